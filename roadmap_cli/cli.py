@@ -1,0 +1,227 @@
+"""The `roadmap` command: parse options, call the core, pick a reporter, return an exit code.
+
+Exit codes (see `errors.ExitCode` and the README): 0 success, 1 deadlines missed, 2 wrong usage,
+3 the roadmap cannot be read or is invalid, 4 an internal error.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from roadmap_cli import __version__
+from roadmap_cli.errors import ExitCode, RoadmapError
+
+if TYPE_CHECKING:
+    from roadmap_cli.load import LoadedRoadmap
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="roadmap",
+    help="Keep a roadmap's deadlines: validate it, see who is late with what, fail CI on missed deadlines.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+PathArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The roadmap file. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, data/roadmap.yaml "
+        "or data/roadmap.yml in this directory or a parent, up to the repository root.",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="The date to judge deadlines on. Default: today in the roadmap's time zone.",
+        show_default=False,
+    ),
+]
+WarnDaysOption = Annotated[
+    int,
+    typer.Option("--warn-days", min=0, metavar="N", help="Tasks due within N days count as due soon."),
+]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _fail(code: ExitCode, message: str) -> NoReturn:
+    _stderr(f"roadmap: {message}")
+    raise typer.Exit(code)
+
+
+class _Options:
+    """Options of the `roadmap` group itself, set by `root` before any command runs."""
+
+    debug = False
+
+
+def guarded(command: F) -> F:
+    """Turn every failure into one line on stderr and a documented exit code."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise
+        except RoadmapError as exc:
+            _fail(exc.exit_code, str(exc))
+        except Exception as exc:
+            if _Options.debug:
+                raise
+            _fail(
+                ExitCode.INTERNAL,
+                f"internal error: {type(exc).__name__}: {exc} (run with --debug to see where)",
+            )
+
+    return run  # type: ignore[return-value]
+
+
+def _parse_as_of(value: str | None) -> date | None:
+    if value is None:
+        return None
+    from roadmap_cli.dates import parse_iso_date
+
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--as-of") from None
+
+
+def _load(path: Path | None) -> LoadedRoadmap:
+    """Find and read the roadmap; an invalid one ends the command with its errors and exit 3."""
+    from roadmap_cli.discover import display_path, find_roadmap
+    from roadmap_cli.load import load_roadmap
+    from roadmap_cli.report.lines import finding_line, findings_summary
+
+    cwd = Path.cwd()
+    resolved = path if path is not None else find_roadmap(cwd, os.environ)
+    loaded = load_roadmap(resolved, display_path(resolved, cwd) if path is None else str(path))
+    if loaded.roadmap is None:
+        for finding in loaded.findings:
+            _stderr(finding_line(loaded.path, finding))
+        _stderr(findings_summary(loaded.path, loaded.findings))
+        raise typer.Exit(ExitCode.INVALID)
+    return loaded
+
+
+def _as_of(loaded: LoadedRoadmap, as_of: date | None) -> date:
+    from roadmap_cli.dates import today_in
+
+    assert loaded.roadmap is not None
+    return as_of if as_of is not None else today_in(loaded.roadmap.info.tz)
+
+
+@app.callback()
+def root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", help="Print the version and exit.", is_eager=True)
+    ] = False,
+) -> None:
+    _Options.debug = debug
+    if version:
+        print(f"roadmap {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+@guarded
+def validate(path: PathArgument = None) -> None:
+    """Check the roadmap file: every problem as PATH:LINE:COLUMN: message. Exit 3 when invalid."""
+    from roadmap_cli.report.lines import finding_line, plural
+
+    loaded = _load(path)
+    assert loaded.roadmap is not None
+    for finding in loaded.findings:
+        print(finding_line(loaded.path, finding))
+    roadmap = loaded.roadmap
+    warnings = f", {plural(len(loaded.warnings), 'warning')}" if loaded.warnings else ""
+    _stderr(
+        f"{loaded.path}: valid: {plural(len(roadmap.tasks), 'task')} in "
+        f"{plural(len(roadmap.departments), 'department')}{warnings}"
+    )
+
+
+@app.command()
+@guarded
+def status(
+    path: PathArgument = None,
+    as_of: AsOfOption = None,
+    department: Annotated[
+        str | None,
+        typer.Option(
+            "--department",
+            "-d",
+            metavar="ID",
+            help="Only this department's row and the tasks it leads or co-executes.",
+        ),
+    ] = None,
+    warn_days: WarnDaysOption = 14,
+) -> None:
+    """Per-department progress, overdue tasks (worst first) and tasks due soon. Exit 1 when any is overdue."""
+    as_of_date = _parse_as_of(as_of)
+    loaded = _load(path)
+    from rich.console import Console
+
+    from roadmap_cli.analysis import status_report
+    from roadmap_cli.report.table import status_view
+
+    assert loaded.roadmap is not None
+    report = status_report(loaded.roadmap, _as_of(loaded, as_of_date), warn_days, department)
+    console = Console(highlight=False)
+    console.print(status_view(loaded.roadmap, report, console.width))
+    if report.overdue:
+        raise typer.Exit(ExitCode.BREACHES)
+
+
+@app.command()
+@guarded
+def check(
+    path: PathArgument = None,
+    as_of: AsOfOption = None,
+    warn_days: WarnDaysOption = 14,
+) -> None:
+    """For CI: print each overdue task as PATH:LINE:COLUMN and exit 1 when any deadline was missed."""
+    as_of_date = _parse_as_of(as_of)
+    loaded = _load(path)
+    from roadmap_cli.analysis import assess_all, due_soon_first, overdue_first
+    from roadmap_cli.report.lines import due_soon_line, overdue_line, plural
+
+    assert loaded.roadmap is not None
+    day = _as_of(loaded, as_of_date)
+    assessments = assess_all(loaded.roadmap, day, warn_days)
+    overdue = overdue_first(assessments)
+    due_soon = due_soon_first(assessments)
+    for assessment in overdue:
+        print(overdue_line(loaded.path, loaded.task_position(assessment.task.id), assessment))
+    for assessment in due_soon:
+        print(due_soon_line(loaded.path, loaded.task_position(assessment.task.id), assessment))
+    zone = loaded.roadmap.info.timezone or "UTC+05:00"
+    verdict = f"{plural(len(overdue), 'task')} overdue" if overdue else "no task overdue"
+    _stderr(
+        f"{loaded.path}: {verdict}, {len(due_soon)} due within {plural(warn_days, 'day')} "
+        f"(as of {day.isoformat()}, {zone}; {plural(len(assessments), 'task')} checked)"
+    )
+    if overdue:
+        raise typer.Exit(ExitCode.BREACHES)
+
+
+def main() -> None:
+    app(prog_name="roadmap")

@@ -1,0 +1,71 @@
+"""Dates as the roadmap means them: ISO calendar dates, and "today" in the roadmap's time zone."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2026-03-31"
+
+# All of Kazakhstan has been on UTC+5 since 1 March 2024; a fixed offset needs no zone database.
+KAZAKHSTAN_TIME = timezone(timedelta(hours=5), "UTC+05:00")
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+_SLASHED_DATE = re.compile(r"\d{1,4}/\d{1,2}/\d{1,4}")
+_FIXED_OFFSET = re.compile(r"(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?")
+
+
+def parse_iso_date(text: str) -> date:
+    """Parse ``YYYY-MM-DD`` strictly; raise ValueError with a message that says how to write it.
+
+    Other spellings (31.12.2025, 01/02/2025) are refused rather than guessed: 01/02 is the 1st of
+    February to some readers and the 2nd of January to others.
+    """
+    match = _ISO_DATE.fullmatch(text)
+    if match is None:
+        if _DOTTED_DATE.fullmatch(text):
+            raise ValueError(f"'{text}' is written day.month.year; {DATE_HINT}")
+        if _SLASHED_DATE.fullmatch(text):
+            raise ValueError(f"'{text}' is ambiguous (day/month or month/day?); {DATE_HINT}")
+        raise ValueError(f"'{text}' is not a date; {DATE_HINT}")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError as exc:  # 2025-02-30, 2026-13-01
+        raise ValueError(f"'{text}' is not a real date ({exc}); {DATE_HINT}") from None
+
+
+def resolve_timezone(name: str | None) -> tzinfo:
+    """Turn the roadmap's ``timezone`` into a tzinfo; None means Kazakhstan time (UTC+5).
+
+    Accepts an IANA name (Asia/Aqtobe) or a fixed offset (UTC+05:00, +5). Raises ValueError.
+    """
+    if name is None:
+        return KAZAKHSTAN_TIME
+    offset = _FIXED_OFFSET.fullmatch(name)
+    if offset is not None:
+        sign, hours, minutes = offset.groups()
+        delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        if delta > timedelta(hours=14):
+            raise ValueError(f"time zone offset '{name}' is out of range (at most 14 hours)")
+        return timezone(-delta if sign == "-" else delta, f"UTC{sign}{hours.zfill(2)}:{minutes or '00'}")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # ValueError: keys like '../etc' are refused by zoneinfo itself; OSError: odd filesystem entries.
+        raise ValueError(
+            f"unknown time zone '{name}'; use an IANA name such as Asia/Aqtobe "
+            "or a fixed offset such as UTC+05:00"
+        ) from None
+
+
+def today_in(zone: tzinfo, now: datetime | None = None) -> date:
+    """The calendar date in `zone` at instant `now` (default: the current instant).
+
+    A deadline day ends at midnight in the roadmap's zone, so "today" never depends on the
+    machine's own time zone.
+    """
+    instant = now if now is not None else datetime.now(UTC)
+    return instant.astimezone(zone).date()

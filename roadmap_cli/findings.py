@@ -1,0 +1,51 @@
+"""Problems found in a roadmap, as plain values with a position in the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in the source file; 1-based line and column (columns count characters)."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: what is wrong, where, and how bad.
+
+    `code` is a stable short name (e.g. ``unknown-key``) for scripts and tests; `message` is for people.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    position: Position | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(code: str, message: str, position: Position | None = None) -> Finding:
+    return Finding(Severity.ERROR, code, message, position)
+
+
+def warning(code: str, message: str, position: Position | None = None) -> Finding:
+    return Finding(Severity.WARNING, code, message, position)
+
+
+def sort_key(finding: Finding) -> tuple[int, int]:
+    """Order findings as they appear in the file; findings without a place come first."""
+    if finding.position is None:
+        return (0, 0)
+    return (finding.position.line, finding.position.column)

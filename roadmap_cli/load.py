@@ -1,0 +1,253 @@
+"""A roadmap file -> a validated `Roadmap`, or every problem in it with its line and column."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from roadmap_cli import rules
+from roadmap_cli.errors import RoadmapError
+from roadmap_cli.findings import Finding, Position, error, sort_key
+from roadmap_cli.model import Department, Roadmap, RoadmapInfo, Status, Task
+from roadmap_cli.source import DEFAULT_LIMITS, Limits, SourceMap, compose, decode
+
+Path_ = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class LoadedRoadmap:
+    """What loading a file gives: the roadmap when it is valid, the findings in any case."""
+
+    path: str
+    roadmap: Roadmap | None
+    findings: tuple[Finding, ...]
+    source_map: SourceMap | None
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(finding for finding in self.findings if finding.is_error)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(finding for finding in self.findings if not finding.is_error)
+
+    @cached_property
+    def _task_indexes(self) -> dict[str, int]:
+        tasks = self.roadmap.tasks if self.roadmap is not None else ()
+        return {task.id: index for index, task in enumerate(tasks)}
+
+    def task_position(self, task_id: str) -> Position | None:
+        """Where a task's entry starts in the file."""
+        index = self._task_indexes.get(task_id)
+        if index is None or self.source_map is None:
+            return None
+        return self.source_map.position(("tasks", index))
+
+
+def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes, refusing what is not a regular file or is larger than the limit."""
+    # Checked before opening: opening a FIFO would wait for a writer, and a device never ends.
+    if path.is_dir():
+        raise RoadmapError(f"{path}: is a directory, not a roadmap file")
+    if not path.exists():
+        raise RoadmapError(f"{path}: no such file")
+    if not path.is_file():
+        raise RoadmapError(f"{path}: not a regular file")
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise RoadmapError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > limits.max_bytes:
+        raise RoadmapError(
+            f"{path}: the file is larger than the limit of {limits.max_bytes // (1024 * 1024)} MiB"
+        )
+    return raw
+
+
+def load_roadmap(
+    path: Path, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> LoadedRoadmap:
+    """Read and validate the roadmap at `path`. Raises `RoadmapError` only when it cannot be read."""
+    return load_bytes(read_file(path, limits), display_path or str(path), limits)
+
+
+def load_bytes(raw: bytes, display_path: str, limits: Limits = DEFAULT_LIMITS) -> LoadedRoadmap:
+    """Validate a roadmap given as the bytes of a file (for example, a file at a git revision)."""
+    if len(raw) > limits.max_bytes:
+        raise RoadmapError(
+            f"{display_path}: the file is larger than the limit of {limits.max_bytes // (1024 * 1024)} MiB"
+        )
+    text = decode(raw)
+    if isinstance(text, Finding):
+        return LoadedRoadmap(display_path, None, (text,), None)
+    composed = compose(text, limits)
+    if composed.problem is not None or composed.source_map is None:
+        assert composed.problem is not None
+        return LoadedRoadmap(display_path, None, (composed.problem,), None)
+    roadmap, findings = validate_data(composed.data, composed.source_map)
+    return LoadedRoadmap(display_path, roadmap, tuple(sorted(findings, key=sort_key)), composed.source_map)
+
+
+def validate_data(data: Any, source_map: SourceMap) -> tuple[Roadmap | None, list[Finding]]:
+    """Check plain data against the model and the rules; the roadmap is None when any error is found."""
+    findings: list[Finding] = []
+    try:
+        roadmap: Roadmap | None = Roadmap.model_validate(data)
+    except ValidationError as exc:
+        roadmap = None
+        findings.extend(_translate(detail, data, source_map) for detail in exc.errors(include_url=False))
+    findings.extend(rules.check(_rule_input(data, roadmap), source_map))
+    if any(finding.is_error for finding in findings):
+        return None, findings
+    return roadmap, findings
+
+
+def _rule_input(data: Any, roadmap: Roadmap | None) -> rules.RuleInput:
+    """What the rules need; when the model did not validate, the entries that are valid on their own.
+
+    This way a reviewer sees a wrong type and a reference to a missing department in one run.
+    """
+    if roadmap is not None:
+        return rules.RuleInput(
+            department_ids=[department.id for department in roadmap.departments],
+            task_ids=[task.id for task in roadmap.tasks],
+            tasks=list(enumerate(roadmap.tasks)),
+        )
+    mapping = data if isinstance(data, dict) else {}
+    raw_departments = _list_at(mapping, "departments")
+    raw_tasks = _list_at(mapping, "tasks")
+    return rules.RuleInput(
+        department_ids=[_raw_id(item) for item in raw_departments],
+        task_ids=[_raw_id(item) for item in raw_tasks],
+        tasks=[(index, task) for index, task in enumerate(_valid(Task, raw_tasks)) if task is not None],
+    )
+
+
+def _list_at(mapping: dict[str, Any], key: str) -> list[Any]:
+    value = mapping.get(key)
+    return value if isinstance(value, list) else []
+
+
+def _raw_id(item: Any) -> str | None:
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _valid(model: type[M], items: Sequence[Any]) -> list[M | None]:
+    valid: list[M | None] = []
+    for item in items:
+        try:
+            valid.append(model.model_validate(item))
+        except ValidationError:
+            valid.append(None)
+    return valid
+
+
+# ---- turning Pydantic's errors into messages for people ---------------------------------------
+
+_SECTIONS: dict[str, type[BaseModel]] = {
+    "roadmap": RoadmapInfo,
+    "departments": Department,
+    "tasks": Task,
+}
+
+
+def _model_at(loc: Path_) -> type[BaseModel] | None:
+    if not loc:
+        return Roadmap
+    section = _SECTIONS.get(str(loc[0]))
+    if section is RoadmapInfo and len(loc) == 1:
+        return section
+    if section is not None and len(loc) == 2 and isinstance(loc[1], int):
+        return section
+    return None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"
+
+
+def _subject(loc: Path_, data: Any) -> str:
+    """Name what the error is about: ``task SEZ-003 deadline``, ``departments[2] name``."""
+    if not loc:
+        return ""
+    parts: list[str] = []
+    head, rest = loc[0], loc[1:]
+    if head in ("tasks", "departments") and rest and isinstance(rest[0], int):
+        item = data[head][rest[0]] if isinstance(data, dict) else None
+        item_id = _raw_id(item)
+        noun = "task" if head == "tasks" else "department"
+        parts.append(f"{noun} {item_id}" if item_id else f"{head}[{rest[0] + 1}]")
+        rest = rest[1:]
+    else:
+        parts.append(str(head))
+    for step in rest:
+        if isinstance(step, int):
+            parts[-1] += f"[{step + 1}]"
+        else:
+            parts.append(str(step))
+    return " ".join(parts)
+
+
+def _translate(detail: ErrorDetails, data: Any, source_map: SourceMap) -> Finding:
+    loc: Path_ = tuple(detail["loc"])
+    kind = detail["type"]
+    value = detail.get("input")
+    subject = _subject(loc, data)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        message = f"unknown key '{key}'"
+        if key == "<<":
+            message = "merge keys ('<<') are not supported: write the keys out"
+        model = _model_at(loc[:-1])
+        if model is not None:
+            suggestions = difflib.get_close_matches(key, _field_names(model), n=1)
+            if suggestions:
+                message += f"; did you mean '{suggestions[0]}'?"
+        owner = _subject(loc[:-1], data)
+        return error("unknown-key", f"{owner}: {message}" if owner else message, source_map.key_position(loc))
+    if kind == "missing":
+        message = f"missing required key '{loc[-1]}'"
+        owner = _subject(loc[:-1], data)
+        return error("missing-key", f"{owner}: {message}" if owner else message, source_map.position(loc))
+    if kind == "model_type" and not loc:
+        message = (
+            "the file must be a mapping with keys roadmap, departments and tasks; "
+            f"found {_describe_value(value)}"
+        )
+        return error("type", message, source_map.position(loc))
+    if kind in ("model_type", "dict_type"):
+        message = f"expected a mapping, found {_describe_value(value)}"
+    elif kind in ("tuple_type", "list_type"):
+        message = f"expected a list, found {_describe_value(value)}"
+    elif kind == "string_type":
+        message = f"expected text, found {_describe_value(value)}"
+    elif kind == "enum" and loc and loc[-1] == "status":
+        allowed = ", ".join(status.value for status in Status)
+        message = f"{_describe_value(value)} is not a status; use one of: {allowed}"
+    else:
+        message = detail["msg"]
+    return error(
+        kind.replace("_", "-"),
+        f"{subject}: {message}" if subject else message,
+        source_map.position(loc),
+    )

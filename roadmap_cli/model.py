@@ -1,0 +1,209 @@
+"""The roadmap file format as Pydantic models. No I/O here.
+
+Every model forbids unknown keys (they are almost always typos). Field validators raise
+`PydanticCustomError` so that the loader can show their message as is, next to a file position.
+Cross-references (ids that must exist, cycles) are checked in `rules.py`, where every problem can
+be reported at once with its own position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError, core_schema
+
+from roadmap_cli import dates
+
+LANGUAGES = ("kk", "ru", "en")
+_IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _identifier(value: str) -> str:
+    if not _IDENTIFIER.fullmatch(value):
+        raise PydanticCustomError(
+            "identifier",
+            "'{value}' is not a valid id: use letters, digits, '-' and '_'",
+            {"value": value},
+        )
+    return value
+
+
+def _iso_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_type", "expected a date (YYYY-MM-DD)")
+    try:
+        return dates.parse_iso_date(value)
+    except ValueError as exc:
+        raise PydanticCustomError("date_format", "{message}", {"message": str(exc)}) from None
+
+
+def _timezone_name(value: str) -> str:
+    try:
+        dates.resolve_timezone(value)
+    except ValueError as exc:
+        raise PydanticCustomError("timezone", "{message}", {"message": str(exc)}) from None
+    return value
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "must not be empty")
+    return value
+
+
+Identifier = Annotated[
+    str,
+    AfterValidator(_identifier),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z0-9_-]+$"}),
+]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+NonBlank = Annotated[str, AfterValidator(_non_blank), WithJsonSchema({"type": "string", "minLength": 1})]
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """Text given once, or per language (kk, ru, en).
+
+    ``texts`` maps a language code to its text; a plain string is stored under the empty code.
+    """
+
+    texts: tuple[tuple[str, str], ...]
+
+    def pick(self, preferred: Iterable[str] = LANGUAGES) -> str:
+        """The text in the first preferred language present, else the first one written."""
+        by_language = dict(self.texts)
+        for language in preferred:
+            if language in by_language:
+                return by_language[language]
+        return self.texts[0][1]
+
+    @classmethod
+    def _validate(cls, value: object) -> Localized:
+        if isinstance(value, Localized):
+            return value
+        if isinstance(value, str):
+            return cls(((("", _non_blank(value))),))
+        if isinstance(value, Mapping) and value:
+            texts: list[tuple[str, str]] = []
+            for language, text in value.items():
+                if language not in LANGUAGES:
+                    raise PydanticCustomError(
+                        "language",
+                        "unknown language '{language}': use kk, ru or en",
+                        {"language": language},
+                    )
+                if not isinstance(text, str) or not text.strip():
+                    raise PydanticCustomError(
+                        "localized_text",
+                        "the '{language}' text must not be empty",
+                        {"language": language},
+                    )
+                texts.append((language, text))
+            return cls(tuple(texts))
+        raise PydanticCustomError(
+            "localized_type", "expected text, or a mapping of language (kk, ru, en) to text"
+        )
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda value: dict(value.texts) if value.texts[0][0] else value.texts[0][1]
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        text = {"type": "string", "minLength": 1}
+        return {
+            "anyOf": [
+                text,
+                {
+                    "type": "object",
+                    "properties": dict.fromkeys(LANGUAGES, text),
+                    "additionalProperties": False,
+                    "minProperties": 1,
+                },
+            ]
+        }
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    BLOCKED = "blocked"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_closed(self) -> bool:
+        """Closed tasks can no longer be late."""
+        return self in (Status.DONE, Status.CANCELLED)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class RoadmapInfo(_Strict):
+    id: Identifier
+    title: Localized
+    timezone: Annotated[str, AfterValidator(_timezone_name)] | None = Field(
+        default=None,
+        description="IANA name (Asia/Aqtobe) or fixed offset (UTC+05:00); default UTC+5",
+    )
+
+    @cached_property
+    def tz(self) -> tzinfo:
+        return dates.resolve_timezone(self.timezone)
+
+
+class Department(_Strict):
+    id: Identifier
+    name: Localized
+
+
+class Task(_Strict):
+    id: Identifier
+    title: Localized
+    department: Identifier = Field(description="the lead executor: a department id")
+    co_executors: tuple[Identifier, ...] = ()
+    deliverable: Localized | None = Field(default=None, description="the form of completion")
+    deadline: IsoDate
+    status: Status = Status.PLANNED
+    completed: IsoDate | None = Field(default=None, description="required when status is done")
+    depends_on: tuple[Identifier, ...] = ()
+    notes: str | None = None
+
+    def involves(self, department_id: str) -> bool:
+        return self.department == department_id or department_id in self.co_executors
+
+
+class Roadmap(_Strict):
+    """The whole file: ``roadmap`` (about it), ``departments`` and ``tasks``."""
+
+    info: RoadmapInfo = Field(alias="roadmap")
+    departments: tuple[Department, ...]
+    tasks: tuple[Task, ...]
+
+    @cached_property
+    def departments_by_id(self) -> dict[str, Department]:
+        return {department.id: department for department in self.departments}
+
+    @cached_property
+    def tasks_by_id(self) -> dict[str, Task]:
+        return {task.id: task for task in self.tasks}

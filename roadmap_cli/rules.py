@@ -1,0 +1,161 @@
+"""Rules that span more than one field: unique ids, references, cycles, the ``completed`` rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from roadmap_cli.findings import Finding, error, warning
+from roadmap_cli.model import Status, Task
+from roadmap_cli.source import SourceMap
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInput:
+    """Ids by their index in the file (None where an entry has no usable id), and the valid tasks."""
+
+    department_ids: Sequence[str | None]
+    task_ids: Sequence[str | None]
+    tasks: Sequence[tuple[int, Task]]
+
+
+def check(rule_input: RuleInput, source_map: SourceMap) -> list[Finding]:
+    """Every cross-field problem, each at the position of the value that is wrong."""
+    findings = [
+        *_duplicates("departments", "department", rule_input.department_ids, source_map),
+        *_duplicates("tasks", "task", rule_input.task_ids, source_map),
+    ]
+    departments = {item for item in rule_input.department_ids if item is not None}
+    tasks_by_id: dict[str, tuple[int, Task]] = {}
+    for index, task in rule_input.tasks:
+        tasks_by_id.setdefault(task.id, (index, task))
+    known_tasks = {item for item in rule_input.task_ids if item is not None}
+    for index, task in rule_input.tasks:
+        findings.extend(_references(index, task, departments, known_tasks, source_map))
+        findings.extend(_completion(index, task, source_map))
+        findings.extend(_dependency_order(index, task, tasks_by_id, source_map))
+    findings.extend(_cycles(tasks_by_id, source_map))
+    return findings
+
+
+def _duplicates(
+    section: str, noun: str, ids: Sequence[str | None], source_map: SourceMap
+) -> Iterator[Finding]:
+    first_seen: dict[str, int] = {}
+    for index, item_id in enumerate(ids):
+        if item_id is None:
+            continue
+        if item_id in first_seen:
+            first = source_map.position((section, first_seen[item_id], "id"))
+            yield error(
+                f"duplicate-{noun}-id",
+                f"duplicate {noun} id '{item_id}' (first at line {first.line})",
+                source_map.position((section, index, "id")),
+            )
+        else:
+            first_seen[item_id] = index
+
+
+def _references(
+    index: int, task: Task, departments: set[str], tasks: set[str], source_map: SourceMap
+) -> Iterator[Finding]:
+    where = ("tasks", index)
+    if task.department not in departments:
+        yield error(
+            "unknown-department",
+            f"task {task.id}: department '{task.department}' is not defined under departments",
+            source_map.position((*where, "department")),
+        )
+    for position, department in enumerate(task.co_executors):
+        if department not in departments:
+            yield error(
+                "unknown-department",
+                f"task {task.id}: co-executor '{department}' is not defined under departments",
+                source_map.position((*where, "co_executors", position)),
+            )
+        elif department == task.department:
+            yield warning(
+                "co-executor-is-lead",
+                f"task {task.id}: '{department}' is the lead department and also a co-executor",
+                source_map.position((*where, "co_executors", position)),
+            )
+    for position, dependency in enumerate(task.depends_on):
+        if dependency not in tasks:
+            yield error(
+                "unknown-task",
+                f"task {task.id}: depends on '{dependency}', which is not a task in this roadmap",
+                source_map.position((*where, "depends_on", position)),
+            )
+
+
+def _completion(index: int, task: Task, source_map: SourceMap) -> Iterator[Finding]:
+    if task.status is Status.DONE and task.completed is None:
+        yield error(
+            "completed-missing",
+            f"task {task.id}: status is done but 'completed' is missing; add completed: YYYY-MM-DD",
+            source_map.position(("tasks", index, "status")),
+        )
+    elif task.status is not Status.DONE and task.completed is not None:
+        yield error(
+            "completed-not-done",
+            f"task {task.id}: 'completed' is only allowed when status is done (status is {task.status})",
+            source_map.key_position(("tasks", index, "completed")),
+        )
+
+
+def _dependency_order(
+    index: int, task: Task, tasks_by_id: dict[str, tuple[int, Task]], source_map: SourceMap
+) -> Iterator[Finding]:
+    for position, dependency_id in enumerate(task.depends_on):
+        if dependency_id not in tasks_by_id:
+            continue
+        dependency = tasks_by_id[dependency_id][1]
+        if task.deadline < dependency.deadline:
+            yield warning(
+                "due-before-dependency",
+                f"task {task.id} is due {task.deadline}, before {dependency.id} "
+                f"that it depends on (due {dependency.deadline})",
+                source_map.position(("tasks", index, "depends_on", position)),
+            )
+
+
+def _cycles(tasks_by_id: dict[str, tuple[int, Task]], source_map: SourceMap) -> Iterator[Finding]:
+    """One finding for each dependency cycle found, named in full, at the edge that closes it."""
+    unvisited, in_progress, finished = 0, 1, 2
+    state = dict.fromkeys(tasks_by_id, unvisited)
+    reported: set[frozenset[str]] = set()
+    for start in tasks_by_id:
+        if state[start] != unvisited:
+            continue
+        path: list[str] = [start]
+        pending: list[Iterator[str]] = [iter(tasks_by_id[start][1].depends_on)]
+        state[start] = in_progress
+        while pending:
+            dependency = next(pending[-1], None)
+            if dependency is None:
+                state[path.pop()] = finished
+                pending.pop()
+                continue
+            if dependency not in tasks_by_id:
+                continue
+            if state[dependency] == in_progress:
+                cycle = path[path.index(dependency) :]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    yield _cycle_finding(cycle, tasks_by_id, source_map)
+            elif state[dependency] == unvisited:
+                state[dependency] = in_progress
+                path.append(dependency)
+                pending.append(iter(tasks_by_id[dependency][1].depends_on))
+
+
+def _cycle_finding(
+    cycle: list[str], tasks_by_id: dict[str, tuple[int, Task]], source_map: SourceMap
+) -> Finding:
+    closing_id = cycle[-1]
+    index, task = tasks_by_id[closing_id]
+    position = source_map.position(("tasks", index, "depends_on", task.depends_on.index(cycle[0])))
+    if len(cycle) == 1:
+        return error("dependency-cycle", f"task {closing_id} depends on itself", position)
+    names = " -> ".join([*cycle, cycle[0]])
+    return error("dependency-cycle", f"dependency cycle: {names}", position)
