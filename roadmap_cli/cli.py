@@ -30,6 +30,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain one-line usage errors, and no rich import just to parse arguments
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -128,17 +129,21 @@ def _as_of(loaded: LoadedRoadmap, as_of: date | None) -> date:
     return as_of if as_of is not None else today_in(loaded.roadmap.info.tz)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"roadmap {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def root(
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
     version: Annotated[
-        bool, typer.Option("--version", help="Print the version and exit.", is_eager=True)
+        bool,
+        typer.Option("--version", help="Print the version and exit.", is_eager=True, callback=_show_version),
     ] = False,
 ) -> None:
     _Options.debug = debug
-    if version:
-        print(f"roadmap {__version__}")
-        raise typer.Exit()
 
 
 @app.command()

@@ -34,9 +34,9 @@ def find_roadmap(start: Path, environ: Mapping[str, str]) -> Path:
 
 
 def display_path(path: Path, cwd: Path) -> str:
-    """The path as a user would type it: relative to the working directory when below it."""
+    """The path as a user would type it: relative to the working directory (editors and CI logs
+    resolve such paths against the directory the command ran in)."""
     try:
-        relative = os.path.relpath(path, cwd)
+        return os.path.relpath(path, cwd)
     except ValueError:  # another drive on Windows
         return str(path)
-    return str(path) if relative.startswith("..") else relative

@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 from roadmap_cli import rules
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.findings import Finding, Position, error, sort_key
-from roadmap_cli.model import Department, Roadmap, RoadmapInfo, Status, Task
+from roadmap_cli.model import Department, Roadmap, RoadmapInfo, Status, Task, describe_value, is_identifier
 from roadmap_cli.source import DEFAULT_LIMITS, Limits, SourceMap, compose, decode
 
 Path_ = tuple[str | int, ...]
@@ -104,7 +104,7 @@ def validate_data(data: Any, source_map: SourceMap) -> tuple[Roadmap | None, lis
         roadmap: Roadmap | None = Roadmap.model_validate(data)
     except ValidationError as exc:
         roadmap = None
-        findings.extend(_translate(detail, data, source_map) for detail in exc.errors(include_url=False))
+        findings.extend(_translate_all(exc.errors(include_url=False), data, source_map))
     findings.extend(rules.check(_rule_input(data, roadmap), source_map))
     if any(finding.is_error for finding in findings):
         return None, findings
@@ -176,16 +176,6 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def _describe_value(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"'{value}'"
-
-
 def _subject(loc: Path_, data: Any) -> str:
     """Name what the error is about: ``task SEZ-003 deadline``, ``departments[2] name``."""
     if not loc:
@@ -195,6 +185,7 @@ def _subject(loc: Path_, data: Any) -> str:
     if head in ("tasks", "departments") and rest and isinstance(rest[0], int):
         item = data[head][rest[0]] if isinstance(data, dict) else None
         item_id = _raw_id(item)
+        item_id = item_id if item_id is not None and is_identifier(item_id) else None
         noun = "task" if head == "tasks" else "department"
         parts.append(f"{noun} {item_id}" if item_id else f"{head}[{rest[0] + 1}]")
         rest = rest[1:]
@@ -208,6 +199,28 @@ def _subject(loc: Path_, data: Any) -> str:
     return " ".join(parts)
 
 
+def _suggestion(key: str, loc: Path_) -> str | None:
+    model = _model_at(loc)
+    if model is None:
+        return None
+    matches = difflib.get_close_matches(key, _field_names(model), n=1)
+    return matches[0] if matches else None
+
+
+def _translate_all(details: list[ErrorDetails], data: Any, source_map: SourceMap) -> list[Finding]:
+    """One finding per error, except "missing X" where a misspelt key already suggests X."""
+    suggested = {
+        (tuple(detail["loc"][:-1]), _suggestion(str(detail["loc"][-1]), tuple(detail["loc"][:-1])))
+        for detail in details
+        if detail["type"] == "extra_forbidden"
+    }
+    return [
+        _translate(detail, data, source_map)
+        for detail in details
+        if not (detail["type"] == "missing" and (tuple(detail["loc"][:-1]), detail["loc"][-1]) in suggested)
+    ]
+
+
 def _translate(detail: ErrorDetails, data: Any, source_map: SourceMap) -> Finding:
     loc: Path_ = tuple(detail["loc"])
     kind = detail["type"]
@@ -216,13 +229,9 @@ def _translate(detail: ErrorDetails, data: Any, source_map: SourceMap) -> Findin
     if kind == "extra_forbidden":
         key = str(loc[-1])
         message = f"unknown key '{key}'"
-        if key == "<<":
-            message = "merge keys ('<<') are not supported: write the keys out"
-        model = _model_at(loc[:-1])
-        if model is not None:
-            suggestions = difflib.get_close_matches(key, _field_names(model), n=1)
-            if suggestions:
-                message += f"; did you mean '{suggestions[0]}'?"
+        suggestion = _suggestion(key, loc[:-1])
+        if suggestion is not None:
+            message += f"; did you mean '{suggestion}'?"
         owner = _subject(loc[:-1], data)
         return error("unknown-key", f"{owner}: {message}" if owner else message, source_map.key_position(loc))
     if kind == "missing":
@@ -232,22 +241,20 @@ def _translate(detail: ErrorDetails, data: Any, source_map: SourceMap) -> Findin
     if kind == "model_type" and not loc:
         message = (
             "the file must be a mapping with keys roadmap, departments and tasks; "
-            f"found {_describe_value(value)}"
+            f"found {describe_value(value)}"
         )
         return error("type", message, source_map.position(loc))
     if kind in ("model_type", "dict_type"):
-        message = f"expected a mapping, found {_describe_value(value)}"
+        message = f"expected a mapping, found {describe_value(value)}"
     elif kind in ("tuple_type", "list_type"):
-        message = f"expected a list, found {_describe_value(value)}"
+        message = f"expected a list, found {describe_value(value)}"
     elif kind == "string_type":
-        message = f"expected text, found {_describe_value(value)}"
+        message = f"expected text, found {describe_value(value)}"
     elif kind == "enum" and loc and loc[-1] == "status":
         allowed = ", ".join(status.value for status in Status)
-        message = f"{_describe_value(value)} is not a status; use one of: {allowed}"
+        message = f"{describe_value(value)} is not a status; use one of: {allowed}"
     else:
         message = detail["msg"]
-    return error(
-        kind.replace("_", "-"),
-        f"{subject}: {message}" if subject else message,
-        source_map.position(loc),
-    )
+    # An empty value has no text of its own to point at: point at its key.
+    position = source_map.key_position(loc) if value is None else source_map.position(loc)
+    return error(kind.replace("_", "-"), f"{subject}: {message}" if subject else message, position)

@@ -25,8 +25,23 @@ LANGUAGES = ("kk", "ru", "en")
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+")
 
 
+def describe_value(value: object) -> str:
+    """How a value read from YAML is named in a message: 'text', a mapping, a list, nothing."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return f"'{value}'"
+
+
+def is_identifier(value: str) -> bool:
+    return _IDENTIFIER.fullmatch(value) is not None
+
+
 def _identifier(value: str) -> str:
-    if not _IDENTIFIER.fullmatch(value):
+    if not is_identifier(value):
         raise PydanticCustomError(
             "identifier",
             "'{value}' is not a valid id: use letters, digits, '-' and '_'",
@@ -39,7 +54,9 @@ def _iso_date(value: object) -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError("date_type", "expected a date (YYYY-MM-DD)")
+        raise PydanticCustomError(
+            "date_type", "expected a date (YYYY-MM-DD), found {found}", {"found": describe_value(value)}
+        )
     try:
         return dates.parse_iso_date(value)
     except ValueError as exc:
@@ -114,7 +131,9 @@ class Localized:
                 texts.append((language, text))
             return cls(tuple(texts))
         raise PydanticCustomError(
-            "localized_type", "expected text, or a mapping of language (kk, ru, en) to text"
+            "localized_type",
+            "expected text, or a mapping of language (kk, ru, en) to text; found {found}",
+            {"found": describe_value(value)},
         )
 
     @classmethod

@@ -158,4 +158,4 @@ def _cycle_finding(
     if len(cycle) == 1:
         return error("dependency-cycle", f"task {closing_id} depends on itself", position)
     names = " -> ".join([*cycle, cycle[0]])
-    return error("dependency-cycle", f"dependency cycle: {names}", position)
+    return error("dependency-cycle", f"dependency cycle: {names} (each depends on the next)", position)

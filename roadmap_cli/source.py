@@ -143,6 +143,22 @@ def decode(raw: bytes) -> str | Finding:
         )
 
 
+def _syntax_error(exc: MarkedYAMLError) -> Finding:
+    """ruamel.yaml's message, at the most useful of its two marks, with a hint where one helps."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    if "end of stream" in problem and exc.context_mark is not None and exc.context:
+        # An unclosed quote or bracket: the place to fix is where it opens, not the end of the file.
+        mark = exc.context_mark
+        problem = f"{problem} {exc.context} that starts here"
+    elif "'\\t'" in problem:
+        problem += " (indent with spaces, not tabs)"
+    elif "<block" in problem:
+        problem += " (check the indentation)"
+    position = Position(mark.line + 1, mark.column + 1) if mark is not None else None
+    return error("yaml-syntax", f"YAML syntax error: {problem}", position)
+
+
 def _mark(event: Event) -> Position:
     mark = event.start_mark
     return Position(mark.line + 1, mark.column + 1)
@@ -158,11 +174,15 @@ def _tag(event: Event) -> str | None:
     return None if tag is None else str(tag)
 
 
+def _as_written(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def _unsupported_tag(event: Event, tag: str) -> _Stop:
     return _Stop(
         error(
             "yaml-tag",
-            f"unsupported YAML tag '{tag}': a roadmap holds plain text, lists and mappings",
+            f"unsupported YAML tag '{_as_written(tag)}': a roadmap holds plain text, lists and mappings",
             _mark(event),
         )
     )
@@ -185,12 +205,7 @@ def compose(text: str, limits: Limits = DEFAULT_LIMITS) -> Composed:
     except _Stop as stop:
         return Composed(None, None, stop.finding)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        if "'\\t'" in problem:
-            problem += " (indent with spaces, not tabs)"
-        return Composed(None, None, error("yaml-syntax", f"YAML syntax error: {problem}", position))
+        return Composed(None, None, _syntax_error(exc))
     except ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -232,6 +247,10 @@ def _compose(events: Iterator[Event], limits: Limits) -> Composed:
         if not isinstance(value, str) or not isinstance(event, ScalarEvent):
             raise _Stop(error("yaml-key", "a key must be plain text", position))
         assert isinstance(frame.value, dict)
+        if value == "<<" and event.style is None:
+            raise _Stop(
+                error("yaml-merge", "merge keys ('<<') are not supported: write the keys out", position)
+            )
         if value in frame.value:
             first = frame.node.keys[value]
             raise _Stop(

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from roadmap_cli.dates import KAZAKHSTAN_TIME, parse_iso_date, resolve_timezone, today_in
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31.12.2025", "'31.12.2025' is written day.month.year; write dates as YYYY-MM-DD, e.g. 2026-03-31"),
+        ("01/02/2025", "'01/02/2025' is ambiguous (day/month or month/day?); write dates as YYYY-MM-DD, e.g. 2026-03-31"),
+        ("2025-02-30", "'2025-02-30' is not a real date (day is out of range for month); write dates as YYYY-MM-DD, e.g. 2026-03-31"),
+        ("2025-13-01", "'2025-13-01' is not a real date (month must be in 1..12); write dates as YYYY-MM-DD, e.g. 2026-03-31"),
+        ("2025-1-5", "'2025-1-5' is not a date; write dates as YYYY-MM-DD, e.g. 2026-03-31"),
+        ("2026-03-31T00:00", "'2026-03-31T00:00' is not a date; write dates as YYYY-MM-DD, e.g. 2026-03-31"),
+        ("tomorrow", "'tomorrow' is not a date; write dates as YYYY-MM-DD, e.g. 2026-03-31"),
+    ],
+)
+def test_dates_in_other_forms_are_refused_with_how_to_write_them(text: str, message: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_iso_date(text)
+    assert str(caught.value) == message
+
+
+def test_iso_dates_parse() -> None:
+    assert parse_iso_date("2028-02-29") == date(2028, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("name", "offset_hours"),
+    [(None, 5), ("Asia/Aqtobe", 5), ("UTC+05:00", 5), ("+5", 5), ("UTC-03:30", -3.5), ("UTC", 0)],
+)
+def test_time_zones_by_name_or_offset(name: str | None, offset_hours: float) -> None:
+    zone = resolve_timezone(name)
+    offset = datetime(2026, 6, 1, tzinfo=zone).utcoffset()
+    assert offset == timedelta(hours=offset_hours)
+
+
+@pytest.mark.parametrize("name", ["Asia/Atlantis", "../../etc/passwd", "/etc/localtime", "UTC+15"])
+def test_unknown_or_hostile_time_zone_names_are_refused(name: str) -> None:
+    with pytest.raises(ValueError, match="time zone"):
+        resolve_timezone(name)
+
+
+def test_today_is_the_date_in_the_roadmap_zone_not_the_machine_one() -> None:
+    evening_in_utc = datetime(2026, 3, 31, 19, 30, tzinfo=UTC)  # 00:30 on 1 April in Aktobe
+    assert today_in(KAZAKHSTAN_TIME, evening_in_utc) == date(2026, 4, 1)
+    assert today_in(resolve_timezone("Asia/Aqtobe"), evening_in_utc) == date(2026, 4, 1)
+    assert today_in(UTC, evening_in_utc) == date(2026, 3, 31)

@@ -1,0 +1,97 @@
+"""Loading a file: every invalid example gives exactly its expected messages; valid ones load."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from roadmap_cli.errors import RoadmapError
+from roadmap_cli.load import load_bytes, load_roadmap
+from roadmap_cli.model import Status
+from roadmap_cli.report.lines import finding_line
+from roadmap_cli.source import Limits
+from tests.conftest import EXAMPLES, SAMPLE
+from tests.helpers import roadmap, task
+
+INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[path.stem for path in INVALID])
+def test_invalid_example_gives_exactly_the_expected_messages(path: Path) -> None:
+    loaded = load_roadmap(path, path.name)
+    assert loaded.roadmap is None
+    lines = [finding_line(path.name, finding) for finding in loaded.findings]
+    assert lines == path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_minimal_example_loads_into_the_model() -> None:
+    loaded = load_roadmap(EXAMPLES / "valid" / "minimal.yaml")
+    assert loaded.findings == ()
+    assert loaded.roadmap is not None
+    first, second = loaded.roadmap.tasks
+    assert first.deadline == date(2026, 3, 31)
+    assert first.status is Status.DONE and first.completed == date(2026, 3, 20)
+    assert first.title.pick(["ru"]) == "Получить технические условия"
+    assert second.deadline == date(2026, 5, 31)  # written quoted
+    assert second.co_executors == ("energy",) and second.depends_on == ("T-1",)
+    assert second.title.pick(["kk"]) == "Design documents for the road"  # one text serves every language
+    assert loaded.roadmap.departments_by_id["energy"].name.pick(["en", "ru"]) == "Управление энергетики"
+
+
+def test_the_shipped_sample_is_valid_and_as_large_as_promised() -> None:
+    loaded = load_roadmap(SAMPLE)
+    assert loaded.findings == ()
+    assert loaded.roadmap is not None
+    assert len(loaded.roadmap.tasks) >= 30
+    assert len(loaded.roadmap.departments) >= 7
+    assert "sez-company" in loaded.roadmap.departments_by_id
+    assert all({"kk", "ru"} <= dict(task.title.texts).keys() for task in loaded.roadmap.tasks)
+
+
+def test_type_errors_and_reference_errors_are_reported_in_one_run() -> None:
+    text = roadmap(
+        task("T-1", "31.12.2026"),
+        task("T-2", "2026-12-31", department="water"),
+    )
+    loaded = load_bytes(text.encode(), "r.yaml")
+    assert [finding.code for finding in loaded.findings] == ["date-format", "unknown-department"]
+
+
+def test_a_task_due_before_its_dependency_is_a_warning_only() -> None:
+    text = roadmap(task("T-1", "2026-06-30"), task("T-2", "2026-05-31", depends_on="[T-1]"))
+    loaded = load_bytes(text.encode(), "r.yaml")
+    assert loaded.roadmap is not None
+    [finding] = loaded.findings
+    assert finding_line("r.yaml", finding) == (
+        "r.yaml:21:18: warning: task T-2 is due 2026-05-31, before T-1 that it depends on (due 2026-06-30)"
+    )
+
+
+def test_a_file_over_the_size_limit_is_refused_before_parsing(write: Callable[..., Path]) -> None:
+    path = write("a: " + "x" * 2000 + "\n")
+    with pytest.raises(RoadmapError, match=r"larger than the limit of 0 MiB"):
+        load_roadmap(path, limits=Limits(max_bytes=1000))
+
+
+def test_a_50_megabyte_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(RoadmapError) as caught:
+        load_roadmap(path)
+    assert str(caught.value) == f"{path}: the file is larger than the limit of 32 MiB"
+
+
+def test_a_directory_a_missing_file_and_a_fifo_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(RoadmapError, match="is a directory"):
+        load_roadmap(tmp_path)
+    with pytest.raises(RoadmapError, match="no such file"):
+        load_roadmap(tmp_path / "absent.yaml")
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(RoadmapError, match="not a regular file"):
+        load_roadmap(fifo)  # opening it would wait forever for a writer
