@@ -47,7 +47,8 @@ def test_overdue(status: str, as_of: date, overdue: bool, days_overdue: int) -> 
     ("completed", "late"), [("2026-03-30", False), ("2026-03-31", False), ("2026-04-01", True)]
 )
 def test_done_tasks_are_never_overdue_but_may_be_done_late(completed: str, late: bool) -> None:
-    assessment = Assessment(only_task(task("T-1", DEADLINE, "done", completed=completed)), date(2027, 1, 1), 14)
+    done = only_task(task("T-1", DEADLINE, "done", completed=completed))
+    assessment = Assessment(done, date(2027, 1, 1), 14)
     assert not assessment.is_overdue
     assert assessment.is_done_late is late
 

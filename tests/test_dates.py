@@ -6,17 +6,19 @@ import pytest
 
 from roadmap_cli.dates import KAZAKHSTAN_TIME, parse_iso_date, resolve_timezone, today_in
 
+HINT = "write dates as YYYY-MM-DD, e.g. 2026-03-31"
+
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("31.12.2025", "'31.12.2025' is written day.month.year; write dates as YYYY-MM-DD, e.g. 2026-03-31"),
-        ("01/02/2025", "'01/02/2025' is ambiguous (day/month or month/day?); write dates as YYYY-MM-DD, e.g. 2026-03-31"),
-        ("2025-02-30", "'2025-02-30' is not a real date (day is out of range for month); write dates as YYYY-MM-DD, e.g. 2026-03-31"),
-        ("2025-13-01", "'2025-13-01' is not a real date (month must be in 1..12); write dates as YYYY-MM-DD, e.g. 2026-03-31"),
-        ("2025-1-5", "'2025-1-5' is not a date; write dates as YYYY-MM-DD, e.g. 2026-03-31"),
-        ("2026-03-31T00:00", "'2026-03-31T00:00' is not a date; write dates as YYYY-MM-DD, e.g. 2026-03-31"),
-        ("tomorrow", "'tomorrow' is not a date; write dates as YYYY-MM-DD, e.g. 2026-03-31"),
+        ("31.12.2025", "'31.12.2025' is written day.month.year; " + HINT),
+        ("01/02/2025", "'01/02/2025' is ambiguous (day/month or month/day?); " + HINT),
+        ("2025-02-30", "'2025-02-30' is not a real date (day is out of range for month); " + HINT),
+        ("2025-13-01", "'2025-13-01' is not a real date (month must be in 1..12); " + HINT),
+        ("2025-1-5", "'2025-1-5' is not a date; " + HINT),
+        ("2026-03-31T00:00", "'2026-03-31T00:00' is not a date; " + HINT),
+        ("tomorrow", "'tomorrow' is not a date; " + HINT),
     ],
 )
 def test_dates_in_other_forms_are_refused_with_how_to_write_them(text: str, message: str) -> None:

@@ -8,11 +8,13 @@ from tests.helpers import dedent
 
 
 def test_positions_of_keys_and_values_are_one_based() -> None:
-    composed = compose(dedent("""
+    composed = compose(
+        dedent("""
         tasks:
           - id: T-1
             deadline: 2026-03-31
-        """))
+        """)
+    )
     assert composed.source_map is not None
     assert composed.source_map.position(("tasks", 0)) == Position(2, 5)
     assert composed.source_map.position(("tasks", 0, "deadline")) == Position(3, 15)
@@ -26,9 +28,7 @@ def test_a_missing_key_points_at_its_mapping() -> None:
 
 
 def test_scalars_stay_text_and_only_empty_or_null_plain_scalars_are_none() -> None:
-    composed = compose(
-        "a: 2026\nb: yes\nc: 2026-03-31\nd: ~\ne:\nf: 'null'\ng: !!str 12\nh: 1e3\ni: null\n"
-    )
+    composed = compose("a: 2026\nb: yes\nc: 2026-03-31\nd: ~\ne:\nf: 'null'\ng: !!str 12\nh: 1e3\ni: null\n")
     assert composed.data == {
         "a": "2026",
         "b": "yes",
@@ -95,7 +95,7 @@ def test_a_value_over_the_length_limit_is_refused() -> None:
 
 
 def test_utf8_errors_are_located_by_line_and_character() -> None:
-    problem = decode("a: ok\nb: Жол \xff".encode("utf-8", errors="surrogateescape").replace(b"\xc3\xbf", b"\xff"))
+    problem = decode("a: ok\nb: Жол ".encode() + b"\xff")
     assert not isinstance(problem, str)
     assert problem.message == "not valid UTF-8 (byte 0xff); save the file as UTF-8"
     assert problem.position == Position(2, 8)

@@ -1,0 +1,40 @@
+"""The README stays true: its two commands, every command and option, every exit code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import typer.main
+
+from roadmap_cli.cli import app
+from roadmap_cli.errors import ExitCode
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+COMMAND = typer.main.get_command(app)
+
+
+def test_readme_starts_with_the_install_and_test_commands_and_ci_runs_the_second() -> None:
+    first_block = re.search(r"```sh\n(.*?)```", README, re.DOTALL)
+    assert first_block is not None and README.index(first_block.group(0)) < README.index("\n## ")
+    run_command, test_command = first_block.group(1).strip().splitlines()
+    assert run_command.endswith("roadmap status")
+    assert "pytest" in test_command
+    assert test_command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND.commands))  # type: ignore[attr-defined]
+def test_every_command_and_option_is_documented(name: str) -> None:
+    assert f"### `roadmap {name}" in README
+    command = COMMAND.commands[name]  # type: ignore[attr-defined]
+    assert command.help, f"{name} has no help text"
+    for parameter in command.params:
+        for option in parameter.opts:
+            if option.startswith("-") and option not in ("-h", "--help"):
+                assert f"`{option}" in README or f" {option}" in README, f"{name} {option} is undocumented"
+
+
+def test_every_exit_code_is_documented() -> None:
+    for code in ExitCode:
+        assert re.search(rf"^\| {code.value} \| \S", README, re.MULTILINE), f"exit code {code.value}"
