@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 
 from roadmap_cli import __version__
+from roadmap_cli.analysis import FailOn
 from roadmap_cli.errors import ExitCode, RoadmapError
 
 if TYPE_CHECKING:
@@ -203,6 +204,14 @@ def check(
     path: PathArgument = None,
     as_of: AsOfOption = None,
     warn_days: WarnDaysOption = 14,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Exit 1 on overdue tasks (default), also on tasks due soon, or never.",
+        ),
+    ] = FailOn.OVERDUE,
 ) -> None:
     """For CI: print each overdue task as PATH:LINE:COLUMN and exit 1 when any deadline was missed."""
     as_of_date = _parse_as_of(as_of)
@@ -225,7 +234,7 @@ def check(
         f"{loaded.path}: {verdict}, {len(due_soon)} due within {plural(warn_days, 'day')} "
         f"(as of {day.isoformat()}, {zone}; {plural(len(assessments), 'task')} checked)"
     )
-    if overdue:
+    if fail_on.is_breached(len(overdue), len(due_soon)):
         raise typer.Exit(ExitCode.BREACHES)
 
 

@@ -196,6 +196,15 @@ class Department(_Strict):
     name: Localized
 
 
+class Postponement(_Strict):
+    """One move of a deadline, with the decision that allowed it. A task's list is oldest first."""
+
+    from_: IsoDate = Field(alias="from", description="the deadline before this move")
+    to: IsoDate = Field(description="the deadline after this move")
+    reason: NonBlank
+    decision: NonBlank = Field(description="the document that allowed it: a protocol, an order...")
+
+
 class Task(_Strict):
     id: Identifier
     title: Localized
@@ -206,7 +215,14 @@ class Task(_Strict):
     status: Status = Status.PLANNED
     completed: IsoDate | None = Field(default=None, description="required when status is done")
     depends_on: tuple[Identifier, ...] = ()
+    reason: str | None = Field(default=None, description="why the task is blocked or cancelled")
+    postponements: tuple[Postponement, ...] = ()
     notes: str | None = None
+
+    @property
+    def original_deadline(self) -> date:
+        """The deadline first set: slippage is measured against it."""
+        return self.postponements[0].from_ if self.postponements else self.deadline
 
     def involves(self, department_id: str) -> bool:
         return self.department == department_id or department_id in self.co_executors

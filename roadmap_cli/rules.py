@@ -33,6 +33,7 @@ def check(rule_input: RuleInput, source_map: SourceMap) -> list[Finding]:
     for index, task in rule_input.tasks:
         findings.extend(_references(index, task, departments, known_tasks, source_map))
         findings.extend(_completion(index, task, source_map))
+        findings.extend(_postponement_chain(index, task, source_map))
         findings.extend(_dependency_order(index, task, tasks_by_id, source_map))
     findings.extend(_cycles(tasks_by_id, source_map))
     return findings
@@ -100,6 +101,35 @@ def _completion(index: int, task: Task, source_map: SourceMap) -> Iterator[Findi
             "completed-not-done",
             f"task {task.id}: 'completed' is only allowed when status is done (status is {task.status})",
             source_map.key_position(("tasks", index, "completed")),
+        )
+
+
+def _postponement_chain(index: int, task: Task, source_map: SourceMap) -> Iterator[Finding]:
+    """Each record starts where the previous one ended, moves later, and the last ends at the deadline."""
+    where = ("tasks", index, "postponements")
+    previous_to = None
+    for position, record in enumerate(task.postponements):
+        if previous_to is not None and record.from_ != previous_to:
+            yield error(
+                "postponement-chain",
+                f"task {task.id}: postponement {position + 1} starts from {record.from_}, "
+                f"but the previous one moved the deadline to {previous_to}",
+                source_map.position((*where, position, "from")),
+            )
+        if record.to <= record.from_:
+            yield error(
+                "postponement-earlier",
+                f"task {task.id}: postponement {position + 1} moves the deadline from {record.from_} "
+                f"to {record.to}; a postponement only moves it later",
+                source_map.position((*where, position, "to")),
+            )
+        previous_to = record.to
+    if previous_to is not None and previous_to != task.deadline:
+        yield error(
+            "postponement-deadline",
+            f"task {task.id}: the last postponement moves the deadline to {previous_to}, "
+            f"but the deadline is {task.deadline}",
+            source_map.position(("tasks", index, "deadline")),
         )
 
 

@@ -233,3 +233,19 @@ def test_a_real_process_never_prints_a_traceback_for_a_hostile_file(tmp_path: Pa
     assert completed.stderr == (
         f"{bomb}:1:65: nesting is deeper than the limit of 64\n{bomb}: invalid: 1 error\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "as_of", "exit_code"),
+    [
+        ("overdue", "2026-04-05", ExitCode.BREACHES),
+        ("overdue", "2026-03-30", ExitCode.OK),
+        ("due-soon", "2026-03-30", ExitCode.BREACHES),
+        ("due-soon", "2026-01-01", ExitCode.OK),
+        ("never", "2026-04-05", ExitCode.OK),
+    ],
+)
+def test_check_fail_on(run: Run, write: Write, fail_on: str, as_of: str, exit_code: ExitCode) -> None:
+    path = write(roadmap(task("T-1", "2026-03-31")))
+    result = run("check", str(path), "--as-of", as_of, "--fail-on", fail_on)
+    assert result.exit_code == exit_code

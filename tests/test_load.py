@@ -95,3 +95,12 @@ def test_a_directory_a_missing_file_and_a_fifo_are_refused(tmp_path: Path) -> No
     os.mkfifo(fifo)
     with pytest.raises(RoadmapError, match="not a regular file"):
         load_roadmap(fifo)  # opening it would wait forever for a writer
+
+
+def test_postponements_keep_the_original_deadline() -> None:
+    loaded = load_roadmap(SAMPLE)
+    assert loaded.roadmap is not None
+    gas = loaded.roadmap.tasks_by_id["SEZ-008"]
+    assert gas.deadline == date(2026, 9, 30)
+    assert gas.original_deadline == date(2026, 6, 30)
+    assert gas.postponements[0].decision.startswith("Протокол")
