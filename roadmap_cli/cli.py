@@ -106,15 +106,28 @@ def _parse_as_of(value: str | None) -> date | None:
         raise typer.BadParameter(str(exc), param_hint="--as-of") from None
 
 
-def _load(path: Path | None) -> LoadedRoadmap:
-    """Find and read the roadmap; an invalid one ends the command with its errors and exit 3."""
+def _locate(path: Path | None) -> tuple[Path, str]:
+    """The roadmap file to use, and how to name it in messages."""
     from roadmap_cli.discover import display_path, find_roadmap
-    from roadmap_cli.load import load_roadmap
-    from roadmap_cli.report.lines import finding_line, findings_summary
 
     cwd = Path.cwd()
-    resolved = path if path is not None else find_roadmap(cwd, os.environ)
-    loaded = load_roadmap(resolved, display_path(resolved, cwd) if path is None else str(path))
+    if path is not None:
+        return path, str(path)
+    found = find_roadmap(cwd, os.environ)
+    return found, display_path(found, cwd)
+
+
+def _load(path: Path | None) -> LoadedRoadmap:
+    """Find and read the roadmap; an invalid one ends the command with its errors and exit 3."""
+    from roadmap_cli.load import load_roadmap
+
+    resolved, shown = _locate(path)
+    return _valid_or_exit(load_roadmap(resolved, shown))
+
+
+def _valid_or_exit(loaded: LoadedRoadmap) -> LoadedRoadmap:
+    from roadmap_cli.report.lines import finding_line, findings_summary
+
     if loaded.roadmap is None:
         for finding in loaded.findings:
             _stderr(finding_line(loaded.path, finding))
@@ -235,6 +248,57 @@ def check(
         f"(as of {day.isoformat()}, {zone}; {plural(len(assessments), 'task')} checked)"
     )
     if fail_on.is_breached(len(overdue), len(due_soon)):
+        raise typer.Exit(ExitCode.BREACHES)
+
+
+@app.command()
+@guarded
+def diff(
+    path: PathArgument = None,
+    base: Annotated[
+        str,
+        typer.Option("--base", metavar="REV", help="The git revision to compare from (e.g. origin/main)."),
+    ] = "HEAD",
+    head: Annotated[
+        str | None,
+        typer.Option("--head", metavar="REV", help="The revision to compare to. Default: the working tree."),
+    ] = None,
+    check_policy: Annotated[
+        bool,
+        typer.Option("--check", help="Exit 1 when the change breaks the postponement policy."),
+    ] = False,
+) -> None:
+    """Changes to the roadmap between two git revisions, grouped by department.
+
+    With --check, exit 1 when the change moves a deadline later without a postponement record,
+    edits or removes a postponement record, removes a task that was not cancelled, cancels one
+    without a reason, or marks one done on a date after the change.
+    """
+    from roadmap_cli.diff import compare, violations
+    from roadmap_cli.report.lines import diff_lines, located, plural
+    from roadmap_cli.revisions import load_pair
+
+    resolved, shown = _locate(path)
+    pair = load_pair(resolved, shown, base, head)
+    head_loaded = _valid_or_exit(pair.head)
+    if pair.base is None:
+        _stderr(f"{shown}: did not exist at {base}; every task counts as added")
+    base_roadmap = _valid_or_exit(pair.base).roadmap if pair.base is not None else None
+    head_roadmap = head_loaded.roadmap
+    assert head_roadmap is not None
+    changes = compare(base_roadmap, head_roadmap)
+    head_name = head if head is not None else "the working tree"
+    print(f"{shown}: changes from {base} to {head_name}")
+    for line in diff_lines(changes, [department.id for department in head_roadmap.departments]):
+        print(line)
+    if not check_policy:
+        _stderr(f"{shown}: {plural(len(changes), 'change')}")
+        return
+    found = violations(base_roadmap, head_roadmap, pair.change_date())
+    for violation in found:
+        print(located(shown, head_loaded.position(violation.where), violation.message))
+    _stderr(f"{shown}: {plural(len(changes), 'change')}, {plural(len(found), 'policy violation')}")
+    if found:
         raise typer.Exit(ExitCode.BREACHES)
 
 

@@ -44,6 +44,12 @@ class LoadedRoadmap:
         tasks = self.roadmap.tasks if self.roadmap is not None else ()
         return {task.id: index for index, task in enumerate(tasks)}
 
+    def position(self, where: tuple[str | int, ...]) -> Position | None:
+        """Where a value stands; for a top-level section, where its key stands."""
+        if self.source_map is None:
+            return None
+        return self.source_map.key_position(where) if len(where) == 1 else self.source_map.position(where)
+
     def task_position(self, task_id: str) -> Position | None:
         """Where a task's entry starts in the file."""
         index = self._task_indexes.get(task_id)

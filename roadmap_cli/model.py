@@ -33,7 +33,12 @@ def describe_value(value: object) -> str:
         return "a mapping"
     if isinstance(value, list | tuple):
         return "a list"
-    return f"'{value}'"
+    text = str(value)
+    if len(text) > 40 or "\n" in text:
+        # A message is one line: long or multi-line values (a whole file read as one block
+        # scalar, say) are cut short.
+        text = text[:40].replace("\r", " ").replace("\n", " ") + "..."
+    return f"'{text}'"
 
 
 def is_identifier(value: str) -> bool:

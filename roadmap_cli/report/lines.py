@@ -6,6 +6,7 @@ Editors, CI logs and grep all understand it; it needs no terminal library.
 from __future__ import annotations
 
 from roadmap_cli.analysis import Assessment
+from roadmap_cli.diff import Change, ChangeKind
 from roadmap_cli.findings import Finding, Position, Severity
 from roadmap_cli.report.escape import inert
 
@@ -47,3 +48,48 @@ def findings_summary(path: str, findings: tuple[Finding, ...]) -> str:
     if warnings:
         parts.append(plural(warnings, "warning"))
     return inert(f"{path}: invalid: {', '.join(parts)}")
+
+
+_CHANGE_MARKS = {
+    ChangeKind.ADDED: "+",
+    ChangeKind.REMOVED: "-",
+    ChangeKind.DEADLINE_LATER: ">",
+    ChangeKind.DEADLINE_EARLIER: "<",
+    ChangeKind.REOPENED: "!",
+}
+
+
+def describe_change(change: Change) -> str:
+    """One change in words, without its department: ``SEZ-008 deadline moved later: ...``."""
+    task = change.task_id
+    if change.kind is ChangeKind.ADDED:
+        return f"{task} added, due {change.new}"
+    if change.kind is ChangeKind.REMOVED:
+        return f"{task} removed (was {change.old})"
+    if change.kind is ChangeKind.DEADLINE_LATER:
+        return (
+            f"{task} deadline moved later: {change.old} -> {change.new} (+{plural(change.days or 0, 'day')})"
+        )
+    if change.kind is ChangeKind.DEADLINE_EARLIER:
+        return f"{task} deadline moved earlier: {change.old} -> {change.new} ({change.days} days)"
+    if change.kind is ChangeKind.REOPENED:
+        return f"{task} REOPENED: done -> {change.new}"
+    if change.kind is ChangeKind.REASSIGNED:
+        return f"{task} reassigned: {change.old} -> {change.new}"
+    return f"{task} {change.kind.value}: {change.old} -> {change.new}"
+
+
+def diff_lines(changes: list[Change], department_order: list[str]) -> list[str]:
+    """Changes grouped by lead department (in the roadmap's order), one indented line each."""
+    order = {department: position for position, department in enumerate(department_order)}
+    grouped: dict[str, list[Change]] = {}
+    for change in changes:
+        grouped.setdefault(change.department, []).append(change)
+    lines: list[str] = []
+    for department in sorted(grouped, key=lambda name: (order.get(name, len(order)), name)):
+        lines.append(inert(department))
+        lines.extend(
+            inert(f"  {_CHANGE_MARKS.get(change.kind, '~')} {describe_change(change)}")
+            for change in grouped[department]
+        )
+    return lines

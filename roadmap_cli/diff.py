@@ -1,0 +1,176 @@
+"""Compare two versions of a roadmap, and judge the change against the postponement policy.
+
+Pure functions over models; reading revisions from git is `git.py`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from roadmap_cli.model import Roadmap, Status, Task
+
+
+class ChangeKind(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    DEADLINE_LATER = "deadline-later"
+    DEADLINE_EARLIER = "deadline-earlier"
+    REOPENED = "reopened"  # a done task that is no longer done
+    STATUS = "status"
+    REASSIGNED = "reassigned"
+    TITLE = "title"
+    DELIVERABLE = "deliverable"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One reviewable difference in one task. `department` is the lead after the change."""
+
+    kind: ChangeKind
+    task_id: str
+    department: str
+    old: str | None = None
+    new: str | None = None
+    days: int | None = None  # for deadline moves: how far, in calendar days
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """A change the policy forbids. `where` is a path into the head file (for its position)."""
+
+    rule: str
+    task_id: str
+    message: str
+    where: tuple[str | int, ...]
+
+
+def _localized(task: Task, field: str) -> str | None:
+    value = getattr(task, field)
+    return None if value is None else " / ".join(text for _language, text in value.texts)
+
+
+def _task_changes(old: Task, new: Task) -> list[Change]:
+    changes: list[Change] = []
+
+    def add(kind: ChangeKind, before: object, after: object, days: int | None = None) -> None:
+        changes.append(Change(kind, new.id, new.department, str(before), str(after), days))
+
+    if new.deadline != old.deadline:
+        days = (new.deadline - old.deadline).days
+        kind = ChangeKind.DEADLINE_LATER if days > 0 else ChangeKind.DEADLINE_EARLIER
+        add(kind, old.deadline, new.deadline, days)
+    if new.status != old.status:
+        reopened = old.status is Status.DONE
+        add(ChangeKind.REOPENED if reopened else ChangeKind.STATUS, old.status.value, new.status.value)
+    if new.department != old.department:
+        add(ChangeKind.REASSIGNED, old.department, new.department)
+    for field, kind in (("title", ChangeKind.TITLE), ("deliverable", ChangeKind.DELIVERABLE)):
+        if _localized(old, field) != _localized(new, field):
+            add(kind, _localized(old, field), _localized(new, field))
+    return changes
+
+
+def compare(base: Roadmap | None, head: Roadmap) -> list[Change]:
+    """Every reviewable change from `base` to `head` (None: the file is new), in head's task order."""
+    old_tasks = base.tasks_by_id if base is not None else {}
+    changes: list[Change] = []
+    for task in head.tasks:
+        old = old_tasks.get(task.id)
+        if old is None:
+            changes.append(Change(ChangeKind.ADDED, task.id, task.department, None, str(task.deadline)))
+        else:
+            changes.extend(_task_changes(old, task))
+    changes.extend(
+        Change(ChangeKind.REMOVED, task.id, task.department, task.status.value, None)
+        for task in (base.tasks if base is not None else ())
+        if task.id not in head.tasks_by_id
+    )
+    return changes
+
+
+def violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[Violation]:
+    """What the change does that the policy forbids; `change_date` is the head commit's date."""
+    found: list[Violation] = []
+    old_tasks = base.tasks_by_id if base is not None else {}
+    for index, task in enumerate(head.tasks):
+        old = old_tasks.get(task.id)
+        if old is not None:
+            found.extend(_history_violations(index, old, task))
+            if task.status is Status.CANCELLED and old.status is not Status.CANCELLED and not task.reason:
+                found.append(
+                    Violation(
+                        "cancel-without-reason",
+                        task.id,
+                        f"{task.id} is cancelled without a reason: add reason: ...",
+                        ("tasks", index, "status"),
+                    )
+                )
+        newly_done = task.status is Status.DONE and (old is None or old.status is not Status.DONE)
+        if newly_done and task.completed is not None and task.completed > change_date:
+            found.append(
+                Violation(
+                    "completed-in-future",
+                    task.id,
+                    f"{task.id} is marked done on {task.completed}, after the date of this change "
+                    f"({change_date})",
+                    ("tasks", index, "completed"),
+                )
+            )
+    for task in base.tasks if base is not None else ():
+        if task.id not in head.tasks_by_id and task.status is not Status.CANCELLED:
+            found.append(
+                Violation(
+                    "removed-not-cancelled",
+                    task.id,
+                    f"{task.id} was removed while {task.status.value}; cancel it with a reason first, "
+                    "and remove it in a later change",
+                    ("tasks",),
+                )
+            )
+    return found
+
+
+def _history_violations(index: int, old: Task, new: Task) -> list[Violation]:
+    """Postponement records are append-only, and a later deadline needs a new one."""
+    found: list[Violation] = []
+    where = ("tasks", index, "postponements")
+    for position, record in enumerate(old.postponements):
+        if position >= len(new.postponements):
+            found.append(
+                Violation(
+                    "postponement-removed",
+                    new.id,
+                    f"{new.id}: postponement {position + 1} ({record.from_} -> {record.to}) was removed; "
+                    "postponement history is append-only",
+                    where if new.postponements else ("tasks", index),
+                )
+            )
+            break
+        if new.postponements[position] != record:
+            found.append(
+                Violation(
+                    "postponement-edited",
+                    new.id,
+                    f"{new.id}: postponement {position + 1} ({record.from_} -> {record.to}) was edited; "
+                    "postponement history is append-only",
+                    (*where, position),
+                )
+            )
+    if new.deadline > old.deadline:
+        # The appended records must lead from the old deadline to the new one; `rules` has already
+        # checked that the head's records form a chain.
+        added = new.postponements[len(old.postponements) :]
+        if not added or added[0].from_ != old.deadline or added[-1].to != new.deadline:
+            found.append(
+                Violation(
+                    "deadline-moved-without-record",
+                    new.id,
+                    f"{new.id}: deadline moved later from {old.deadline} to {new.deadline} "
+                    f"(+{(new.deadline - old.deadline).days} days) without a postponement record "
+                    f"(from: {old.deadline}, to: {new.deadline}, reason, decision)",
+                    ("tasks", index, "deadline"),
+                )
+            )
+    return found

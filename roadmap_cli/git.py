@@ -1,0 +1,104 @@
+"""Reading a file as it was at a git revision, through the real `git` command.
+
+Every revision from a user is verified to a commit id before use (refusing anything that starts with
+'-', so it cannot become an option), and files are then read by commit id and path only.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+from roadmap_cli.errors import RoadmapError, UsageError
+
+GIT_TIMEOUT_SECONDS = 60
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    environment = {
+        **os.environ,
+        "GIT_TERMINAL_PROMPT": "0",  # never wait for a password
+        "GIT_OPTIONAL_LOCKS": "0",  # a read must not take the index lock from a user's own git
+        "LC_ALL": "C",
+    }
+    try:
+        return subprocess.run(
+            ["git", *args],
+            cwd=root,
+            capture_output=True,
+            timeout=GIT_TIMEOUT_SECONDS,
+            env=environment,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+    except FileNotFoundError:
+        raise RoadmapError("git is not installed (or not on PATH); roadmap diff needs it") from None
+    except subprocess.TimeoutExpired:
+        raise RoadmapError(f"git did not answer within {GIT_TIMEOUT_SECONDS} s") from None
+
+
+def _first_line(output: bytes) -> str:
+    text = output.decode("utf-8", errors="replace").strip()
+    return text.splitlines()[0] if text else ""
+
+
+def repository_root(start: Path) -> Path:
+    """The top of the work tree that `start` (a directory) is in."""
+    completed = _git(start, "rev-parse", "--show-toplevel")
+    if completed.returncode != 0:
+        raise RoadmapError(f"{start}: not inside a git repository ({_first_line(completed.stderr)})")
+    return Path(completed.stdout.decode("utf-8", errors="surrogateescape").strip())
+
+
+def path_in_repository(root: Path, path: Path) -> str:
+    """`path` relative to the repository root, with '/' separators; refuses a path outside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise UsageError(f"{path} is outside the git repository at {root}") from None
+
+
+def resolve_commit(root: Path, revision: str, option: str) -> str:
+    """The commit id that `revision` names; a usage error when it names none."""
+    if not revision or revision.startswith("-") or any(char in revision for char in "\0\n\r"):
+        raise UsageError(f"{option}: '{revision}' is not a git revision")
+    completed = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    if completed.returncode != 0:
+        hint = ""
+        shallow = _git(root, "rev-parse", "--is-shallow-repository")
+        if shallow.stdout.strip() == b"true":
+            hint = " (this clone is shallow: fetch the history, e.g. fetch-depth: 0 in actions/checkout)"
+        raise UsageError(f"{option}: unknown revision '{revision}'{hint}")
+    return completed.stdout.decode("ascii").strip()
+
+
+def read_at(root: Path, commit: str, path: str) -> bytes | None:
+    """The file's bytes at `commit`, or None when it did not exist there."""
+    completed = _git(root, "cat-file", "blob", f"{commit}:{path}")
+    return completed.stdout if completed.returncode == 0 else None
+
+
+def former_path(root: Path, base: str, head: str | None, path: str) -> str | None:
+    """The path at `base` of the file now at `path`, when git sees it as renamed since then."""
+    args = ["diff", "--name-status", "-z", "-M", "--no-ext-diff", base] + ([head] if head else []) + ["--"]
+    completed = _git(root, *args)
+    fields = completed.stdout.decode("utf-8", errors="surrogateescape").split("\0")
+    index = 0
+    while index < len(fields) - 1:
+        status = fields[index]
+        if status.startswith(("R", "C")):
+            old, new = fields[index + 1], fields[index + 2]
+            if new == path:
+                return old
+            index += 3
+        else:
+            index += 2
+    return None
+
+
+def commit_time(root: Path, commit: str) -> datetime:
+    """When `commit` was committed (committer date), as an aware datetime."""
+    completed = _git(root, "show", "-s", "--format=%cI", commit)
+    return datetime.fromisoformat(completed.stdout.decode("ascii").strip())
