@@ -162,20 +162,52 @@ def root(
 
 @app.command()
 @guarded
-def validate(path: PathArgument = None) -> None:
-    """Check the roadmap file: every problem as PATH:LINE:COLUMN: message. Exit 3 when invalid."""
-    from roadmap_cli.report.lines import finding_line, plural
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Roadmap files (several, for a pre-commit hook). Default: the roadmap found as for the "
+            "other commands.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid."""
+    from roadmap_cli.load import load_roadmap
+    from roadmap_cli.report.lines import finding_line, findings_summary, plural
 
-    loaded = _load(path)
-    assert loaded.roadmap is not None
-    for finding in loaded.findings:
-        print(finding_line(loaded.path, finding))
-    roadmap = loaded.roadmap
-    warnings = f", {plural(len(loaded.warnings), 'warning')}" if loaded.warnings else ""
-    _stderr(
-        f"{loaded.path}: valid: {plural(len(roadmap.tasks), 'task')} in "
-        f"{plural(len(roadmap.departments), 'department')}{warnings}"
-    )
+    invalid = False
+    requested: list[Path | None] = list(paths) if paths else [None]
+    for path in requested:
+        resolved, shown = _locate(path)
+        loaded = load_roadmap(resolved, shown)
+        if loaded.roadmap is None:
+            invalid = True
+            for finding in loaded.findings:
+                _stderr(finding_line(loaded.path, finding))
+            _stderr(findings_summary(loaded.path, loaded.findings))
+            continue
+        for finding in loaded.findings:
+            print(finding_line(loaded.path, finding))
+        roadmap = loaded.roadmap
+        warnings = f", {plural(len(loaded.warnings), 'warning')}" if loaded.warnings else ""
+        _stderr(
+            f"{loaded.path}: valid: {plural(len(roadmap.tasks), 'task')} in "
+            f"{plural(len(roadmap.departments), 'department')}{warnings}"
+        )
+    if invalid:
+        raise typer.Exit(ExitCode.INVALID)
+
+
+@app.command()
+@guarded
+def schema() -> None:
+    """Print the JSON Schema of the roadmap file format, for editors (yaml-language-server) and tools."""
+    import json
+
+    from roadmap_cli.model import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
 @app.command()

@@ -247,3 +247,17 @@ class Roadmap(_Strict):
     @cached_property
     def tasks_by_id(self) -> dict[str, Task]:
         return {task.id: task for task in self.tasks}
+
+
+SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a roadmap file, generated from these models (for editors and other tools).
+
+    It checks shapes and types; the cross-reference rules (ids that must exist, cycles, postponement
+    chains) only `roadmap validate` checks.
+    """
+    schema = Roadmap.model_json_schema(by_alias=True)
+    schema["title"] = "roadmap file"
+    return {"$schema": SCHEMA_DRAFT, **schema}

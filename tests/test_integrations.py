@@ -1,0 +1,73 @@
+"""What other tools consume: the JSON Schema, the pre-commit hook, the example CI files."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import typer.main
+
+from roadmap_cli.cli import app
+from roadmap_cli.errors import ExitCode
+from roadmap_cli.source import compose
+from tests.conftest import EXAMPLES, REPO, SAMPLE, Run
+
+SHIPPED_SCHEMA = REPO / "data" / "roadmap.schema.json"
+
+
+def yaml_data(path: Path) -> Any:
+    composed = compose(path.read_text(encoding="utf-8"))
+    assert composed.problem is None
+    return composed.data
+
+
+def test_schema_command_prints_the_shipped_schema(run: Run) -> None:
+    result = run("schema")
+    assert result.exit_code == ExitCode.OK
+    assert json.loads(result.stdout) == json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8")), (
+        "regenerate with: roadmap schema > data/roadmap.schema.json"
+    )
+
+
+def test_the_schema_accepts_the_sample_and_rejects_a_typo() -> None:
+    schema = json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert list(validator.iter_errors(yaml_data(SAMPLE))) == []
+    errors = list(validator.iter_errors(yaml_data(EXAMPLES / "invalid" / "unknown-key.yaml")))
+    assert any("deadlne" in error.message for error in errors)
+
+
+def test_pre_commit_hook_runs_validate_on_the_files_it_is_given(run: Run) -> None:
+    [hook] = yaml_data(REPO / ".pre-commit-hooks.yaml")
+    assert hook["entry"] == "roadmap validate"
+    assert hook["language"] == "python"
+    result = run("validate", str(SAMPLE), str(EXAMPLES / "valid" / "minimal.yaml"))
+    assert result.exit_code == ExitCode.OK
+    assert result.stderr.count(": valid: ") == 2
+
+
+def commands_in(value: Any) -> list[str]:
+    """Every shell line that runs `roadmap` in a CI file's steps or scripts."""
+    if isinstance(value, dict):
+        return [line for item in value.values() for line in commands_in(item)]
+    if isinstance(value, list):
+        return [line for item in value for line in commands_in(item)]
+    return [value] if isinstance(value, str) and value.startswith("roadmap ") else []
+
+
+@pytest.mark.parametrize("name", ["github-actions.yml", "gitlab-ci.yml"])
+def test_example_ci_files_run_commands_and_options_that_exist(name: str) -> None:
+    lines = commands_in(yaml_data(REPO / "examples" / name))
+    assert any(line.startswith("roadmap diff") and "--check" in line for line in lines)
+    assert any(line.startswith("roadmap check") and "--fail-on overdue" in line for line in lines)
+    assert not any(line.startswith("roadmap check") and line.endswith("check") for line in lines)
+    group = typer.main.get_command(app)
+    for line in lines:
+        _program, command_name, *args = shlex.split(line)
+        command = group.commands[command_name]  # type: ignore[attr-defined]
+        command.make_context(command_name, list(args))  # raises on an unknown option or bad value
