@@ -19,6 +19,7 @@ import typer
 from roadmap_cli import __version__
 from roadmap_cli.analysis import FailOn
 from roadmap_cli.errors import ExitCode, RoadmapError
+from roadmap_cli.report.formats import OutputFormat
 
 if TYPE_CHECKING:
     from roadmap_cli.load import LoadedRoadmap
@@ -52,10 +53,32 @@ AsOfOption = Annotated[
         show_default=False,
     ),
 ]
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="table (default), json, markdown, github (default when GITHUB_ACTIONS=true) or junit.",
+        show_default=False,
+    ),
+]
 WarnDaysOption = Annotated[
     int,
     typer.Option("--warn-days", min=0, metavar="N", help="Tasks due within N days count as due soon."),
 ]
+
+
+def _chosen(output_format: OutputFormat | None) -> OutputFormat:
+    from roadmap_cli.report.formats import default_format
+
+    return output_format if output_format is not None else default_format(os.environ)
+
+
+def _emit(output_format: OutputFormat, document: dict[str, Any]) -> None:
+    from roadmap_cli.report.formats import renderer
+
+    sys.stdout.write(renderer(output_format)(document))
 
 
 def _stderr(message: str) -> None:
@@ -171,31 +194,36 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    output_format: FormatOption = None,
 ) -> None:
     """Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid."""
     from roadmap_cli.load import load_roadmap
     from roadmap_cli.report.lines import finding_line, findings_summary, plural
 
-    invalid = False
+    chosen = _chosen(output_format)
     requested: list[Path | None] = list(paths) if paths else [None]
-    for path in requested:
-        resolved, shown = _locate(path)
-        loaded = load_roadmap(resolved, shown)
+    results = [load_roadmap(*_locate(path)) for path in requested]
+    if chosen is not OutputFormat.TABLE:
+        from roadmap_cli.report.document import validate_document
+
+        _emit(chosen, validate_document(results))
+    for loaded in results:
         if loaded.roadmap is None:
-            invalid = True
-            for finding in loaded.findings:
-                _stderr(finding_line(loaded.path, finding))
+            if chosen is OutputFormat.TABLE:
+                for finding in loaded.findings:
+                    _stderr(finding_line(loaded.path, finding))
             _stderr(findings_summary(loaded.path, loaded.findings))
             continue
-        for finding in loaded.findings:
-            print(finding_line(loaded.path, finding))
+        if chosen is OutputFormat.TABLE:
+            for finding in loaded.findings:
+                print(finding_line(loaded.path, finding))
         roadmap = loaded.roadmap
         warnings = f", {plural(len(loaded.warnings), 'warning')}" if loaded.warnings else ""
         _stderr(
             f"{loaded.path}: valid: {plural(len(roadmap.tasks), 'task')} in "
             f"{plural(len(roadmap.departments), 'department')}{warnings}"
         )
-    if invalid:
+    if any(loaded.roadmap is None for loaded in results):
         raise typer.Exit(ExitCode.INVALID)
 
 
@@ -225,20 +253,28 @@ def status(
         ),
     ] = None,
     warn_days: WarnDaysOption = 14,
+    output_format: FormatOption = None,
 ) -> None:
     """Per-department progress, overdue tasks (worst first) and tasks due soon.
 
     A view for people: it exits 0 whenever it could show the roadmap. `roadmap check` is the gate.
     """
     as_of_date = _parse_as_of(as_of)
+    chosen = _chosen(output_format)
     loaded = _load(path)
-    from rich.console import Console
-
     from roadmap_cli.analysis import status_report
-    from roadmap_cli.report.table import status_view
 
     assert loaded.roadmap is not None
     report = status_report(loaded.roadmap, _as_of(loaded, as_of_date), warn_days, department)
+    if chosen is not OutputFormat.TABLE:
+        from roadmap_cli.report.document import status_document
+
+        _emit(chosen, status_document(loaded, report))
+        return
+    from rich.console import Console
+
+    from roadmap_cli.report.table import status_view
+
     console = Console(highlight=False)
     console.print(status_view(loaded.roadmap, report, console.width))
 
@@ -257,9 +293,11 @@ def check(
             help="Exit 1 on overdue tasks (default), also on tasks due soon, or never.",
         ),
     ] = FailOn.OVERDUE,
+    output_format: FormatOption = None,
 ) -> None:
     """For CI: print each overdue task as PATH:LINE:COLUMN and exit 1 when any deadline was missed."""
     as_of_date = _parse_as_of(as_of)
+    chosen = _chosen(output_format)
     loaded = _load(path)
     from roadmap_cli.analysis import assess_all, due_soon_first, overdue_first
     from roadmap_cli.report.lines import due_soon_line, overdue_line, plural
@@ -269,17 +307,23 @@ def check(
     assessments = assess_all(loaded.roadmap, day, warn_days)
     overdue = overdue_first(assessments)
     due_soon = due_soon_first(assessments)
-    for assessment in overdue:
-        print(overdue_line(loaded.path, loaded.task_position(assessment.task.id), assessment))
-    for assessment in due_soon:
-        print(due_soon_line(loaded.path, loaded.task_position(assessment.task.id), assessment))
+    failed = fail_on.is_breached(len(overdue), len(due_soon))
+    if chosen is OutputFormat.TABLE:
+        for assessment in overdue:
+            print(overdue_line(loaded.path, loaded.task_position(assessment.task.id), assessment))
+        for assessment in due_soon:
+            print(due_soon_line(loaded.path, loaded.task_position(assessment.task.id), assessment))
+    else:
+        from roadmap_cli.report.document import check_document
+
+        _emit(chosen, check_document(loaded, assessments, day, warn_days, failed))
     zone = loaded.roadmap.info.timezone or "UTC+05:00"
     verdict = f"{plural(len(overdue), 'task')} overdue" if overdue else "no task overdue"
     _stderr(
         f"{loaded.path}: {verdict}, {len(due_soon)} due within {plural(warn_days, 'day')} "
         f"(as of {day.isoformat()}, {zone}; {plural(len(assessments), 'task')} checked)"
     )
-    if fail_on.is_breached(len(overdue), len(due_soon)):
+    if failed:
         raise typer.Exit(ExitCode.BREACHES)
 
 
@@ -299,6 +343,7 @@ def diff(
         bool,
         typer.Option("--check", help="Exit 1 when the change breaks the postponement policy."),
     ] = False,
+    output_format: FormatOption = None,
 ) -> None:
     """Changes to the roadmap between two git revisions, grouped by department.
 
@@ -318,17 +363,23 @@ def diff(
     base_roadmap = _valid_or_exit(pair.base).roadmap if pair.base is not None else None
     head_roadmap = head_loaded.roadmap
     assert head_roadmap is not None
+    chosen = _chosen(output_format)
     changes = compare(base_roadmap, head_roadmap)
     head_name = head if head is not None else "the working tree"
-    print(f"{shown}: changes from {base} to {head_name}")
-    for line in diff_lines(changes, [department.id for department in head_roadmap.departments]):
-        print(line)
-    if not check_policy:
+    found = violations(base_roadmap, head_roadmap, pair.change_date()) if check_policy else None
+    if chosen is OutputFormat.TABLE:
+        print(f"{shown}: changes from {base} to {head_name}")
+        for line in diff_lines(changes, [department.id for department in head_roadmap.departments]):
+            print(line)
+        for violation in found or []:
+            print(located(shown, head_loaded.position(violation.where), violation.message))
+    else:
+        from roadmap_cli.report.document import diff_document
+
+        _emit(chosen, diff_document(head_loaded, base, head_name, changes, found))
+    if found is None:
         _stderr(f"{shown}: {plural(len(changes), 'change')}")
         return
-    found = violations(base_roadmap, head_roadmap, pair.change_date())
-    for violation in found:
-        print(located(shown, head_loaded.position(violation.where), violation.message))
     _stderr(f"{shown}: {plural(len(changes), 'change')}, {plural(len(found), 'policy violation')}")
     if found:
         raise typer.Exit(ExitCode.BREACHES)

@@ -1,0 +1,189 @@
+"""What each command reports, as one plain, versioned document (the `json` format).
+
+Every other machine format (github, markdown, junit) renders from these documents, so that all of
+them say the same thing. The structure is documented in the README; `VERSION` changes when a field
+changes meaning or disappears (adding a field does not change it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from roadmap_cli.analysis import Assessment, StatusReport
+    from roadmap_cli.diff import Change, Violation
+    from roadmap_cli.findings import Finding, Position
+    from roadmap_cli.load import LoadedRoadmap
+    from roadmap_cli.model import Localized, Task
+
+VERSION = 1
+Document = dict[str, Any]
+
+
+def _header(command: str) -> Document:
+    return {"schema": "roadmap-report", "version": VERSION, "command": command}
+
+
+def _place(position: Position | None) -> Document:
+    return {"line": position.line if position else None, "column": position.column if position else None}
+
+
+def _texts(value: Localized | None) -> dict[str, str] | None:
+    if value is None:
+        return None
+    return {language or "any": text for language, text in value.texts}
+
+
+def finding_entry(finding: Finding) -> Document:
+    return {
+        "severity": finding.severity.value,
+        "code": finding.code,
+        "message": finding.message,
+        **_place(finding.position),
+    }
+
+
+def task_entry(task: Task, assessment: Assessment | None, position: Position | None) -> Document:
+    entry: Document = {
+        "id": task.id,
+        "title": _texts(task.title),
+        "department": task.department,
+        "co_executors": list(task.co_executors),
+        "deadline": task.deadline.isoformat(),
+        "original_deadline": task.original_deadline.isoformat(),
+        "status": task.status.value,
+        "completed": task.completed.isoformat() if task.completed else None,
+        **_place(position),
+    }
+    if assessment is not None:
+        entry["state"] = task_state(assessment)
+        entry["days_overdue"] = assessment.days_overdue
+        entry["days_left"] = assessment.days_left
+    return entry
+
+
+def task_state(assessment: Assessment) -> str:
+    """One word for where a task stands: overdue, due-soon, done, done-late, cancelled, on-track."""
+    if assessment.is_overdue:
+        return "overdue"
+    if assessment.is_due_soon:
+        return "due-soon"
+    if assessment.is_done_late:
+        return "done-late"
+    status = assessment.task.status.value
+    return status if status in ("done", "cancelled") else "on-track"
+
+
+def validate_document(results: list[LoadedRoadmap]) -> Document:
+    return {
+        **_header("validate"),
+        "files": [
+            {
+                "file": loaded.path,
+                "valid": loaded.roadmap is not None,
+                "tasks": len(loaded.roadmap.tasks) if loaded.roadmap else None,
+                "findings": [finding_entry(finding) for finding in loaded.findings],
+            }
+            for loaded in results
+        ],
+    }
+
+
+def check_document(
+    loaded: LoadedRoadmap, assessments: list[Assessment], as_of: date, warn_days: int, failed: bool
+) -> Document:
+    """Every task, with its state on the as-of date (overdue ones worst first, then the rest)."""
+    assert loaded.roadmap is not None
+    ordered = sorted(
+        assessments,
+        key=lambda item: (not item.is_overdue, -item.days_overdue, not item.is_due_soon, item.days_left),
+    )
+    return {
+        **_header("check"),
+        "file": loaded.path,
+        "as_of": as_of.isoformat(),
+        "timezone": loaded.roadmap.info.timezone or "UTC+05:00",
+        "warn_days": warn_days,
+        "failed": failed,
+        "summary": {
+            "tasks": len(assessments),
+            "overdue": sum(item.is_overdue for item in assessments),
+            "due_soon": sum(item.is_due_soon for item in assessments),
+        },
+        "tasks": [task_entry(item.task, item, loaded.task_position(item.task.id)) for item in ordered],
+    }
+
+
+def status_document(loaded: LoadedRoadmap, report: StatusReport) -> Document:
+    assert loaded.roadmap is not None
+    summaries = [*report.summaries, report.total]
+    return {
+        **_header("status"),
+        "file": loaded.path,
+        "title": _texts(loaded.roadmap.info.title),
+        "as_of": report.as_of.isoformat(),
+        "timezone": loaded.roadmap.info.timezone or "UTC+05:00",
+        "warn_days": report.warn_days,
+        "departments": [
+            {
+                "id": summary.department.id if summary.department else None,
+                "name": _texts(summary.department.name) if summary.department else None,
+                "tasks": summary.tasks,
+                "done": summary.done,
+                "done_late": summary.done_late,
+                "in_progress": summary.in_progress,
+                "blocked": summary.blocked,
+                "cancelled": summary.cancelled,
+                "overdue": summary.overdue,
+                "due_soon": summary.due_soon,
+                "percent_complete": summary.percent_complete,
+            }
+            for summary in summaries
+        ],
+        "overdue": [
+            task_entry(item.task, item, loaded.task_position(item.task.id)) for item in report.overdue
+        ],
+        "due_soon": [
+            task_entry(item.task, item, loaded.task_position(item.task.id)) for item in report.due_soon
+        ],
+    }
+
+
+def diff_document(
+    head: LoadedRoadmap,
+    base_name: str,
+    head_name: str,
+    changes: list[Change],
+    violations: list[Violation] | None,
+) -> Document:
+    return {
+        **_header("diff"),
+        "file": head.path,
+        "base": base_name,
+        "head": head_name,
+        "changes": [
+            {
+                "kind": change.kind.value,
+                "task": change.task_id,
+                "department": change.department,
+                "old": change.old,
+                "new": change.new,
+                "days": change.days,
+                **_place(head.task_position(change.task_id)),
+            }
+            for change in changes
+        ],
+        "violations": None
+        if violations is None
+        else [
+            {
+                "rule": violation.rule,
+                "task": violation.task_id,
+                "message": violation.message,
+                **_place(head.position(violation.where)),
+            }
+            for violation in violations
+        ],
+    }

@@ -1,0 +1,64 @@
+"""GitHub Actions workflow commands: annotations that land on the lines of the YAML file.
+
+Text from the file cannot start a command of its own: control characters (a newline before
+``::add-mask::``, say) are spelled out by `inert`, and '%', ',' and ':' are escaped as GitHub's
+toolkit does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from roadmap_cli.report.document import Document
+from roadmap_cli.report.escape import inert
+
+
+def _data(text: str) -> str:
+    return inert(text).replace("%", "%25")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(level: str, file: str, entry: dict[str, Any], message: str, title: str | None = None) -> str:
+    properties = [f"file={_property(file)}"]
+    if entry.get("line") is not None:
+        properties += [f"line={entry['line']}", f"col={entry['column']}"]
+    if title:
+        properties.append(f"title={_property(title)}")
+    return f"::{level} {','.join(properties)}::{_data(message)}"
+
+
+def _task_lines(document: Document, tasks: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for task in tasks:
+        subject = f"{task['id']} ({task['department']})"
+        if task.get("state") == "overdue":
+            message = f"{subject} was due {task['deadline']}, {task['days_overdue']} days overdue"
+            lines.append(annotation("error", document["file"], task, message, "Deadline missed"))
+        elif task.get("state") == "due-soon":
+            message = f"{subject} is due {task['deadline']}, in {task['days_left']} days"
+            lines.append(annotation("warning", document["file"], task, message, "Deadline soon"))
+    return lines
+
+
+def render(document: Document) -> str:
+    command = document["command"]
+    lines: list[str] = []
+    if command == "validate":
+        for file in document["files"]:
+            for finding in file["findings"]:
+                level = "error" if finding["severity"] == "error" else "warning"
+                lines.append(annotation(level, file["file"], finding, finding["message"]))
+    elif command == "check":
+        lines = _task_lines(document, document["tasks"])
+    elif command == "status":
+        lines = _task_lines(document, [*document["overdue"], *document["due_soon"]])
+    elif command == "diff":
+        for change in document["changes"]:
+            message = f"{change['task']} {change['kind']}: {change['old']} -> {change['new']}"
+            lines.append(annotation("notice", document["file"], change, message, "Roadmap change"))
+        for violation in document["violations"] or []:
+            lines.append(annotation("error", document["file"], violation, violation["message"], "Policy"))
+    return "".join(line + "\n" for line in lines)
