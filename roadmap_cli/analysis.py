@@ -51,7 +51,8 @@ class Assessment:
 
     @property
     def days_overdue(self) -> int:
-        return max(0, -self.days_left)
+        """How many days late an overdue task is; 0 for every other task (done, cancelled, not yet due)."""
+        return -self.days_left if self.is_overdue else 0
 
     @property
     def is_due_soon(self) -> bool:

@@ -34,7 +34,7 @@ DEADLINE = "2026-03-31"
         ("planned", date(2026, 4, 1), True, 1),
         ("in_progress", date(2026, 4, 12), True, 12),
         ("blocked", date(2026, 4, 12), True, 12),
-        ("cancelled", date(2026, 4, 12), False, 12),
+        ("cancelled", date(2026, 4, 12), False, 0),  # a closed task is never late
     ],
 )
 def test_overdue(status: str, as_of: date, overdue: bool, days_overdue: int) -> None:

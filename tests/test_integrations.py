@@ -67,7 +67,10 @@ def test_example_ci_files_run_commands_and_options_that_exist(name: str) -> None
     assert any(line.startswith("roadmap check") and "--fail-on overdue" in line for line in lines)
     assert not any(line.startswith("roadmap check") and line.endswith("check") for line in lines)
     group = typer.main.get_command(app)
+    assert any("--format markdown" in line or "--format junit" in line for line in lines)
     for line in lines:
-        _program, command_name, *args = shlex.split(line)
+        words = shlex.split(line)
+        shell_operators = [index for index, word in enumerate(words) if word in (">", ">>", "|", "&&", ";")]
+        _program, command_name, *args = words[: shell_operators[0]] if shell_operators else words
         command = group.commands[command_name]  # type: ignore[attr-defined]
         command.make_context(command_name, list(args))  # raises on an unknown option or bad value

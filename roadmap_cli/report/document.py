@@ -98,7 +98,7 @@ def check_document(
     assert loaded.roadmap is not None
     ordered = sorted(
         assessments,
-        key=lambda item: (not item.is_overdue, -item.days_overdue, not item.is_due_soon, item.days_left),
+        key=lambda item: (not item.is_overdue, -item.days_overdue, not item.is_due_soon, item.task.deadline),
     )
     return {
         **_header("check"),

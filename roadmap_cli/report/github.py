@@ -11,6 +11,7 @@ from typing import Any
 
 from roadmap_cli.report.document import Document
 from roadmap_cli.report.escape import inert
+from roadmap_cli.report.lines import due_soon_message, overdue_message
 
 
 def _data(text: str) -> str:
@@ -33,12 +34,12 @@ def annotation(level: str, file: str, entry: dict[str, Any], message: str, title
 def _task_lines(document: Document, tasks: list[dict[str, Any]]) -> list[str]:
     lines = []
     for task in tasks:
-        subject = f"{task['id']} ({task['department']})"
+        facts = (task["id"], task["department"], task["deadline"])
         if task.get("state") == "overdue":
-            message = f"{subject} was due {task['deadline']}, {task['days_overdue']} days overdue"
+            message = overdue_message(*facts, task["days_overdue"])
             lines.append(annotation("error", document["file"], task, message, "Deadline missed"))
         elif task.get("state") == "due-soon":
-            message = f"{subject} is due {task['deadline']}, in {task['days_left']} days"
+            message = due_soon_message(*facts, task["days_left"])
             lines.append(annotation("warning", document["file"], task, message, "Deadline soon"))
     return lines
 

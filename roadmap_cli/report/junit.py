@@ -7,6 +7,7 @@ from typing import Any
 
 from roadmap_cli.report.document import Document
 from roadmap_cli.report.escape import inert
+from roadmap_cli.report.lines import overdue_message
 
 
 def xml_text(text: object) -> str:
@@ -34,11 +35,8 @@ def _task_suite(root: ElementTree.Element, name: str, file: str, tasks: list[dic
     for task in tasks:
         case = _case(suite, task["department"], task["id"], file, task["line"])
         if task.get("state") == "overdue":
-            _fail(
-                case,
-                f"{task['id']} was due {task['deadline']}, {task['days_overdue']} days overdue",
-                "overdue",
-            )
+            message = overdue_message(task["id"], task["department"], task["deadline"], task["days_overdue"])
+            _fail(case, message, "overdue")
         elif task["status"] == "cancelled":
             ElementTree.SubElement(case, "skipped", message="cancelled")
 

@@ -25,20 +25,27 @@ def finding_line(path: str, finding: Finding) -> str:
     return located(path, finding.position, prefix + finding.message)
 
 
+def overdue_message(task_id: str, department: str, deadline: object, days_overdue: int) -> str:
+    """The one sentence every format uses for a missed deadline."""
+    return f"{task_id} ({department}) was due {deadline}, {plural(days_overdue, 'day')} overdue"
+
+
+def due_soon_message(task_id: str, department: str, deadline: object, days_left: int) -> str:
+    when = "today" if days_left == 0 else f"in {plural(days_left, 'day')}"
+    return f"{task_id} ({department}) is due {deadline}, {when}"
+
+
 def overdue_line(path: str, position: Position | None, assessment: Assessment) -> str:
     task = assessment.task
     return located(
-        path,
-        position,
-        f"{task.id} ({task.department}) was due {task.deadline}, "
-        f"{plural(assessment.days_overdue, 'day')} overdue",
+        path, position, overdue_message(task.id, task.department, task.deadline, assessment.days_overdue)
     )
 
 
 def due_soon_line(path: str, position: Position | None, assessment: Assessment) -> str:
     task = assessment.task
-    when = "today" if assessment.days_left == 0 else f"in {plural(assessment.days_left, 'day')}"
-    return located(path, position, f"warning: {task.id} ({task.department}) is due {task.deadline}, {when}")
+    message = due_soon_message(task.id, task.department, task.deadline, assessment.days_left)
+    return located(path, position, f"warning: {message}")
 
 
 def findings_summary(path: str, findings: tuple[Finding, ...]) -> str:
