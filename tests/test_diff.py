@@ -264,3 +264,15 @@ def test_compare_lists_deadline_and_status_changes() -> None:
         (ChangeKind.STATUS, "A"),
         (ChangeKind.REOPENED, "B"),
     ]
+
+
+def test_done_without_a_completed_date_is_refused_as_an_invalid_roadmap(run: Run, repo: Repo) -> None:
+    # The file format itself requires `completed` for a done task, so the head is invalid (exit 3)
+    # before any policy is judged; the message points at the status.
+    repo.write(edited({"T-1": task("T-1", "2026-03-31", "done")}))
+    code, stdout, stderr = diff(run, repo, "--check")
+    assert code == ExitCode.INVALID
+    assert stdout == ""
+    assert stderr.splitlines()[0] == (
+        "roadmap.yaml:15:13: task T-1: status is done but 'completed' is missing; add completed: YYYY-MM-DD"
+    )
