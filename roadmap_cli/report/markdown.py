@@ -42,27 +42,22 @@ def table(headers: list[str], rows: list[list[object]]) -> list[str]:
     return [*lines, ""]
 
 
+def _task_table(heading: str, tasks: list[dict[str, Any]], days_header: str, days_key: str) -> list[str]:
+    if not tasks:
+        return []
+    rows = [[t["id"], t["department"], _title(t), t["deadline"], t[days_key], t["status"]] for t in tasks]
+    return [
+        f"### {heading} ({len(tasks)})",
+        "",
+        *table(["Task", "Department", "Title", "Deadline", days_header, "Status"], rows),
+    ]
+
+
 def _task_tables(overdue: list[dict[str, Any]], due_soon: list[dict[str, Any]], warn_days: int) -> list[str]:
-    lines: list[str] = []
-    if overdue:
-        lines += [f"### Overdue ({len(overdue)})", ""]
-        lines += table(
-            ["Task", "Department", "Title", "Deadline", "Days late", "Status"],
-            [
-                [t["id"], t["department"], _title(t), t["deadline"], t["days_overdue"], t["status"]]
-                for t in overdue
-            ],
-        )
-    if due_soon:
-        lines += [f"### Due within {warn_days} days ({len(due_soon)})", ""]
-        lines += table(
-            ["Task", "Department", "Title", "Deadline", "Days left", "Status"],
-            [
-                [t["id"], t["department"], _title(t), t["deadline"], t["days_left"], t["status"]]
-                for t in due_soon
-            ],
-        )
-    return lines
+    return [
+        *_task_table("Overdue", overdue, "Days late", "days_overdue"),
+        *_task_table(f"Due within {warn_days} days", due_soon, "Days left", "days_left"),
+    ]
 
 
 def render(document: Document) -> str:
