@@ -67,15 +67,18 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise RoadmapError(f"{path}: no such file")
     if not path.is_file():
         raise RoadmapError(f"{path}: not a regular file")
+    too_large = RoadmapError(
+        f"{path}: the file is larger than the limit of {limits.max_bytes // (1024 * 1024)} MiB"
+    )
     try:
+        if path.stat().st_size > limits.max_bytes:
+            raise too_large
         with path.open("rb") as handle:
-            raw = handle.read(limits.max_bytes + 1)
+            raw = handle.read(limits.max_bytes + 1)  # bounded even if the file grows meanwhile
     except OSError as exc:
         raise RoadmapError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if len(raw) > limits.max_bytes:
-        raise RoadmapError(
-            f"{path}: the file is larger than the limit of {limits.max_bytes // (1024 * 1024)} MiB"
-        )
+        raise too_large
     return raw
 
 
