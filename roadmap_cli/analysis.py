@@ -8,27 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from roadmap_cli.errors import UsageError
 from roadmap_cli.model import Department, Roadmap, Status, Task
 
 DEFAULT_WARN_DAYS = 14
-
-
-class FailOn(StrEnum):
-    """What makes `check` fail: a daily job fails on overdue work; a pull request may choose never."""
-
-    OVERDUE = "overdue"
-    DUE_SOON = "due-soon"  # overdue, or due within the warning window
-    NEVER = "never"
-
-    def is_breached(self, overdue: int, due_soon: int) -> bool:
-        if self is FailOn.OVERDUE:
-            return overdue > 0
-        if self is FailOn.DUE_SOON:
-            return overdue + due_soon > 0
-        return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 
 from roadmap_cli import __version__
-from roadmap_cli.analysis import FailOn
 from roadmap_cli.errors import ExitCode, RoadmapError
+from roadmap_cli.gate import FailOn
 from roadmap_cli.report.formats import OutputFormat
 
 if TYPE_CHECKING:
@@ -148,13 +148,19 @@ def _load(path: Path | None) -> LoadedRoadmap:
     return _valid_or_exit(load_roadmap(resolved, shown))
 
 
-def _valid_or_exit(loaded: LoadedRoadmap) -> LoadedRoadmap:
+def _report_invalid(loaded: LoadedRoadmap, with_findings: bool = True) -> None:
+    """An invalid file on stderr: its findings (unless a document carries them) and a summary."""
     from roadmap_cli.report.lines import finding_line, findings_summary
 
-    if loaded.roadmap is None:
+    if with_findings:
         for finding in loaded.findings:
             _stderr(finding_line(loaded.path, finding))
-        _stderr(findings_summary(loaded.path, loaded.findings))
+    _stderr(findings_summary(loaded.path, loaded.findings))
+
+
+def _valid_or_exit(loaded: LoadedRoadmap) -> LoadedRoadmap:
+    if loaded.roadmap is None:
+        _report_invalid(loaded)
         raise typer.Exit(ExitCode.INVALID)
     return loaded
 
@@ -198,7 +204,7 @@ def validate(
 ) -> None:
     """Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid."""
     from roadmap_cli.load import load_roadmap
-    from roadmap_cli.report.lines import finding_line, findings_summary, plural
+    from roadmap_cli.report.lines import finding_line, plural
 
     chosen = _chosen(output_format)
     requested: list[Path | None] = list(paths) if paths else [None]
@@ -209,10 +215,7 @@ def validate(
         _emit(chosen, validate_document(results))
     for loaded in results:
         if loaded.roadmap is None:
-            if chosen is OutputFormat.TABLE:
-                for finding in loaded.findings:
-                    _stderr(finding_line(loaded.path, finding))
-            _stderr(findings_summary(loaded.path, loaded.findings))
+            _report_invalid(loaded, with_findings=chosen is OutputFormat.TABLE)
             continue
         if chosen is OutputFormat.TABLE:
             for finding in loaded.findings:
@@ -317,7 +320,7 @@ def check(
         from roadmap_cli.report.document import check_document
 
         _emit(chosen, check_document(loaded, assessments, day, warn_days, failed))
-    zone = loaded.roadmap.info.timezone or "UTC+05:00"
+    zone = loaded.roadmap.info.timezone_name
     verdict = f"{plural(len(overdue), 'task')} overdue" if overdue else "no task overdue"
     _stderr(
         f"{loaded.path}: {verdict}, {len(due_soon)} due within {plural(warn_days, 'day')} "

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2026-03-31"
 
 # All of Kazakhstan has been on UTC+5 since 1 March 2024; a fixed offset needs no zone database.
-KAZAKHSTAN_TIME = timezone(timedelta(hours=5), "UTC+05:00")
+KAZAKHSTAN_TIME_NAME = "UTC+05:00"
+KAZAKHSTAN_TIME = timezone(timedelta(hours=5), KAZAKHSTAN_TIME_NAME)
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")

@@ -58,6 +58,12 @@ class LoadedRoadmap:
         return self.source_map.position(("tasks", index))
 
 
+def _too_large(name: str, limits: Limits) -> RoadmapError:
+    return RoadmapError(
+        f"{name}: the file is larger than the limit of {limits.max_bytes // (1024 * 1024)} MiB"
+    )
+
+
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The file's bytes, refusing what is not a regular file or is larger than the limit."""
     # Checked before opening: opening a FIFO would wait for a writer, and a device never ends.
@@ -67,9 +73,7 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise RoadmapError(f"{path}: no such file")
     if not path.is_file():
         raise RoadmapError(f"{path}: not a regular file")
-    too_large = RoadmapError(
-        f"{path}: the file is larger than the limit of {limits.max_bytes // (1024 * 1024)} MiB"
-    )
+    too_large = _too_large(str(path), limits)
     try:
         if path.stat().st_size > limits.max_bytes:
             raise too_large
@@ -92,9 +96,7 @@ def load_roadmap(
 def load_bytes(raw: bytes, display_path: str, limits: Limits = DEFAULT_LIMITS) -> LoadedRoadmap:
     """Validate a roadmap given as the bytes of a file (for example, a file at a git revision)."""
     if len(raw) > limits.max_bytes:
-        raise RoadmapError(
-            f"{display_path}: the file is larger than the limit of {limits.max_bytes // (1024 * 1024)} MiB"
-        )
+        raise _too_large(display_path, limits)
     text = decode(raw)
     if isinstance(text, Finding):
         return LoadedRoadmap(display_path, None, (text,), None)

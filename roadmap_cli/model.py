@@ -195,6 +195,11 @@ class RoadmapInfo(_Strict):
     def tz(self) -> tzinfo:
         return dates.resolve_timezone(self.timezone)
 
+    @property
+    def timezone_name(self) -> str:
+        """The zone as reports name it: as written, or Kazakhstan's UTC+05:00 when not given."""
+        return self.timezone or dates.KAZAKHSTAN_TIME_NAME
+
 
 class Department(_Strict):
     id: Identifier

@@ -17,6 +17,7 @@ CORE = [
     "roadmap_cli.discover",
     "roadmap_cli.findings",
     "roadmap_cli.errors",
+    "roadmap_cli.gate",
     "roadmap_cli.report.lines",
 ]
 

@@ -64,6 +64,10 @@ def task_entry(task: Task, assessment: Assessment | None, position: Position | N
     return entry
 
 
+def _assessed(loaded: LoadedRoadmap, assessment: Assessment) -> Document:
+    return task_entry(assessment.task, assessment, loaded.task_position(assessment.task.id))
+
+
 def task_state(assessment: Assessment) -> str:
     """One word for where a task stands: overdue, due-soon, done, done-late, cancelled, on-track."""
     if assessment.is_overdue:
@@ -104,7 +108,7 @@ def check_document(
         **_header("check"),
         "file": loaded.path,
         "as_of": as_of.isoformat(),
-        "timezone": loaded.roadmap.info.timezone or "UTC+05:00",
+        "timezone": loaded.roadmap.info.timezone_name,
         "warn_days": warn_days,
         "failed": failed,
         "summary": {
@@ -112,7 +116,7 @@ def check_document(
             "overdue": sum(item.is_overdue for item in assessments),
             "due_soon": sum(item.is_due_soon for item in assessments),
         },
-        "tasks": [task_entry(item.task, item, loaded.task_position(item.task.id)) for item in ordered],
+        "tasks": [_assessed(loaded, item) for item in ordered],
     }
 
 
@@ -124,7 +128,7 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> Document:
         "file": loaded.path,
         "title": _texts(loaded.roadmap.info.title),
         "as_of": report.as_of.isoformat(),
-        "timezone": loaded.roadmap.info.timezone or "UTC+05:00",
+        "timezone": loaded.roadmap.info.timezone_name,
         "warn_days": report.warn_days,
         "departments": [
             {
@@ -142,12 +146,8 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> Document:
             }
             for summary in summaries
         ],
-        "overdue": [
-            task_entry(item.task, item, loaded.task_position(item.task.id)) for item in report.overdue
-        ],
-        "due_soon": [
-            task_entry(item.task, item, loaded.task_position(item.task.id)) for item in report.due_soon
-        ],
+        "overdue": [_assessed(loaded, item) for item in report.overdue],
+        "due_soon": [_assessed(loaded, item) for item in report.due_soon],
     }
 
 

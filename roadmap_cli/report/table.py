@@ -97,7 +97,7 @@ def status_view(
     roadmap: Roadmap, report: StatusReport, width: int, languages: Sequence[str] = LANGUAGES
 ) -> RenderableType:
     """The whole `status` screen, laid out for a console `width` columns wide."""
-    zone = roadmap.info.timezone or "UTC+05:00"
+    zone = roadmap.info.timezone_name
     heading = Text.assemble(
         (inert(roadmap.info.title.pick(languages)), "bold"),
         f"\nas of {report.as_of.isoformat()} ({inert(zone)})",
