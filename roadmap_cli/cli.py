@@ -22,7 +22,9 @@ from roadmap_cli.gate import FailOn
 from roadmap_cli.report.formats import OutputFormat
 
 if TYPE_CHECKING:
+    from roadmap_cli.edit import Edited
     from roadmap_cli.load import LoadedRoadmap
+    from roadmap_cli.operations import Planner
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -385,6 +387,272 @@ def diff(
         return
     _stderr(f"{shown}: {plural(len(changes), 'change')}, {plural(len(found), 'policy violation')}")
     if found:
+        raise typer.Exit(ExitCode.BREACHES)
+
+
+FileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        metavar="PATH",
+        help="The roadmap file to edit. Default: found as for the other commands.",
+        show_default=False,
+    ),
+]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")]
+TaskArgument = Annotated[str, typer.Argument(metavar="TASK", help="The id of the task to change.")]
+
+
+def _required_text(value: str, option: str) -> str:
+    if not value.strip():
+        raise typer.BadParameter("must not be empty", param_hint=option)
+    return value
+
+
+def _date_option(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    from roadmap_cli.dates import parse_iso_date
+
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
+def _write_edit(file: Path | None, dry_run: bool, make: Callable[[bytes, str], Edited]) -> None:
+    """Lock the file, make the edit, prove it, write it atomically; report what changed."""
+    from roadmap_cli.edit import InvalidEdit
+    from roadmap_cli.report.lines import change_line, finding_line
+    from roadmap_cli.storage import editing, replace
+
+    resolved, shown = _locate(file)
+    with editing(resolved) as snapshot:
+        try:
+            edited = make(snapshot.raw, shown)
+        except InvalidEdit as exc:
+            for finding in exc.findings:
+                _stderr(finding_line(shown, finding))
+            _fail(ExitCode.INVALID, str(exc))
+        if not edited.changes:
+            _stderr(f"{shown}: nothing to change")
+            return
+        if dry_run:
+            sys.stdout.write(_unified_diff(snapshot.raw, edited.raw, shown))
+            _stderr(f"{shown}: dry run: nothing written")
+            return
+        replace(snapshot, edited.raw, shown)
+    tasks = edited.loaded.roadmap.tasks if edited.loaded.roadmap is not None else ()
+    index = {task.id: number for number, task in enumerate(tasks)}
+    for change in edited.changes:
+        where = ("tasks", index.get(change.task_id, 0), change.field)
+        position = edited.loaded.position(where) if change.new is not None else None
+        print(change_line(shown, position, change))
+
+
+def _unified_diff(old: bytes, new: bytes, shown: str) -> str:
+    import difflib
+
+    before = old.decode("utf-8", errors="replace").splitlines(keepends=True)
+    after = new.decode("utf-8", errors="replace").splitlines(keepends=True)
+    from roadmap_cli.report.escape import inert
+
+    lines = difflib.unified_diff(before, after, fromfile=f"a/{shown}", tofile=f"b/{shown}")
+    return "".join(inert(line.rstrip("\r\n")) + "\n" for line in lines)
+
+
+def _edit_task(file: Path | None, dry_run: bool, task_id: str, plan: Planner) -> None:
+    from roadmap_cli.edit import edit_task
+
+    _write_edit(file, dry_run, lambda raw, shown: edit_task(raw, shown, task_id, plan))
+
+
+@app.command()
+@guarded
+def done(
+    task: TaskArgument,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="YYYY-MM-DD",
+            help="When it was done. Default: today in the roadmap's time zone.",
+            show_default=False,
+        ),
+    ] = None,
+    evidence: Annotated[
+        str | None,
+        typer.Option("--evidence", metavar="TEXT", help="What shows it is done: a document, a protocol."),
+    ] = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Mark a task done: status done, completed on the date (and the evidence, if given)."""
+    from roadmap_cli import operations
+
+    on_date = _date_option(on, "--on")
+    _edit_task(file, dry_run, task, operations.done(on_date, evidence))
+
+
+@app.command()
+@guarded
+def start(task: TaskArgument, file: FileOption = None, dry_run: DryRunOption = False) -> None:
+    """Mark a task in progress (a blocked task's reason is removed)."""
+    from roadmap_cli import operations
+
+    _edit_task(file, dry_run, task, operations.start())
+
+
+ReasonOption = Annotated[str, typer.Option("--reason", metavar="TEXT", help="Why; kept in the file.")]
+
+
+@app.command()
+@guarded
+def block(
+    task: TaskArgument, reason: ReasonOption, file: FileOption = None, dry_run: DryRunOption = False
+) -> None:
+    """Mark a task blocked, with the reason."""
+    from roadmap_cli import operations
+
+    _edit_task(file, dry_run, task, operations.block(_required_text(reason, "--reason")))
+
+
+@app.command()
+@guarded
+def cancel(
+    task: TaskArgument, reason: ReasonOption, file: FileOption = None, dry_run: DryRunOption = False
+) -> None:
+    """Cancel a task, with the reason. A cancelled task no longer counts as late."""
+    from roadmap_cli import operations
+
+    _edit_task(file, dry_run, task, operations.cancel(_required_text(reason, "--reason")))
+
+
+@app.command()
+@guarded
+def reopen(task: TaskArgument, file: FileOption = None, dry_run: DryRunOption = False) -> None:
+    """Put a done, cancelled or blocked task back in progress (removes completed, evidence and reason)."""
+    from roadmap_cli import operations
+
+    _edit_task(file, dry_run, task, operations.reopen())
+
+
+@app.command()
+@guarded
+def postpone(
+    task: TaskArgument,
+    to: Annotated[str, typer.Option("--to", metavar="YYYY-MM-DD", help="The new deadline.")],
+    reason: ReasonOption,
+    decision: Annotated[
+        str,
+        typer.Option(
+            "--decision", metavar="TEXT", help="The document that allowed it (a protocol, an order)."
+        ),
+    ],
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Move a deadline later: records the postponement and changes the deadline in one edit."""
+    from roadmap_cli import operations
+
+    new_deadline = _date_option(to, "--to")
+    assert new_deadline is not None
+    plan = operations.postpone(
+        new_deadline, _required_text(reason, "--reason"), _required_text(decision, "--decision")
+    )
+    _edit_task(file, dry_run, task, plan)
+
+
+def _ask(value: str | None, option: str, prompt: str) -> str:
+    """An option's value, asked for in a terminal when it was not given."""
+    if value is None:
+        if not sys.stdin.isatty():
+            raise typer.BadParameter("is required (or run in a terminal to be asked)", param_hint=option)
+        value = str(typer.prompt(prompt))
+    return _required_text(value, option)
+
+
+@app.command()
+@guarded
+def add(
+    task_id: Annotated[str | None, typer.Option("--id", metavar="ID", help="The new task's id.")] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="What is to be done.")] = None,
+    department: Annotated[
+        str | None, typer.Option("--department", metavar="ID", help="The lead department's id.")
+    ] = None,
+    deadline: Annotated[
+        str | None, typer.Option("--deadline", metavar="YYYY-MM-DD", help="The deadline.")
+    ] = None,
+    co_executors: Annotated[
+        list[str] | None,
+        typer.Option("--co-executor", metavar="ID", help="A co-executing department (repeat for more)."),
+    ] = None,
+    depends_on: Annotated[
+        list[str] | None,
+        typer.Option("--depends-on", metavar="TASK", help="A task this one waits for (repeat for more)."),
+    ] = None,
+    deliverable: Annotated[
+        str | None, typer.Option("--deliverable", metavar="TEXT", help="The form of completion.")
+    ] = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Add a task at the end of the roadmap; in a terminal, asks for what is missing."""
+    from roadmap_cli.edit import add_task
+
+    fields: dict[str, str | tuple[str, ...]] = {
+        "id": _ask(task_id, "--id", "Task id"),
+        "title": _ask(title, "--title", "Title"),
+        "department": _ask(department, "--department", "Lead department id"),
+    }
+    if co_executors:
+        fields["co_executors"] = tuple(co_executors)
+    if deliverable is not None:
+        fields["deliverable"] = _required_text(deliverable, "--deliverable")
+    day = _date_option(_ask(deadline, "--deadline", "Deadline (YYYY-MM-DD)"), "--deadline")
+    assert day is not None
+    fields["deadline"] = day.isoformat()
+    if depends_on:
+        fields["depends_on"] = tuple(depends_on)
+    _write_edit(file, dry_run, lambda raw, shown: add_task(raw, shown, fields))
+
+
+@app.command()
+@guarded
+def fmt(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Roadmap files. Default: the roadmap found as for the other commands.", show_default=False
+        ),
+    ] = None,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 when a file is not in the standard layout.")
+    ] = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Put files in the standard layout (2-space indentation, a task's keys in order); content is kept."""
+    from roadmap_cli.load import load_bytes
+    from roadmap_cli.reformat import formatted
+    from roadmap_cli.storage import editing, replace
+
+    unformatted = 0
+    for path in list(paths) if paths else [None]:
+        resolved, shown = _locate(path)
+        with editing(resolved) as snapshot:
+            _valid_or_exit(load_bytes(snapshot.raw, shown))
+            result = formatted(snapshot.raw, shown)
+            if result == snapshot.raw:
+                continue
+            unformatted += 1
+            if check_only or dry_run:
+                if dry_run:
+                    sys.stdout.write(_unified_diff(snapshot.raw, result, shown))
+                print(f"{shown}: would be reformatted")
+                continue
+            replace(snapshot, result, shown)
+        print(f"{shown}: reformatted")
+    if check_only and unformatted:
         raise typer.Exit(ExitCode.BREACHES)
 
 

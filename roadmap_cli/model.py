@@ -224,6 +224,9 @@ class Task(_Strict):
     deadline: IsoDate
     status: Status = Status.PLANNED
     completed: IsoDate | None = Field(default=None, description="required when status is done")
+    evidence: str | None = Field(
+        default=None, description="what shows the task is done: a document number, a protocol, a link"
+    )
     depends_on: tuple[Identifier, ...] = ()
     reason: str | None = Field(default=None, description="why the task is blocked or cancelled")
     postponements: tuple[Postponement, ...] = ()

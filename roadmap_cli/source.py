@@ -164,7 +164,7 @@ def _mark(event: Event) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def _parse_events(text: str) -> Iterator[Event]:
+def parse_events(text: str) -> Iterator[Event]:
     # The pure-Python parser: a state machine, so nesting depth cannot exhaust the C stack.
     yield from YAML(typ="safe", pure=True).parse(text)
 
@@ -201,7 +201,7 @@ class _Frame:
 def compose(text: str, limits: Limits = DEFAULT_LIMITS) -> Composed:
     """Parse one YAML document into plain data and a `SourceMap`; a problem ends it as a finding."""
     try:
-        return _compose(_parse_events(text), limits)
+        return _compose(parse_events(text), limits)
     except _Stop as stop:
         return Composed(None, None, stop.finding)
     except MarkedYAMLError as exc:

@@ -5,10 +5,15 @@ Editors, CI logs and grep all understand it; it needs no terminal library.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from roadmap_cli.analysis import Assessment
 from roadmap_cli.diff import Change, ChangeKind
 from roadmap_cli.findings import Finding, Position, Severity
 from roadmap_cli.report.escape import inert
+
+if TYPE_CHECKING:
+    from roadmap_cli.edit import FieldChange
 
 
 def plural(count: int, noun: str) -> str:
@@ -100,3 +105,10 @@ def diff_lines(changes: list[Change], department_order: list[str]) -> list[str]:
             for change in grouped[department]
         )
     return lines
+
+
+def change_line(path: str, position: Position | None, change: FieldChange) -> str:
+    """One changed field of an edit: where it now stands, and its value before and after."""
+    old = "(none)" if change.old is None else change.old
+    new = "(removed)" if change.new is None else change.new
+    return located(path, position, f"{change.task_id}: {change.field}: {old} -> {new}")

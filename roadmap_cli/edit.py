@@ -1,0 +1,524 @@
+"""Change one task of a roadmap file by rewriting only the characters that must change.
+
+Why not ruamel.yaml's round-trip dump: it re-emits the whole document, and however it is tuned
+some layouts come back changed (comments between a key and its value, odd indentation, long
+lines). Here the file is parsed once more for the *spans* of the task being edited, and the edit
+is a splice: a value replaced in place, a line inserted after its neighbour, a line removed.
+Everything outside those spans (comments, blank lines, quoting, line endings, other tasks) is the
+same text by construction.
+
+Every edit is then proven: the new text is loaded and validated like any roadmap, and the result
+must equal the roadmap the edit intended, field for field. When it does not (anchors and aliases,
+a layout this splicer does not understand), the edit is refused and nothing is written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from roadmap_cli.errors import RoadmapError
+from roadmap_cli.findings import Finding
+from roadmap_cli.load import LoadedRoadmap, load_bytes
+from roadmap_cli.model import Postponement, Roadmap, Task
+from roadmap_cli.source import compose, decode, parse_events
+
+_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")  # the line breaks YAML parsers count
+_BREAK_CHARACTERS = "\n\r\x85\u2028\u2029"
+_BOM = b"\xef\xbb\xbf"
+
+# The order fields are written in: a new key goes after the last existing key that precedes it.
+TASK_KEY_ORDER: Final = tuple(info.alias or name for name, info in Task.model_fields.items())
+POSTPONEMENT_KEY_ORDER: Final = tuple(info.alias or name for name, info in Postponement.model_fields.items())
+
+
+class EditRefused(RoadmapError):
+    """The edit cannot be made, or not faithfully; nothing was written."""
+
+
+class InvalidEdit(EditRefused):
+    """The edited roadmap would be invalid; `findings` says why."""
+
+    def __init__(self, message: str, findings: Sequence[Finding]) -> None:
+        super().__init__(message)
+        self.findings = tuple(findings)
+
+
+class _Remove:
+    def __repr__(self) -> str:
+        return "REMOVE"
+
+
+REMOVE: Final = _Remove()
+
+
+@dataclass(frozen=True, slots=True)
+class Append:
+    """A record added at the end of a list field (a postponement, say)."""
+
+    record: Mapping[str, str]
+
+
+FieldEdit = str | tuple[str, ...] | _Remove | Append
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One change as it is reported: the task, the field, and its value before and after."""
+
+    task_id: str
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """The outcome of an edit: the file's new bytes, what changed, and the roadmap they load to."""
+
+    raw: bytes
+    changes: tuple[FieldChange, ...]
+    loaded: LoadedRoadmap
+
+
+# --- Where things are ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Span:
+    """A node's place in the text: [start, end) as character offsets, and how it is written."""
+
+    start: int
+    end: int
+    kind: str  # "scalar", "alias", "mapping" or "sequence"
+    style: str | None = None  # a scalar's quote or block indicator; "flow" for a flow container
+    anchored: bool = False
+    value: str | None = None  # a scalar's text (to read mapping keys)
+    keys: dict[str, tuple[int, Span]] = field(default_factory=dict)  # key -> (key offset, value)
+    items: list[Span] = field(default_factory=list)
+
+    @property
+    def is_flow(self) -> bool:
+        return self.style == "flow"
+
+
+def spans(text: str) -> Span:
+    """The span tree of a document that has already loaded without problems."""
+    line_starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+
+    def offset(mark: Any) -> int:
+        return int(line_starts[mark.line] + mark.column)
+
+    stack: list[tuple[Span, list[Any]]] = []  # a container, and its pending key (text, offset)
+    root: list[Span] = []
+
+    def attach(node: Span) -> None:
+        if not stack:
+            root.append(node)
+            return
+        container, pending = stack[-1]
+        if container.kind == "sequence":
+            container.items.append(node)
+        elif not pending:
+            pending.extend((node.value or "", node.start))
+        else:
+            container.keys[pending[0]] = (pending[1], node)
+            pending.clear()
+
+    for event in parse_events(text):
+        anchored = getattr(event, "anchor", None) is not None
+        if isinstance(event, ScalarEvent):
+            attach(
+                Span(
+                    offset(event.start_mark),
+                    offset(event.end_mark),
+                    "scalar",
+                    event.style,
+                    anchored,
+                    event.value,
+                )
+            )
+        elif isinstance(event, AliasEvent):
+            attach(Span(offset(event.start_mark), offset(event.end_mark), "alias", anchored=True))
+        elif isinstance(event, MappingStartEvent | SequenceStartEvent):
+            kind = "mapping" if isinstance(event, MappingStartEvent) else "sequence"
+            start = offset(event.start_mark)
+            stack.append((Span(start, start, kind, "flow" if event.flow_style else None, anchored), []))
+        elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+            node, _ = stack.pop()
+            if node.is_flow:
+                node.end = offset(event.end_mark)
+            else:  # a block ends where its last value does, not at the next token
+                children = [value for _, value in node.keys.values()] if node.keys else node.items
+                node.end = max((child.end for child in children), default=node.start)
+            attach(node)
+    return root[0]
+
+
+# --- Writing values ------------------------------------------------------------------------------
+
+
+def render_scalar(value: str, prefer: str | None = None, in_flow: bool = False) -> str:
+    """`value` as a YAML scalar that reads back as exactly this text, in the preferred style if it can.
+
+    The check is the loader itself: a candidate is used only when it composes back to `value`.
+    """
+    single = "'" + value.replace("'", "''") + "'"
+    double = json.dumps(value, ensure_ascii=False)
+    order: tuple[str, ...] = {"'": (single, double), '"': (double, single)}.get(
+        prefer or "", (value, single, double)
+    )
+    for candidate in (*order, json.dumps(value)):
+        document = f"k: [{candidate}]\n" if in_flow else f"k: {candidate}\n"
+        composed = compose(document)
+        if composed.problem is None and composed.data == {"k": [value] if in_flow else value}:
+            return candidate
+    raise EditRefused(f"cannot write {value!r} as YAML")  # unreachable: JSON escapes always read back
+
+
+def _render_flow_list(values: Sequence[str]) -> str:
+    return "[" + ", ".join(render_scalar(value, in_flow=True) for value in values) + "]"
+
+
+def _render_value(value: str | tuple[str, ...], in_flow: bool) -> str:
+    return _render_flow_list(value) if isinstance(value, tuple) else render_scalar(value, in_flow=in_flow)
+
+
+# --- Splicing ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Splice:
+    start: int
+    end: int
+    text: str
+
+
+class _Text:
+    """The document's text with the layout facts an edit needs: line starts, newline, indents."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+        first_break = _BREAK.search(text)
+        self.newline = first_break.group() if first_break is not None else "\n"
+
+    def line_start(self, offset: int) -> int:
+        return self.line_starts[bisect.bisect_right(self.line_starts, offset) - 1]
+
+    def column(self, offset: int) -> int:
+        return offset - self.line_start(offset)
+
+    def after_line(self, offset: int) -> int:
+        """Where the next line starts after the one holding `offset` (a block scalar ends at one)."""
+        if offset > 0 and self.text[offset - 1] in _BREAK_CHARACTERS:
+            return offset
+        found = _BREAK.search(self.text, offset)
+        return found.end() if found is not None else len(self.text)
+
+    def starts_line(self, offset: int) -> bool:
+        return not self.text[self.line_start(offset) : offset].strip(" ")
+
+    def insert_lines(self, at: int, lines: Sequence[str]) -> _Splice:
+        """Whole lines inserted at a line start (or at the end of a file without a final newline)."""
+        body = "".join(line + self.newline for line in lines)
+        if at == len(self.text) and self.text and self.text[-1] not in _BREAK_CHARACTERS:
+            return _Splice(at, at, self.newline + body.removesuffix(self.newline))
+        return _Splice(at, at, body)
+
+
+def _refuse(task_id: str, why: str) -> EditRefused:
+    return EditRefused(f"cannot edit task {task_id} faithfully: {why}; edit it by hand")
+
+
+def _block_mapping_lines(record: Mapping[str, str | tuple[str, ...]], indent: str, gap: str) -> list[str]:
+    """A block mapping as a list item: the first key after `indent` and the dash, the others under it."""
+    lines = []
+    for number, (key, value) in enumerate(record.items()):
+        prefix = indent + gap if number == 0 else indent + " " * len(gap)
+        lines.append(f"{prefix}{key}: {_render_value(value, in_flow=False)}")
+    return lines
+
+
+class _Document(_Text):
+    """The text, plus how this file lays out a block list: read from its tasks list."""
+
+    def __init__(self, text: str, root: Span) -> None:
+        super().__init__(text)
+        key_offset, tasks = root.keys["tasks"]
+        if tasks.kind != "sequence" or tasks.anchored:
+            raise EditRefused("the tasks list is not a plain list; edit it by hand")
+        self.tasks = tasks
+        self.list_indent, self.list_gap = "  ", "- "  # used when the file has no block list to copy
+        if tasks.items and not tasks.is_flow:
+            dash, self.list_gap = self.dash_and_gap(tasks.items[0])
+            self.list_indent = " " * max(dash - self.column(key_offset), 0)
+
+    def dash_and_gap(self, item: Span) -> tuple[int, str]:
+        """For an item of a block list: the column of its dash, and the text from the dash to the item."""
+        before = self.text[self.line_start(item.start) : item.start]
+        dash = before.rfind("-")
+        if dash < 0 or before[:dash].strip(" "):
+            raise EditRefused("cannot find the '-' of a list item; edit it by hand")
+        return dash, before[dash:]
+
+    def spaced(self, items: Sequence[Span]) -> bool:
+        """Whether the items of a block list are separated by blank lines (comment lines between allowed)."""
+        for item in items[1:]:
+            index = bisect.bisect_right(self.line_starts, item.start) - 1
+            while index > 0:
+                index -= 1
+                line = self.text[self.line_starts[index] : self.line_starts[index + 1]].strip()
+                if not line:
+                    return True
+                if not line.startswith("#"):
+                    break
+        return False
+
+    def append_item(self, sequence: Span, record: Mapping[str, str | tuple[str, ...]]) -> _Splice:
+        """`record` added as the last item of a list, written the way the list's items are."""
+        if sequence.is_flow or not sequence.items:
+            close = self.text.rfind("]", sequence.start, sequence.end)
+            entries = ", ".join(
+                f"{key}: {_render_value(value, in_flow=True)}" for key, value in record.items()
+            )
+            return _Splice(close, close, (", " if sequence.items else "") + "{" + entries + "}")
+        dash, gap = self.dash_and_gap(sequence.items[0])
+        lines = _block_mapping_lines(record, " " * dash, gap)
+        if self.spaced(sequence.items):
+            lines.insert(0, "")
+        return self.insert_lines(self.after_line(sequence.items[-1].end), lines)
+
+
+def _task_splices(doc: _Document, task: Span, task_id: str, edits: Mapping[str, FieldEdit]) -> list[_Splice]:
+    if task.kind != "mapping" or task.anchored:
+        raise _refuse(task_id, "it is not a plain mapping")
+    splices: list[_Splice] = []
+    indent = " " * doc.column(task.start)
+    for key, edit in edits.items():
+        present = task.keys.get(key)
+        if isinstance(edit, _Remove):
+            if present is not None:
+                splices.append(_removal(doc, task, key, task_id))
+        elif isinstance(edit, Append) and present is not None:
+            if present[1].kind != "sequence" or present[1].anchored:
+                raise _refuse(task_id, f"its '{key}' is not a plain list")
+            splices.append(doc.append_item(present[1], edit.record))
+        elif isinstance(edit, Append):
+            if task.is_flow:
+                raise _refuse(task_id, f"it is a flow mapping without '{key}'")
+            lines = [
+                f"{indent}{key}:",
+                *_block_mapping_lines(edit.record, indent + doc.list_indent, doc.list_gap),
+            ]
+            splices.append(doc.insert_lines(_insertion_point(doc, task, key), lines))
+        elif present is not None:
+            splices.append(_replacement(doc, present[1], edit, task_id, key, task.is_flow))
+        elif task.is_flow:
+            close = doc.text.rfind("}", task.start, task.end)
+            splices.append(_Splice(close, close, f", {key}: {_render_value(edit, in_flow=True)}"))
+        else:
+            line = f"{indent}{key}: {_render_value(edit, in_flow=False)}"
+            splices.append(doc.insert_lines(_insertion_point(doc, task, key), [line]))
+    return splices
+
+
+def _replacement(
+    doc: _Text, value: Span, edit: str | tuple[str, ...], task_id: str, key: str, in_flow: bool
+) -> _Splice:
+    if value.anchored or value.kind == "alias":
+        raise _refuse(task_id, f"its '{key}' uses a YAML anchor or alias")
+    if isinstance(edit, tuple):
+        if value.kind != "sequence" or not value.is_flow:
+            raise _refuse(task_id, f"its '{key}' is not a [flow, list]")
+        return _Splice(value.start, value.end, _render_flow_list(edit))
+    if value.kind != "scalar":
+        raise _refuse(task_id, f"its '{key}' is not a single value")
+    if value.style in ("|", ">"):
+        # A block scalar's span runs to the start of the line after it: keep that line break.
+        ends_line = value.end > value.start and doc.text[value.end - 1] in _BREAK_CHARACTERS
+        rendered = render_scalar(edit, in_flow=in_flow)
+        return _Splice(value.start, value.end, rendered + (doc.newline if ends_line else ""))
+    rendered = render_scalar(edit, prefer=value.style, in_flow=in_flow)
+    if value.start == value.end and doc.text[value.start - 1 : value.start] == ":":
+        rendered = " " + rendered  # `key:` with nothing after it
+    return _Splice(value.start, value.end, rendered)
+
+
+def _insertion_point(doc: _Text, task: Span, key: str) -> int:
+    """Where a new line for `key` goes: after the value of the last key that comes before it in order."""
+    rank = {name: number for number, name in enumerate(TASK_KEY_ORDER)}
+    own = rank.get(key, len(rank))
+    earlier = [value for name, (_, value) in task.keys.items() if rank.get(name, len(rank)) < own]
+    after = max(earlier or [value for _, value in task.keys.values()], key=lambda value: value.end)
+    return doc.after_line(after.end)
+
+
+def _removal(doc: _Text, task: Span, key: str, task_id: str) -> _Splice:
+    key_offset, value = task.keys[key]
+    if value.anchored or value.kind == "alias":
+        raise _refuse(task_id, f"its '{key}' uses a YAML anchor or alias")
+    if task.is_flow:
+        previous_ends = [entry.end for _, entry in task.keys.values() if entry.end <= key_offset]
+        if not previous_ends:
+            raise _refuse(task_id, f"'{key}' is the first key of a flow mapping")
+        return _Splice(max(previous_ends), value.end, "")
+    if not doc.starts_line(key_offset) or key_offset == task.start:
+        raise _refuse(task_id, f"'{key}' does not stand on a line of its own")
+    return _Splice(doc.line_start(key_offset), doc.after_line(value.end), "")
+
+
+def _apply(text: str, splices: Sequence[_Splice]) -> str:
+    ordered = sorted(splices, key=lambda splice: (splice.start, splice.end))
+    for earlier, later in itertools.pairwise(ordered):
+        if later.start < earlier.end:
+            raise EditRefused("overlapping edits")  # a bug if it ever happens; never written
+    pieces: list[str] = []
+    position = 0
+    for splice in ordered:
+        pieces.extend((text[position : splice.start], splice.text))
+        position = splice.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+# --- The edits -----------------------------------------------------------------------------------
+
+
+def _valid(loaded: LoadedRoadmap) -> Roadmap:
+    if loaded.roadmap is None:
+        raise InvalidEdit(f"{loaded.path}: the roadmap is invalid; fix it before editing", loaded.findings)
+    return loaded.roadmap
+
+
+def _texts(raw: bytes, display: str) -> tuple[str, LoadedRoadmap]:
+    text = decode(raw)
+    loaded = load_bytes(raw, display)
+    _valid(loaded)
+    assert isinstance(text, str)
+    return text, loaded
+
+
+def _changes(task: Task, edits: Mapping[str, FieldEdit]) -> tuple[FieldChange, ...]:
+    current = task.model_dump(by_alias=True, mode="json")
+    found = []
+    for key, edit in edits.items():
+        old = current.get(key)
+        old_text = None if old in (None, [], ()) else _shown(old)
+        if isinstance(edit, Append):
+            found.append(FieldChange(task.id, key, None, "+ " + ", ".join(edit.record.values())))
+            continue
+        new_text = None if isinstance(edit, _Remove) else _shown(edit)
+        if old_text != new_text:
+            found.append(FieldChange(task.id, key, old_text, new_text))
+    return tuple(found)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, dict):
+        return " / ".join(str(item) for item in value.values())
+    return str(value)
+
+
+def _intended(roadmap: Roadmap, task_index: int | None, task_fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The roadmap as plain data after the edit, computed on the model rather than on the text."""
+    data = roadmap.model_dump(by_alias=True, mode="json")
+    if task_index is None:
+        data["tasks"].append(dict(task_fields))
+    else:
+        data["tasks"][task_index] = dict(task_fields)
+    return Roadmap.model_validate(data).model_dump(by_alias=True, mode="json")
+
+
+def _finish(
+    raw: bytes, display: str, new_text: str, intended: dict[str, Any], changes: tuple[FieldChange, ...]
+) -> Edited:
+    new_raw = (_BOM if raw.startswith(_BOM) else b"") + new_text.encode("utf-8")
+    loaded = load_bytes(new_raw, display)
+    if loaded.roadmap is None:
+        raise InvalidEdit(
+            f"{display}: the edit would make the roadmap invalid; nothing written", loaded.errors
+        )
+    if loaded.roadmap.model_dump(by_alias=True, mode="json") != intended:
+        raise EditRefused(
+            f"{display}: cannot make this edit faithfully in this file's layout; nothing written; "
+            "edit it by hand"
+        )
+    return Edited(new_raw, changes, loaded)
+
+
+def edit_task(
+    raw: bytes, display: str, task_id: str, plan: Callable[[Task, Roadmap], Mapping[str, FieldEdit]]
+) -> Edited:
+    """Change one task of the file given as bytes, as `plan` says: the new bytes, proven, or `EditRefused`.
+
+    `plan` sees the task as the file has it and returns the fields to change.
+    """
+    text, loaded = _texts(raw, display)
+    roadmap = _valid(loaded)
+    index = _task_index(roadmap, task_id)
+    task = roadmap.tasks[index]
+    edits = plan(task, roadmap)
+    changes = _changes(task, edits)
+    if not changes:
+        return Edited(raw, (), loaded)
+    fields = task.model_dump(by_alias=True, mode="json", exclude_defaults=True)
+    for key, edit in edits.items():
+        if isinstance(edit, _Remove):
+            fields.pop(key, None)
+        elif isinstance(edit, Append):
+            fields[key] = [*fields.get(key, []), dict(edit.record)]
+        else:
+            fields[key] = list(edit) if isinstance(edit, tuple) else edit
+    intended = _intended(roadmap, index, fields)
+    doc = _Document(text, spans(text))
+    splices = _task_splices(doc, doc.tasks.items[index], task_id, edits)
+    return _finish(raw, display, _apply(text, splices), intended, changes)
+
+
+def add_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[str, ...]]) -> Edited:
+    """Append a new task (given as its written fields, in file order) at the end of the tasks list."""
+    text, loaded = _texts(raw, display)
+    roadmap = _valid(loaded)
+    task_id = str(fields["id"])
+    if task_id in roadmap.tasks_by_id:
+        from roadmap_cli.errors import UsageError
+
+        raise UsageError(f"{display}: a task with id '{task_id}' already exists")
+    ordered = {key: fields[key] for key in TASK_KEY_ORDER if key in fields}
+    intended = _intended(
+        roadmap, None, {k: list(v) if isinstance(v, tuple) else v for k, v in ordered.items()}
+    )
+    doc = _Document(text, spans(text))
+    splice = doc.append_item(doc.tasks, ordered)
+    changes = tuple(FieldChange(task_id, key, None, _shown(value)) for key, value in ordered.items())
+    return _finish(raw, display, _apply(text, [splice]), intended, changes)
+
+
+def _task_index(roadmap: Roadmap, task_id: str) -> int:
+    for index, task in enumerate(roadmap.tasks):
+        if task.id == task_id:
+            return index
+    import difflib
+
+    from roadmap_cli.errors import UsageError
+
+    close = difflib.get_close_matches(task_id, [task.id for task in roadmap.tasks], n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    raise UsageError(f"no task with id '{task_id}' in this roadmap{hint}")

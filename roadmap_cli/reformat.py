@@ -1,0 +1,108 @@
+"""`roadmap fmt`: one layout for every roadmap file (indentation, the order of a task's keys).
+
+This is the one place that uses ruamel.yaml's round-trip dumper, because here re-emitting the
+whole document is the point. What it must not change is proven, not hoped for: the formatted text
+must load to exactly the same data, and hold the same comments, or nothing is written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from roadmap_cli.edit import POSTPONEMENT_KEY_ORDER, TASK_KEY_ORDER, EditRefused
+from roadmap_cli.model import Department, RoadmapInfo
+from roadmap_cli.source import compose, decode
+
+_BOM = b"\xef\xbb\xbf"
+INFO_KEY_ORDER = tuple(info.alias or name for name, info in RoadmapInfo.model_fields.items())
+DEPARTMENT_KEY_ORDER = tuple(info.alias or name for name, info in Department.model_fields.items())
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never fold a long title
+    return yaml
+
+
+def _reorder(mapping: Any, order: Sequence[str]) -> None:
+    """Put a mapping's keys in `order` (unknown keys last), keeping each key's comments with it.
+
+    A comment after a mapping's last value (often a blank line and a heading for what follows)
+    belongs to the place, not to the key: it stays after whichever key ends up last.
+    """
+    keys = list(mapping)
+    rank = {name: number for number, name in enumerate(order)}
+    wanted = sorted(keys, key=lambda key: rank.get(key, len(rank)))
+    if wanted == keys:
+        return
+    comments = mapping.ca.items
+    trailing = comments.pop(keys[-1], None)
+    for key in wanted:
+        mapping.move_to_end(key)
+    if trailing is not None:
+        last_comment = comments.get(wanted[-1])
+        if last_comment is not None and any(last_comment):
+            raise EditRefused("cannot keep the comments of a task in place while reordering its keys")
+        comments[wanted[-1]] = trailing
+
+
+def _items(document: Any, key: str) -> Iterable[Any]:
+    section = document.get(key) if hasattr(document, "get") else None
+    return [item for item in section or () if hasattr(item, "move_to_end")]
+
+
+def formatted(raw: bytes, display: str) -> bytes:
+    """The file in the standard layout; `EditRefused` when that would change content or drop a comment."""
+    text = decode(raw)
+    if not isinstance(text, str):
+        raise EditRefused(f"{display}: {text.message}")
+    newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
+    yaml = _yaml()
+    document = yaml.load(text.replace("\r\n", "\n"))
+    if hasattr(document.get("roadmap"), "move_to_end"):
+        _reorder(document["roadmap"], INFO_KEY_ORDER)
+    for department in _items(document, "departments"):
+        _reorder(department, DEPARTMENT_KEY_ORDER)
+    for task in _items(document, "tasks"):
+        _reorder(task, TASK_KEY_ORDER)
+        for record in _items(task, "postponements"):
+            _reorder(record, POSTPONEMENT_KEY_ORDER)
+    output = io.StringIO()
+    yaml.dump(document, output)
+    result = output.getvalue().replace("\n", newline)
+    _prove_same(text, result, display)
+    return (_BOM if raw.startswith(_BOM) else b"") + result.encode("utf-8")
+
+
+def _prove_same(before: str, after: str, display: str) -> None:
+    if compose(after).data != compose(before).data:
+        raise EditRefused(f"{display}: formatting would change the content; nothing written")
+    if _comments(after) != _comments(before):
+        raise EditRefused(f"{display}: formatting would move or lose a comment; nothing written")
+
+
+def _comments(text: str) -> Counter[str]:
+    """Every comment line in the text, as the YAML scanner sees them (never inside a value)."""
+    from ruamel.yaml import YAML
+
+    found: Counter[str] = Counter()
+
+    def collect(value: Any) -> None:
+        if isinstance(value, list):
+            for item in value:
+                collect(item)
+        elif value is not None and hasattr(value, "value"):
+            for line in str(value.value).splitlines():
+                if line.strip().startswith("#"):
+                    found[line.strip()] += 1
+
+    for token in YAML(typ="rt", pure=True).scan(text):
+        collect(getattr(token, "comment", None))
+    return found
