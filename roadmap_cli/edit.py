@@ -194,6 +194,11 @@ def _render_flow_list(values: Sequence[str]) -> str:
     return "[" + ", ".join(render_scalar(value, in_flow=True) for value in values) + "]"
 
 
+def _flow_mapping(record: Mapping[str, str | tuple[str, ...]]) -> str:
+    entries = (f"{key}: {_render_value(value, in_flow=True)}" for key, value in record.items())
+    return "{" + ", ".join(entries) + "}"
+
+
 def _render_value(value: str | tuple[str, ...], in_flow: bool) -> str:
     return _render_flow_list(value) if isinstance(value, tuple) else render_scalar(value, in_flow=in_flow)
 
@@ -293,10 +298,7 @@ class _Document(_Text):
         """`record` added as the last item of a list, written the way the list's items are."""
         if sequence.is_flow or not sequence.items:
             close = self.text.rfind("]", sequence.start, sequence.end)
-            entries = ", ".join(
-                f"{key}: {_render_value(value, in_flow=True)}" for key, value in record.items()
-            )
-            return _Splice(close, close, (", " if sequence.items else "") + "{" + entries + "}")
+            return _Splice(close, close, (", " if sequence.items else "") + _flow_mapping(record))
         dash, gap = self.dash_and_gap(sequence.items[0])
         lines = _block_mapping_lines(record, " " * dash, gap)
         if self.spaced(sequence.items):
@@ -318,9 +320,10 @@ def _task_splices(doc: _Document, task: Span, task_id: str, edits: Mapping[str, 
             if present[1].kind != "sequence" or present[1].anchored:
                 raise _refuse(task_id, f"its '{key}' is not a plain list")
             splices.append(doc.append_item(present[1], edit.record))
+        elif isinstance(edit, Append) and task.is_flow:
+            close = doc.text.rfind("}", task.start, task.end)
+            splices.append(_Splice(close, close, f", {key}: [{_flow_mapping(edit.record)}]"))
         elif isinstance(edit, Append):
-            if task.is_flow:
-                raise _refuse(task_id, f"it is a flow mapping without '{key}'")
             lines = [
                 f"{indent}{key}:",
                 *_block_mapping_lines(edit.record, indent + doc.list_indent, doc.list_gap),
@@ -420,7 +423,8 @@ def _changes(task: Task, edits: Mapping[str, FieldEdit]) -> tuple[FieldChange, .
         old = current.get(key)
         old_text = None if old in (None, [], ()) else _shown(old)
         if isinstance(edit, Append):
-            found.append(FieldChange(task.id, key, None, "+ " + ", ".join(edit.record.values())))
+            added = ", ".join(f"{name}: {value}" for name, value in edit.record.items())
+            found.append(FieldChange(task.id, key, None, f"+ {added}"))
             continue
         new_text = None if isinstance(edit, _Remove) else _shown(edit)
         if old_text != new_text:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from roadmap_cli.edit import POSTPONEMENT_KEY_ORDER, TASK_KEY_ORDER, EditRefused
@@ -76,7 +76,7 @@ def formatted(raw: bytes, display: str) -> bytes:
             _reorder(record, POSTPONEMENT_KEY_ORDER)
     output = io.StringIO()
     yaml.dump(document, output)
-    result = output.getvalue().replace("\n", newline)
+    result = _indent_comment_lines(output.getvalue()).replace("\n", newline)
     _prove_same(text, result, display)
     return (_BOM if raw.startswith(_BOM) else b"") + result.encode("utf-8")
 
@@ -88,21 +88,48 @@ def _prove_same(before: str, after: str, display: str) -> None:
         raise EditRefused(f"{display}: formatting would move or lose a comment; nothing written")
 
 
-def _comments(text: str) -> Counter[str]:
-    """Every comment line in the text, as the YAML scanner sees them (never inside a value)."""
+def _comment_tokens(text: str) -> Iterator[Any]:
+    """The scanner's comment tokens: comments as YAML sees them, never a `#` inside a value."""
     from ruamel.yaml import YAML
 
-    found: Counter[str] = Counter()
-
-    def collect(value: Any) -> None:
+    def walk(value: Any) -> Iterator[Any]:
         if isinstance(value, list):
             for item in value:
-                collect(item)
+                yield from walk(item)
         elif value is not None and hasattr(value, "value"):
-            for line in str(value.value).splitlines():
-                if line.strip().startswith("#"):
-                    found[line.strip()] += 1
+            yield value
 
     for token in YAML(typ="rt", pure=True).scan(text):
-        collect(getattr(token, "comment", None))
-    return found
+        yield from walk(getattr(token, "comment", None))
+
+
+def _comments(text: str) -> Counter[str]:
+    """Every comment in the text, each line stripped."""
+    return Counter(
+        line.strip()
+        for token in _comment_tokens(text)
+        for line in str(token.value).splitlines()
+        if line.strip().startswith("#")
+    )
+
+
+def _indent_comment_lines(text: str) -> str:
+    """Give each comment on a line of its own the indentation of the line it comments (the next one).
+
+    The dumper keeps a comment's original column, which is wrong once the lines around it moved.
+    """
+    lines = text.split("\n")
+    comment_lines: set[int] = set()
+    for token in _comment_tokens(text):
+        first = token.start_mark.line
+        for number in range(first, first + str(token.value).count("\n") + 1):
+            if number < len(lines) and lines[number].lstrip().startswith("#"):
+                comment_lines.add(number)
+    indent = 0
+    for number in range(len(lines) - 1, -1, -1):
+        line = lines[number]
+        if number in comment_lines:
+            lines[number] = " " * indent + line.lstrip()
+        elif line.strip():
+            indent = len(line) - len(line.lstrip(" "))
+    return "\n".join(lines)
