@@ -656,5 +656,11 @@ def fmt(
         raise typer.Exit(ExitCode.BREACHES)
 
 
-def main() -> None:
-    app(prog_name="roadmap")
+def run() -> int:
+    """Run the command line; the exit code."""
+    try:
+        app(prog_name="roadmap")
+    except SystemExit as exit_:
+        code = exit_.code
+        return code if isinstance(code, int) else (0 if code is None else ExitCode.USAGE)
+    return ExitCode.OK

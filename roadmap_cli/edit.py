@@ -147,7 +147,7 @@ def spans(text: str) -> Span:
                     offset(event.start_mark),
                     offset(event.end_mark),
                     "scalar",
-                    event.style,
+                    event.style or None,
                     anchored,
                     event.value,
                 )

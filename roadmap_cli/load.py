@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -100,12 +102,26 @@ def load_bytes(raw: bytes, display_path: str, limits: Limits = DEFAULT_LIMITS) -
     text = decode(raw)
     if isinstance(text, Finding):
         return LoadedRoadmap(display_path, None, (text,), None)
-    composed = compose(text, limits)
-    if composed.problem is not None or composed.source_map is None:
-        assert composed.problem is not None
-        return LoadedRoadmap(display_path, None, (composed.problem,), None)
-    roadmap, findings = validate_data(composed.data, composed.source_map)
+    with _collector_paused():
+        composed = compose(text, limits)
+        if composed.problem is not None or composed.source_map is None:
+            assert composed.problem is not None
+            return LoadedRoadmap(display_path, None, (composed.problem,), None)
+        roadmap, findings = validate_data(composed.data, composed.source_map)
     return LoadedRoadmap(display_path, roadmap, tuple(sorted(findings, key=sort_key)), composed.source_map)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading builds hundreds of thousands of objects and no cycles: the garbage collector would
+    walk them again and again for nothing (a third of the load time of a 10,000-task file)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def validate_data(data: Any, source_map: SourceMap) -> tuple[Roadmap | None, list[Finding]]:

@@ -11,6 +11,7 @@ plain scalar becomes None. Converting strings to dates and numbers is the model'
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,16 +57,23 @@ _FOREIGN_BOMS = (
 )
 
 
+Mark = tuple[int, int]  # (line, column), 0-based as the parser counts: cheap to keep for every node
+
+
 @dataclass(slots=True)
 class SourceNode:
     """Where a mapping or a sequence, and each of its keys and items, stand in the file."""
 
-    position: Position
-    keys: dict[str, Position] = field(default_factory=dict)
+    mark: Mark
+    keys: dict[str, Mark] = field(default_factory=dict)
     children: dict[str, SourceEntry] | list[SourceEntry] = field(default_factory=dict)
 
 
-SourceEntry = SourceNode | Position  # a scalar only needs its own position
+SourceEntry = SourceNode | Mark  # a scalar only needs its own mark
+
+
+def _position(mark: Mark) -> Position:
+    return Position(mark[0] + 1, mark[1] + 1)
 
 
 def _child(children: dict[str, SourceEntry] | list[SourceEntry], step: str | int) -> SourceEntry | None:
@@ -95,14 +103,14 @@ class SourceMap:
     def position(self, path: tuple[str | int, ...]) -> Position:
         """Where the value at `path` starts; for a missing key, where its mapping starts."""
         entry, _ = self._walk(path)
-        return entry.position if isinstance(entry, SourceNode) else entry
+        return _position(entry.mark if isinstance(entry, SourceNode) else entry)
 
     def key_position(self, path: tuple[str | int, ...]) -> Position:
         """Where the key of the value at `path` stands (its value's position when not a key)."""
         if path and isinstance(path[-1], str):
             parent, found = self._walk(path[:-1])
             if found and isinstance(parent, SourceNode) and path[-1] in parent.keys:
-                return parent.keys[path[-1]]
+                return _position(parent.keys[path[-1]])
         return self.position(path)
 
 
@@ -164,9 +172,20 @@ def _mark(event: Event) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def parse_events(text: str) -> Iterator[Event]:
-    # The pure-Python parser: a state machine, so nesting depth cannot exhaust the C stack.
-    yield from YAML(typ="safe", pure=True).parse(text)
+def parse_events(text: str, pure: bool = False) -> Iterator[Event]:
+    """The parser's events, from libyaml when ruamel.yaml.clib is installed (about 4x faster).
+
+    Both parsers are state machines, so nesting depth cannot exhaust the stack. A plain scalar's
+    style is None from one and "" from the other: test it as a truth value.
+    """
+    yield from YAML(typ="safe", pure=pure or not HAS_C_PARSER).parse(text)
+
+
+def _has_c_parser() -> bool:
+    return importlib.util.find_spec("_ruamel_yaml") is not None  # ruamel.yaml.clib
+
+
+HAS_C_PARSER = _has_c_parser()
 
 
 def _tag(event: Event) -> str | None:
@@ -190,18 +209,25 @@ def _unsupported_tag(event: Event, tag: str) -> _Stop:
 
 @dataclass(slots=True)
 class _Frame:
-    value: dict[str, Any] | list[Any]
+    value: Any  # the dict or list being built (Any: the hot loop tells them apart by `key_mark`)
     node: SourceNode
     anchor: str | None
     first_node: int  # the node count when this container opened, to size it for aliases
     key: str | None = None
-    key_position: Position | None = None
+    key_mark: Mark | None = None
 
 
 def compose(text: str, limits: Limits = DEFAULT_LIMITS) -> Composed:
     """Parse one YAML document into plain data and a `SourceMap`; a problem ends it as a finding."""
+    if HAS_C_PARSER:
+        try:
+            return _compose(parse_events(text), limits)
+        except _Stop as stop:
+            return Composed(None, None, stop.finding)
+        except YAMLError:
+            pass  # said again below by the pure parser, whose messages the tests and docs pin down
     try:
-        return _compose(parse_events(text), limits)
+        return _compose(parse_events(text, pure=True), limits)
     except _Stop as stop:
         return Composed(None, None, stop.finding)
     except MarkedYAMLError as exc:
@@ -216,7 +242,9 @@ def compose(text: str, limits: Limits = DEFAULT_LIMITS) -> Composed:
         return Composed(None, None, error("yaml-syntax", f"YAML error: {message}"))
 
 
-def _compose(events: Iterator[Event], limits: Limits) -> Composed:
+def _compose(events: Iterator[Any], limits: Limits) -> Composed:
+    # The hot loop of every command: classes are compared by identity and marks kept as tuples,
+    # because this runs for each of the hundreds of thousands of events of a large roadmap.
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, SourceEntry, int]] = {}
     root: list[tuple[Any, SourceEntry]] = []
@@ -229,85 +257,80 @@ def _compose(events: Iterator[Event], limits: Limits) -> Composed:
             root.append((value, entry))
             return
         frame = stack[-1]
-        if isinstance(frame.value, list):
-            frame.value.append(value)
-            assert isinstance(frame.node.children, list)
-            frame.node.children.append(entry)
-        elif frame.key_position is None:
-            frame.key_position = _key(value, frame, event)
-        else:
-            assert frame.key is not None and isinstance(frame.node.children, dict)
+        children: Any = frame.node.children
+        if frame.key_mark is not None:
             frame.value[frame.key] = value
-            frame.node.children[frame.key] = entry
-            frame.node.keys[frame.key] = frame.key_position
-            frame.key, frame.key_position = None, None
+            children[frame.key] = entry
+            frame.node.keys[frame.key] = frame.key_mark  # type: ignore[index]
+            frame.key, frame.key_mark = None, None
+        elif isinstance(frame.value, list):
+            frame.value.append(value)
+            children.append(entry)
+        else:
+            frame.key_mark = _key(value, frame, event)
 
-    def _key(value: Any, frame: _Frame, event: Event) -> Position:
-        position = _mark(event)
-        if not isinstance(value, str) or not isinstance(event, ScalarEvent):
-            raise _Stop(error("yaml-key", "a key must be plain text", position))
+    def _key(value: Any, frame: _Frame, event: Event) -> Mark:
+        if not isinstance(value, str) or type(event) is not ScalarEvent:
+            raise _Stop(error("yaml-key", "a key must be plain text", _mark(event)))
         assert isinstance(frame.value, dict)
-        if value == "<<" and event.style is None:
+        if value == "<<" and not event.style:
             raise _Stop(
-                error("yaml-merge", "merge keys ('<<') are not supported: write the keys out", position)
+                error("yaml-merge", "merge keys ('<<') are not supported: write the keys out", _mark(event))
             )
         if value in frame.value:
-            first = frame.node.keys[value]
+            first = _position(frame.node.keys[value])
             raise _Stop(
-                error(
-                    "duplicate-key",
-                    f"duplicate key '{value}' (first at line {first.line})",
-                    position,
-                )
+                error("duplicate-key", f"duplicate key '{value}' (first at line {first.line})", _mark(event))
             )
         frame.key = value
-        return position
+        mark = event.start_mark
+        return (mark.line, mark.column)
 
     for event in events:
-        if isinstance(event, ScalarEvent):
-            tag = _tag(event)
-            if tag not in _STR_TAGS:
-                raise _unsupported_tag(event, tag or "")
-            if len(event.value) > limits.max_scalar_chars:
+        kind = type(event)
+        if kind is ScalarEvent:
+            tag = event.tag
+            if tag is not None and str(tag) not in _STR_TAGS:
+                raise _unsupported_tag(event, str(tag))
+            text = event.value
+            if len(text) > limits.max_scalar_chars:
                 raise _Stop(
                     error(
                         "limit",
-                        f"a value of {len(event.value):,} characters is longer than "
+                        f"a value of {len(text):,} characters is longer than "
                         f"the limit of {limits.max_scalar_chars:,}",
                         _mark(event),
                     )
                 )
-            scalar = None if event.style is None and tag is None and event.value in _NULLS else event.value
-            position = _mark(event)
+            scalar = None if not event.style and tag is None and text in _NULLS else text
+            start = event.start_mark
+            mark = (start.line, start.column)
             nodes += 1
             if event.anchor is not None:
-                anchors[event.anchor] = (scalar, position, 1)
-            attach(scalar, position, event)
-        elif isinstance(event, MappingStartEvent | SequenceStartEvent):
-            is_mapping = isinstance(event, MappingStartEvent)
+                anchors[event.anchor] = (scalar, mark, 1)
+            attach(scalar, mark, event)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            is_mapping = kind is MappingStartEvent
             tag = _tag(event)
             if tag not in (_MAP_TAGS if is_mapping else _SEQ_TAGS):
                 raise _unsupported_tag(event, tag or "")
-            if stack and isinstance(stack[-1].value, dict) and stack[-1].key_position is None:
+            if stack and isinstance(stack[-1].value, dict) and stack[-1].key_mark is None:
                 raise _Stop(error("yaml-key", "a key must be plain text", _mark(event)))
             if len(stack) >= limits.max_depth:
                 raise _Stop(
-                    error(
-                        "limit",
-                        f"nesting is deeper than the limit of {limits.max_depth}",
-                        _mark(event),
-                    )
+                    error("limit", f"nesting is deeper than the limit of {limits.max_depth}", _mark(event))
                 )
             nodes += 1
+            start = event.start_mark
             container: dict[str, Any] | list[Any] = {} if is_mapping else []
-            node = SourceNode(_mark(event), children={} if is_mapping else [])
+            node = SourceNode((start.line, start.column), children={} if is_mapping else [])
             stack.append(_Frame(container, node, event.anchor, nodes))
-        elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
             frame = stack.pop()
             if frame.anchor is not None:
                 anchors[frame.anchor] = (frame.value, frame.node, nodes - frame.first_node + 1)
             attach(frame.value, frame.node, event)
-        elif isinstance(event, AliasEvent):
+        elif kind is AliasEvent:
             if event.anchor not in anchors:
                 raise _Stop(
                     error(
@@ -322,13 +345,11 @@ def _compose(events: Iterator[Event], limits: Limits) -> Composed:
             if alias_nodes > limits.max_alias_nodes:
                 raise _Stop(
                     error(
-                        "limit",
-                        f"aliases expand to more than {limits.max_alias_nodes:,} nodes",
-                        _mark(event),
+                        "limit", f"aliases expand to more than {limits.max_alias_nodes:,} nodes", _mark(event)
                     )
                 )
             attach(value, entry, event)
-        elif isinstance(event, DocumentStartEvent):
+        elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise _Stop(

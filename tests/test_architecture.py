@@ -33,11 +33,23 @@ def test_the_core_imports_neither_typer_nor_rich() -> None:
     assert not {module for module in modules if module.split(".")[0] in ("typer", "rich", "click")}
 
 
-def test_check_does_not_import_rich() -> None:
-    modules = loaded_modules(
-        "import sys\nfrom roadmap_cli.cli import main\n"
-        f"sys.argv = ['roadmap', 'check', {str(SAMPLE)!r}, '--as-of', '2026-01-01']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass"
+def _modules_of(*argv: str) -> set[str]:
+    return loaded_modules(
+        "import sys\nfrom roadmap_cli.cli import run\n"
+        f"sys.argv = ['roadmap', *{list(argv)!r}]\n"
+        "run()"
     )
+
+
+def test_check_imports_only_what_it_needs() -> None:
+    # A regression guard for speed that times nothing: what a command imports, it pays for at every run.
+    modules = _modules_of("check", str(SAMPLE), "--as-of", "2026-01-01")
     assert "roadmap_cli.load" in modules  # it did run
+    assert not {module for module in modules if module.startswith("rich")}
+    assert not {"roadmap_cli.edit", "roadmap_cli.reformat", "roadmap_cli.report.table"} & modules
+
+
+def test_status_as_json_does_not_import_rich() -> None:
+    modules = _modules_of("status", str(SAMPLE), "--format", "json")
+    assert "roadmap_cli.report.document" in modules
     assert not {module for module in modules if module.startswith("rich")}

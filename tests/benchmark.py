@@ -1,0 +1,218 @@
+"""Benchmark: whole-process time and peak memory of roadmap's commands, beside check-jsonschema.
+
+Not part of the test run. From a fresh clone:
+
+    python3 -m venv .venv && .venv/bin/pip install -e '.[bench]' && .venv/bin/python tests/benchmark.py
+
+It generates realistic roadmaps (Cyrillic titles in two languages, 20 departments, dependencies,
+comments, postponements) of each size in a temporary git repository with two commits, then runs
+each command --runs times after one warm-up run and reports the median wall time and the peak
+resident memory, with ratios to check-jsonschema validating the same file against the roadmap's
+JSON Schema (same Python, same YAML parser). The table goes to stdout; --json FILE keeps it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SCHEMA = REPO / "data" / "roadmap.schema.json"
+DEPARTMENTS = 20
+WORDS_RU = ["разработать", "ПСД", "сетей", "электроснабжения", "согласовать", "инвестором", "участок", "дорога"]
+WORDS_KK = ["әзірлеу", "ЖСҚ", "желілер", "электрмен", "жабдықтау", "инвестор", "учаскесі", "жол"]
+
+
+def generate(count: int, moved: bool = False) -> str:
+    """A roadmap of `count` tasks; `moved` is the next revision: some done, some postponed."""
+    lines = [
+        "# Generated for the benchmark: the shape of a real regional roadmap, at scale.",
+        "roadmap:",
+        "  id: bench",
+        "  title:",
+        '    kk: "Жол картасы"',
+        '    ru: "Дорожная карта"',
+        "  timezone: Asia/Aqtobe",
+        "",
+        "departments:",
+    ]
+    for number in range(DEPARTMENTS):
+        lines += [
+            f"  - id: dept-{number:02d}",
+            "    name:",
+            f"      kk: Басқарма №{number}",
+            f"      ru: Управление №{number}",
+        ]
+    lines += ["", "tasks:"]
+    for number in range(count):
+        words = [WORDS_RU[(number + shift) % len(WORDS_RU)] for shift in range(5)]
+        kk_words = [WORDS_KK[(number + shift) % len(WORDS_KK)] for shift in range(5)]
+        month = 1 + number % 12
+        deadline = f"2026-{month:02d}-{1 + number % 28:02d}"
+        status = ("done", "in_progress", "planned", "planned", "blocked")[number % 5]
+        if number % 50 == 0:
+            lines.append(f"  # --- Stage {number // 50 + 1} ---")
+        lines += [
+            f"  - id: T-{number:06d}",
+            "    title:",
+            f"      kk: {' '.join(kk_words)} №{number}",
+            f"      ru: {' '.join(words).capitalize()} №{number}",
+            f"    department: dept-{number % DEPARTMENTS:02d}",
+            f"    co_executors: [dept-{(number + 1) % DEPARTMENTS:02d}]",
+            f"    deliverable: Протокол №{number}",
+        ]
+        postponed = number % 7 == 3
+        moved_now = moved and number % 97 == 5 and status != "done"
+        final = "2027-02-26" if moved_now else deadline
+        if postponed:
+            lines.append(f"    deadline: {'2027-02-26' if moved_now else '2026-12-30'}")
+        else:
+            lines.append(f"    deadline: {final}")
+        lines.append(f"    status: {'done' if moved and number % 89 == 2 else status}")
+        if status == "done" or (moved and number % 89 == 2):
+            lines.append(f"    completed: 2026-{month:02d}-01  # on the protocol's date")
+        if status == "blocked":
+            lines.append("    reason: Ожидается решение инвестора")
+        if number > 0 and number % 3 == 0:
+            lines.append(f"    depends_on: [T-{number - 1:06d}]")
+        if postponed:
+            lines += [
+                "    postponements:",
+                f"      - from: {deadline}",
+                "        to: 2026-12-30",
+                "        reason: Перенос по решению штаба",
+                f"        decision: Протокол №{number} от 01.02.2026",
+            ]
+            if moved_now:
+                lines += [
+                    "      - from: 2026-12-30",
+                    "        to: 2027-02-26",
+                    "        reason: Новый перенос",
+                    "        decision: Протокол №2",
+                ]
+        elif moved_now:
+            lines += [
+                "    postponements:",
+                f"      - from: {deadline}",
+                "        to: 2027-02-26",
+                "        reason: Перенос",
+                "        decision: Протокол №1",
+            ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+@dataclass
+class Measurement:
+    size: int
+    command: str
+    median_s: float
+    runs: list[float]
+    peak_mb: float
+    exit_code: int
+
+
+def measure(argv: list[str], runs: int, cwd: Path, before: list[str] | None = None) -> tuple[list[float], float, int]:
+    """Wall times of `runs` runs after a warm-up, the largest peak RSS, and the last exit code."""
+    times: list[float] = []
+    peak = 0
+    code = 0
+    for run in range(runs + 1):
+        if before is not None:
+            subprocess.run(before, cwd=cwd, check=True, capture_output=True)
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        code = process.returncode
+        if run > 0:
+            times.append(elapsed)
+            peak = max(peak, usage.ru_maxrss)
+    return times, peak / 1024, code
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[list[str], list[str] | None]]:
+    found = {
+        "python -c pass": ([python, "-c", "pass"], None),
+        "roadmap validate": ([roadmap, "validate", "roadmap.yaml"], None),
+        "roadmap status": ([roadmap, "status", "roadmap.yaml", "--as-of", "2026-11-26"], None),
+        "roadmap check": ([roadmap, "check", "roadmap.yaml", "--as-of", "2026-11-26"], None),
+        "roadmap diff": ([roadmap, "diff", "roadmap.yaml", "--base", "HEAD~1", "--head", "HEAD", "--check"], None),
+        "roadmap done": (
+            [roadmap, "done", "T-000002", "--on", "2026-11-20", "--file", "roadmap.yaml"],
+            ["git", "checkout", "--", "roadmap.yaml"],
+        ),
+    }
+    if checker is not None:
+        found["check-jsonschema"] = ([checker, "--schemafile", str(SCHEMA), "roadmap.yaml"], None)
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000,100000", help="task counts, comma-separated")
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per command (after one warm-up)")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    options = parser.parse_args()
+    bin_dir = Path(sys.executable).parent
+    roadmap = shutil.which("roadmap", path=str(bin_dir)) or "roadmap"
+    checker = shutil.which("check-jsonschema", path=str(bin_dir))
+    if checker is None:
+        print("check-jsonschema is not installed here: pip install -e '.[bench]'", file=sys.stderr)
+    results: list[Measurement] = []
+    for size in (int(value) for value in options.sizes.split(",")):
+        with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as folder:
+            cwd = Path(folder)
+            git(cwd, "init", "-q")
+            git(cwd, "config", "user.email", "bench@example.org")
+            git(cwd, "config", "user.name", "bench")
+            (cwd / "roadmap.yaml").write_text(generate(size), encoding="utf-8")
+            git(cwd, "add", "roadmap.yaml")
+            git(cwd, "commit", "-qm", "base")
+            (cwd / "roadmap.yaml").write_text(generate(size, moved=True), encoding="utf-8")
+            git(cwd, "commit", "-qam", "head")
+            megabytes = (cwd / "roadmap.yaml").stat().st_size / 1e6
+            print(f"{size:,} tasks ({megabytes:.1f} MB)", file=sys.stderr)
+            for name, (argv, before) in commands(sys.executable, roadmap, checker).items():
+                times, peak, code = measure(argv, options.runs, cwd, before)
+                results.append(Measurement(size, name, statistics.median(times), times, peak, code))
+                print(f"  {name}: {statistics.median(times):.3f} s, {peak:.0f} MB, exit {code}", file=sys.stderr)
+    print_table(results)
+    if options.json is not None:
+        machine = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count()}
+        document = {"machine": machine, "results": [asdict(result) for result in results]}
+        options.json.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    return 0
+
+
+def print_table(results: list[Measurement]) -> None:
+    baseline = {result.size: result.median_s for result in results if result.command == "check-jsonschema"}
+    check = {result.size: result.median_s for result in results if result.command == "roadmap check"}
+    print(f"{'tasks':>8}  {'command':<18} {'median s':>9} {'peak MB':>8} {'× check-jsonschema':>19} {'× check':>8}")
+    for result in results:
+        versus = baseline.get(result.size)
+        ratio = f"{result.median_s / versus:.2f}" if versus else "-"
+        against_check = f"{result.median_s / check[result.size]:.2f}" if result.size in check else "-"
+        print(
+            f"{result.size:>8,}  {result.command:<18} {result.median_s:>9.3f} {result.peak_mb:>8.0f} "
+            f"{ratio:>19} {against_check:>8}"
+        )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
