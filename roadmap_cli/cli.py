@@ -258,6 +258,10 @@ def status(
         ),
     ] = None,
     warn_days: WarnDaysOption = 14,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="List every overdue and due-soon task (the table shows the worst 20)."),
+    ] = False,
     output_format: FormatOption = None,
 ) -> None:
     """Per-department progress, overdue tasks (worst first) and tasks due soon.
@@ -278,10 +282,12 @@ def status(
         return
     from rich.console import Console
 
-    from roadmap_cli.report.table import status_view
+    from roadmap_cli.report.table import DEFAULT_ROWS, status_view
 
     console = Console(highlight=False)
-    console.print(status_view(loaded.roadmap, report, console.width))
+    console.print(
+        status_view(loaded.roadmap, report, console.width, limit=None if show_all else DEFAULT_ROWS)
+    )
 
 
 @app.command()

@@ -18,7 +18,7 @@ import bisect
 import itertools
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -116,56 +116,103 @@ class Span:
         return self.style == "flow"
 
 
-def spans(text: str) -> Span:
-    """The span tree of a document that has already loaded without problems."""
+@dataclass(slots=True)
+class _Open:
+    """A container being walked: its span (None when not wanted) and whether its children get spans."""
+
+    span: Span | None
+    detailed: bool
+    is_flow: bool
+    is_tasks: bool = False
+    pending_key: tuple[str, int] | None = None
+
+
+def spans(text: str, focus: int | None = None) -> Span:
+    """The span tree of a document that has already loaded without problems.
+
+    Only what an edit needs is built, because this walks every event of the file: the top level in
+    full, each task's own span, and the inside of the task at index `focus`.
+    """
     line_starts = [0, *(match.end() for match in _BREAK.finditer(text))]
 
     def offset(mark: Any) -> int:
         return int(line_starts[mark.line] + mark.column)
 
-    stack: list[tuple[Span, list[Any]]] = []  # a container, and its pending key (text, offset)
+    stack: list[_Open] = []
     root: list[Span] = []
+    last_end = 0  # where the latest value ended: a block container ends there, not at the next token
 
-    def attach(node: Span) -> None:
+    def attach(node: Span | None, key_text: str | None, start: int) -> None:
         if not stack:
-            root.append(node)
+            if node is not None:
+                root.append(node)
             return
-        container, pending = stack[-1]
+        parent = stack[-1]
+        container = parent.span
+        if container is None:
+            return
         if container.kind == "sequence":
-            container.items.append(node)
-        elif not pending:
-            pending.extend((node.value or "", node.start))
+            if node is not None:
+                container.items.append(node)
+        elif parent.pending_key is None:
+            parent.pending_key = (key_text or "", start)
         else:
-            container.keys[pending[0]] = (pending[1], node)
-            pending.clear()
+            if node is not None:
+                container.keys[parent.pending_key[0]] = (parent.pending_key[1], node)
+            parent.pending_key = None
 
-    for event in parse_events(text):
+    def wanted() -> tuple[bool, bool]:
+        """Whether the next node gets a span, and whether its own children do."""
+        if not stack:
+            return True, True
+        parent = stack[-1]
+        if parent.is_tasks:
+            assert parent.span is not None
+            return True, len(parent.span.items) == focus
+        return parent.detailed, parent.detailed
+
+    events: Iterator[Any] = parse_events(text)
+    for event in events:
+        kind = type(event)
         anchored = getattr(event, "anchor", None) is not None
-        if isinstance(event, ScalarEvent):
-            attach(
-                Span(
-                    offset(event.start_mark),
-                    offset(event.end_mark),
-                    "scalar",
-                    event.style or None,
+        if kind is ScalarEvent or kind is AliasEvent:
+            start, last_end = offset(event.start_mark), offset(event.end_mark)
+            is_scalar = kind is ScalarEvent
+            node = None
+            if wanted()[0]:
+                node = Span(
+                    start,
+                    last_end,
+                    "scalar" if is_scalar else "alias",
+                    (event.style or None) if is_scalar else None,
                     anchored,
-                    event.value,
+                    event.value if is_scalar else None,
                 )
-            )
-        elif isinstance(event, AliasEvent):
-            attach(Span(offset(event.start_mark), offset(event.end_mark), "alias", anchored=True))
-        elif isinstance(event, MappingStartEvent | SequenceStartEvent):
-            kind = "mapping" if isinstance(event, MappingStartEvent) else "sequence"
+            attach(node, event.value if is_scalar else None, start)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
             start = offset(event.start_mark)
-            stack.append((Span(start, start, kind, "flow" if event.flow_style else None, anchored), []))
-        elif isinstance(event, MappingEndEvent | SequenceEndEvent):
-            node, _ = stack.pop()
-            if node.is_flow:
-                node.end = offset(event.end_mark)
-            else:  # a block ends where its last value does, not at the next token
-                children = [value for _, value in node.keys.values()] if node.keys else node.items
-                node.end = max((child.end for child in children), default=node.start)
-            attach(node)
+            has_span, detailed = wanted()
+            kind_name = "mapping" if kind is MappingStartEvent else "sequence"
+            node = (
+                Span(start, start, kind_name, "flow" if event.flow_style else None, anchored)
+                if has_span
+                else None
+            )
+            parent = stack[-1] if stack else None
+            is_tasks = (
+                parent is not None
+                and len(stack) == 1
+                and parent.pending_key is not None
+                and parent.pending_key[0] == "tasks"
+            )
+            stack.append(_Open(node, detailed, bool(event.flow_style), is_tasks))
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            closed = stack.pop()
+            if closed.is_flow:
+                last_end = offset(event.end_mark)
+            if closed.span is not None:
+                closed.span.end = max(last_end, closed.span.start)
+            attach(closed.span, None, closed.span.start if closed.span is not None else last_end)
     return root[0]
 
 
@@ -491,7 +538,7 @@ def edit_task(
         else:
             fields[key] = list(edit) if isinstance(edit, tuple) else edit
     intended = _intended(roadmap, index, fields)
-    doc = _Document(text, spans(text))
+    doc = _Document(text, spans(text, focus=index))
     splices = _task_splices(doc, doc.tasks.items[index], task_id, edits)
     return _finish(raw, display, _apply(text, splices), intended, changes)
 

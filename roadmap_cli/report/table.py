@@ -73,14 +73,24 @@ def _task_table(
     days_header: str,
     style: str,
     languages: Sequence[str],
+    limit: int | None,
 ) -> Table:
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style=style, pad_edge=False)
+    hidden = len(assessments) - limit if limit is not None and len(assessments) > limit else 0
+    table = Table(
+        title=title,
+        caption=f"... and {hidden:,} more: roadmap status --all shows every one" if hidden else None,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        title_style=style,
+        pad_edge=False,
+    )
     table.add_column("Task", no_wrap=True)
     table.add_column("Title", ratio=1)
     table.add_column("Deadline", no_wrap=True)
     table.add_column(days_header, justify="right", no_wrap=True)
     table.add_column("Status", no_wrap=True)
-    for assessment in assessments:
+    for assessment in assessments[: len(assessments) - hidden]:
         task = assessment.task
         days = assessment.days_overdue if assessment.is_overdue else assessment.days_left
         table.add_row(
@@ -93,10 +103,21 @@ def _task_table(
     return table
 
 
+# A table of thousands of rows helps no one (and takes seconds to lay out): the worst ones are shown.
+DEFAULT_ROWS = 20
+
+
 def status_view(
-    roadmap: Roadmap, report: StatusReport, width: int, languages: Sequence[str] = LANGUAGES
+    roadmap: Roadmap,
+    report: StatusReport,
+    width: int,
+    languages: Sequence[str] = LANGUAGES,
+    limit: int | None = DEFAULT_ROWS,
 ) -> RenderableType:
-    """The whole `status` screen, laid out for a console `width` columns wide."""
+    """The whole `status` screen, laid out for a console `width` columns wide.
+
+    Each task list shows its first `limit` rows (worst first) and says how many more there are.
+    """
     zone = roadmap.info.timezone_name
     heading = Text.assemble(
         (inert(roadmap.info.title.pick(languages)), "bold"),
@@ -114,6 +135,7 @@ def status_view(
                 "Days\nlate",
                 OVERDUE_STYLE,
                 languages,
+                limit,
             )
         )
     if report.due_soon:
@@ -124,6 +146,7 @@ def status_view(
                 "Days\nleft",
                 DUE_SOON_STYLE,
                 languages,
+                limit,
             )
         )
     verdict = (
