@@ -35,9 +35,7 @@ def test_the_core_imports_neither_typer_nor_rich() -> None:
 
 def _modules_of(*argv: str) -> set[str]:
     return loaded_modules(
-        "import sys\nfrom roadmap_cli.cli import run\n"
-        f"sys.argv = ['roadmap', *{list(argv)!r}]\n"
-        "run()"
+        f"import sys\nfrom roadmap_cli.cli import run\nsys.argv = ['roadmap', *{list(argv)!r}]\nrun()"
     )
 
 

@@ -249,3 +249,29 @@ def test_check_fail_on(run: Run, write: Write, fail_on: str, as_of: str, exit_co
     path = write(roadmap(task("T-1", "2026-03-31")))
     result = run("check", str(path), "--as-of", as_of, "--fail-on", fail_on)
     assert result.exit_code == exit_code
+
+
+def test_status_shows_the_worst_twenty_and_says_how_many_more(run: Run, write: Write) -> None:
+    tasks = [task(f"T-{number:02d}", f"2026-01-{number + 1:02d}") for number in range(25)]
+    path = write(roadmap(*tasks))
+    shown = run("status", str(path), "--as-of", "2026-06-01")
+    assert shown.exit_code == 0
+    assert "Overdue (25)" in shown.stdout
+    assert "T-00" in shown.stdout and "T-19" in shown.stdout  # the worst: the earliest deadlines
+    assert "T-20" not in shown.stdout
+    assert "... and 5 more: roadmap status --all shows every one" in shown.stdout
+    every = run("status", str(path), "--as-of", "2026-06-01", "--all")
+    assert all(f"T-{number:02d}" in every.stdout for number in range(25))
+    assert "more: roadmap status --all" not in every.stdout
+
+
+def test_the_installed_entry_point_exits_with_the_command_code_and_survives_a_closed_pipe(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "roadmap.yaml"
+    path.write_text(roadmap(*(task(f"T-{number}", "2026-01-01") for number in range(300))), encoding="utf-8")
+    command = [sys.executable, "-m", "roadmap_cli", "check", str(path), "--as-of", "2026-06-01"]
+    assert subprocess.run(command, capture_output=True).returncode == 1
+    head = subprocess.run(f"{' '.join(command)} | head -1", shell=True, capture_output=True, text=True)
+    assert head.stdout.count("\n") == 1
+    assert "Traceback" not in head.stderr

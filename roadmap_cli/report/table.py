@@ -74,12 +74,10 @@ def _task_table(
     style: str,
     languages: Sequence[str],
     limit: int | None,
-) -> Table:
+) -> RenderableType:
     hidden = len(assessments) - limit if limit is not None and len(assessments) > limit else 0
     table = Table(
         title=title,
-        caption=f"... and {hidden:,} more: roadmap status --all shows every one" if hidden else None,
-        caption_justify="left",
         box=box.SIMPLE_HEAD,
         title_justify="left",
         title_style=style,
@@ -99,6 +97,10 @@ def _task_table(
             Text(task.deadline.isoformat()),
             Text(str(days), style=style),
             Text(task.status.value, style=OVERDUE_STYLE if task.status is Status.BLOCKED else ""),
+        )
+    if hidden:
+        return Group(
+            table, Text(f"... and {hidden:,} more: roadmap status --all shows every one", style="dim")
         )
     return table
 
