@@ -18,6 +18,13 @@ CORE = [
     "roadmap_cli.findings",
     "roadmap_cli.errors",
     "roadmap_cli.gate",
+    "roadmap_cli.diff",
+    "roadmap_cli.git",
+    "roadmap_cli.revisions",
+    "roadmap_cli.edit",
+    "roadmap_cli.operations",
+    "roadmap_cli.storage",
+    "roadmap_cli.reformat",
     "roadmap_cli.report.lines",
 ]
 
