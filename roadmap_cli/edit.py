@@ -35,11 +35,10 @@ from roadmap_cli.errors import RoadmapError
 from roadmap_cli.findings import Finding
 from roadmap_cli.load import LoadedRoadmap, load_bytes
 from roadmap_cli.model import Postponement, Roadmap, Task
-from roadmap_cli.source import compose, decode, parse_events
+from roadmap_cli.source import compose, decode, encode_like, parse_events
 
 _BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")  # the line breaks YAML parsers count
 _BREAK_CHARACTERS = "\n\r\x85\u2028\u2029"
-_BOM = b"\xef\xbb\xbf"
 
 # The order fields are written in: a new key goes after the last existing key that precedes it.
 TASK_KEY_ORDER: Final = tuple(info.alias or name for name, info in Task.model_fields.items())
@@ -116,6 +115,11 @@ class Span:
         return self.style == "flow"
 
 
+def _line_starts(text: str) -> list[int]:
+    """The offset where each line starts, counting line breaks the way YAML parsers do."""
+    return [0, *(match.end() for match in _BREAK.finditer(text))]
+
+
 @dataclass(slots=True)
 class _Open:
     """A container being walked: its span (None when not wanted) and whether its children get spans."""
@@ -133,7 +137,7 @@ def spans(text: str, focus: int | None = None) -> Span:
     Only what an edit needs is built, because this walks every event of the file: the top level in
     full, each task's own span, and the inside of the task at index `focus`.
     """
-    line_starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+    line_starts = _line_starts(text)
 
     def offset(mark: Any) -> int:
         return int(line_starts[mark.line] + mark.column)
@@ -265,7 +269,7 @@ class _Text:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+        self.line_starts = _line_starts(text)
         first_break = _BREAK.search(text)
         self.newline = first_break.group() if first_break is not None else "\n"
 
@@ -500,7 +504,7 @@ def _intended(roadmap: Roadmap, task_index: int | None, task_fields: Mapping[str
 def _finish(
     raw: bytes, display: str, new_text: str, intended: dict[str, Any], changes: tuple[FieldChange, ...]
 ) -> Edited:
-    new_raw = (_BOM if raw.startswith(_BOM) else b"") + new_text.encode("utf-8")
+    new_raw = encode_like(raw, new_text)
     loaded = load_bytes(new_raw, display)
     if loaded.roadmap is None:
         raise InvalidEdit(

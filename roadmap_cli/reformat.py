@@ -14,9 +14,8 @@ from typing import Any
 
 from roadmap_cli.edit import POSTPONEMENT_KEY_ORDER, TASK_KEY_ORDER, EditRefused
 from roadmap_cli.model import Department, RoadmapInfo
-from roadmap_cli.source import compose, decode
+from roadmap_cli.source import compose, decode, encode_like
 
-_BOM = b"\xef\xbb\xbf"
 INFO_KEY_ORDER = tuple(info.alias or name for name, info in RoadmapInfo.model_fields.items())
 DEPARTMENT_KEY_ORDER = tuple(info.alias or name for name, info in Department.model_fields.items())
 
@@ -78,7 +77,7 @@ def formatted(raw: bytes, display: str) -> bytes:
     yaml.dump(document, output)
     result = _indent_comment_lines(output.getvalue()).replace("\n", newline)
     _prove_same(text, result, display)
-    return (_BOM if raw.startswith(_BOM) else b"") + result.encode("utf-8")
+    return encode_like(raw, result)
 
 
 def _prove_same(before: str, after: str, display: str) -> None:

@@ -49,6 +49,14 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _MAP_TAGS = frozenset({None, "tag:yaml.org,2002:map"})
 _SEQ_TAGS = frozenset({None, "tag:yaml.org,2002:seq"})
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def encode_like(raw: bytes, text: str) -> bytes:
+    """`text` as the bytes of a file that was `raw`: UTF-8, with a byte-order mark if `raw` had one."""
+    return (UTF8_BOM if raw.startswith(UTF8_BOM) else b"") + text.encode("utf-8")
+
+
 _FOREIGN_BOMS = (
     (b"\x00\x00\xfe\xff", "UTF-32"),
     (b"\xff\xfe\x00\x00", "UTF-32"),
@@ -135,8 +143,8 @@ def decode(raw: bytes) -> str | Finding:
     for bom, name in _FOREIGN_BOMS:
         if raw.startswith(bom):
             return error("encoding", f"the file is {name}; save it as UTF-8", Position(1, 1))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    if raw.startswith(UTF8_BOM):
+        raw = raw[len(UTF8_BOM) :]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
