@@ -121,6 +121,11 @@ def guarded(command: F) -> F:
 
 
 def _parse_as_of(value: str | None) -> date | None:
+    return _date_option(value, "--as-of")
+
+
+def _date_option(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option's date; a malformed one is a usage error naming the option."""
     if value is None:
         return None
     from roadmap_cli.dates import parse_iso_date
@@ -128,7 +133,7 @@ def _parse_as_of(value: str | None) -> date | None:
     try:
         return parse_iso_date(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--as-of") from None
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 def _locate(path: Path | None) -> tuple[Path, str]:
@@ -413,17 +418,6 @@ def _required_text(value: str, option: str) -> str:
     if not value.strip():
         raise typer.BadParameter("must not be empty", param_hint=option)
     return value
-
-
-def _date_option(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    from roadmap_cli.dates import parse_iso_date
-
-    try:
-        return parse_iso_date(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 def _write_edit(file: Path | None, dry_run: bool, make: Callable[[bytes, str], Edited]) -> None:

@@ -66,15 +66,20 @@ def _too_large(name: str, limits: Limits) -> RoadmapError:
     )
 
 
-def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """The file's bytes, refusing what is not a regular file or is larger than the limit."""
-    # Checked before opening: opening a FIFO would wait for a writer, and a device never ends.
+def check_regular_file(path: Path) -> None:
+    """Refuse what is not a regular file, before opening it: opening a FIFO would wait for a
+    writer, and a device never ends."""
     if path.is_dir():
         raise RoadmapError(f"{path}: is a directory, not a roadmap file")
     if not path.exists():
         raise RoadmapError(f"{path}: no such file")
     if not path.is_file():
         raise RoadmapError(f"{path}: not a regular file")
+
+
+def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes, refusing what is not a regular file or is larger than the limit."""
+    check_regular_file(path)
     too_large = _too_large(str(path), limits)
     try:
         if path.stat().st_size > limits.max_bytes:

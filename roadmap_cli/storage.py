@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.load import read_file
+from roadmap_cli.load import check_regular_file, read_file
 from roadmap_cli.source import DEFAULT_LIMITS, Limits
 
 LOCK_WAIT_SECONDS = 10.0
@@ -39,7 +39,7 @@ class Snapshot:
 def editing(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Snapshot]:
     """Hold the file's edit lock while the block runs, and give its current bytes."""
     target = Path(os.path.realpath(path))
-    read_file(target, limits)  # the same refusals as for reading (missing, directory, FIFO, too large)
+    check_regular_file(target)  # before opening it to lock it
     if not os.access(target, os.W_OK) or not os.access(target.parent, os.W_OK):
         raise RoadmapError(f"{path}: not writable (the file or its directory is read-only)")
     with _locked(target, path):
