@@ -442,11 +442,10 @@ def _write_edit(file: Path | None, dry_run: bool, make: Callable[[bytes, str], E
             _stderr(f"{shown}: dry run: nothing written")
             return
         replace(snapshot, edited.raw, shown)
-    tasks = edited.loaded.roadmap.tasks if edited.loaded.roadmap is not None else ()
-    index = {task.id: number for number, task in enumerate(tasks)}
     for change in edited.changes:
-        where = ("tasks", index.get(change.task_id, 0), change.field)
-        position = edited.loaded.position(where) if change.new is not None else None
+        position = (
+            edited.loaded.task_position(change.task_id, change.field) if change.new is not None else None
+        )
         print(change_line(shown, position, change))
 
 

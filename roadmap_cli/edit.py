@@ -15,6 +15,7 @@ a layout this splicer does not understand), the edit is refused and nothing is w
 from __future__ import annotations
 
 import bisect
+import difflib
 import itertools
 import json
 import re
@@ -31,7 +32,7 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
-from roadmap_cli.errors import RoadmapError
+from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.findings import Finding
 from roadmap_cli.load import LoadedRoadmap, load_bytes
 from roadmap_cli.model import Postponement, Roadmap, Task
@@ -453,18 +454,14 @@ def _apply(text: str, splices: Sequence[_Splice]) -> str:
 # --- The edits -----------------------------------------------------------------------------------
 
 
-def _valid(loaded: LoadedRoadmap) -> Roadmap:
+def _load_valid(raw: bytes, display: str) -> tuple[str, LoadedRoadmap, Roadmap]:
+    """The file's text and its loaded roadmap; an invalid roadmap is not edited."""
+    loaded = load_bytes(raw, display)
     if loaded.roadmap is None:
         raise InvalidEdit(f"{loaded.path}: the roadmap is invalid; fix it before editing", loaded.findings)
-    return loaded.roadmap
-
-
-def _texts(raw: bytes, display: str) -> tuple[str, LoadedRoadmap]:
     text = decode(raw)
-    loaded = load_bytes(raw, display)
-    _valid(loaded)
-    assert isinstance(text, str)
-    return text, loaded
+    assert isinstance(text, str)  # it loaded, so it decoded
+    return text, loaded, loaded.roadmap
 
 
 def _changes(task: Task, edits: Mapping[str, FieldEdit]) -> tuple[FieldChange, ...]:
@@ -489,6 +486,11 @@ def _shown(value: object) -> str:
     if isinstance(value, dict):
         return " / ".join(str(item) for item in value.values())
     return str(value)
+
+
+def _as_data(value: str | tuple[str, ...]) -> str | list[str]:
+    """A written value as the model's plain data has it (lists, not tuples)."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _intended(roadmap: Roadmap, task_index: int | None, task_fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -525,9 +527,8 @@ def edit_task(
 
     `plan` sees the task as the file has it and returns the fields to change.
     """
-    text, loaded = _texts(raw, display)
-    roadmap = _valid(loaded)
-    index = _task_index(roadmap, task_id)
+    text, loaded, roadmap = _load_valid(raw, display)
+    index = _task_index(loaded, task_id)
     task = roadmap.tasks[index]
     edits = plan(task, roadmap)
     changes = _changes(task, edits)
@@ -540,7 +541,7 @@ def edit_task(
         elif isinstance(edit, Append):
             fields[key] = [*fields.get(key, []), dict(edit.record)]
         else:
-            fields[key] = list(edit) if isinstance(edit, tuple) else edit
+            fields[key] = _as_data(edit)
     intended = _intended(roadmap, index, fields)
     doc = _Document(text, spans(text, focus=index))
     splices = _task_splices(doc, doc.tasks.items[index], task_id, edits)
@@ -549,31 +550,23 @@ def edit_task(
 
 def add_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[str, ...]]) -> Edited:
     """Append a new task (given as its written fields, in file order) at the end of the tasks list."""
-    text, loaded = _texts(raw, display)
-    roadmap = _valid(loaded)
+    text, _, roadmap = _load_valid(raw, display)
     task_id = str(fields["id"])
     if task_id in roadmap.tasks_by_id:
-        from roadmap_cli.errors import UsageError
-
         raise UsageError(f"{display}: a task with id '{task_id}' already exists")
     ordered = {key: fields[key] for key in TASK_KEY_ORDER if key in fields}
-    intended = _intended(
-        roadmap, None, {k: list(v) if isinstance(v, tuple) else v for k, v in ordered.items()}
-    )
+    intended = _intended(roadmap, None, {key: _as_data(value) for key, value in ordered.items()})
     doc = _Document(text, spans(text))
     splice = doc.append_item(doc.tasks, ordered)
     changes = tuple(FieldChange(task_id, key, None, _shown(value)) for key, value in ordered.items())
     return _finish(raw, display, _apply(text, [splice]), intended, changes)
 
 
-def _task_index(roadmap: Roadmap, task_id: str) -> int:
-    for index, task in enumerate(roadmap.tasks):
-        if task.id == task_id:
-            return index
-    import difflib
-
-    from roadmap_cli.errors import UsageError
-
-    close = difflib.get_close_matches(task_id, [task.id for task in roadmap.tasks], n=1)
+def _task_index(loaded: LoadedRoadmap, task_id: str) -> int:
+    index = loaded.task_index(task_id)
+    if index is not None:
+        return index
+    known = [task.id for task in loaded.roadmap.tasks] if loaded.roadmap is not None else []
+    close = difflib.get_close_matches(task_id, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     raise UsageError(f"no task with id '{task_id}' in this roadmap{hint}")

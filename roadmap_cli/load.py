@@ -46,18 +46,22 @@ class LoadedRoadmap:
         tasks = self.roadmap.tasks if self.roadmap is not None else ()
         return {task.id: index for index, task in enumerate(tasks)}
 
+    def task_index(self, task_id: str) -> int | None:
+        """Where a task stands in the tasks list (None when there is no such task)."""
+        return self._task_indexes.get(task_id)
+
     def position(self, where: tuple[str | int, ...]) -> Position | None:
         """Where a value stands; for a top-level section, where its key stands."""
         if self.source_map is None:
             return None
         return self.source_map.key_position(where) if len(where) == 1 else self.source_map.position(where)
 
-    def task_position(self, task_id: str) -> Position | None:
-        """Where a task's entry starts in the file."""
+    def task_position(self, task_id: str, *within: str) -> Position | None:
+        """Where a task's entry starts in the file, or a field of it (``task_position(id, "status")``)."""
         index = self._task_indexes.get(task_id)
         if index is None or self.source_map is None:
             return None
-        return self.source_map.position(("tasks", index))
+        return self.source_map.position(("tasks", index, *within))
 
 
 def _too_large(name: str, limits: Limits) -> RoadmapError:
