@@ -1,56 +1,115 @@
-"""Pure functions: where each task stands on a given date, and per-department summaries.
+"""Pure functions: where each deadline stands on a given date, and per-department summaries.
 
-Nothing here reads a clock: the as-of date is always a parameter (see `dates.today_in`).
+A task with a deadline has one; a recurring duty has one per reporting period. Nothing here reads a
+clock: the as-of date is always a parameter (see `dates.today_in`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from roadmap_cli.errors import UsageError
-from roadmap_cli.model import Department, Roadmap, Status, Task
+from roadmap_cli.model import DayOffRule, Department, Roadmap, Status, Task
+from roadmap_cli.workdays import WorkingCalendar, kazakhstan_calendar
 
 DEFAULT_WARN_DAYS = 14
+_WINDOW = re.compile(r"(\d{1,5})(wd)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """How far ahead a deadline counts as due soon: `days` calendar days, or working days."""
+
+    days: int = DEFAULT_WARN_DAYS
+    working: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> Window:
+        """``14`` (calendar days) or ``10wd`` (working days); ValueError otherwise."""
+        match = _WINDOW.fullmatch(text.strip().lower())
+        if match is None:
+            raise ValueError(
+                f"'{text}' is not a number of days: write 14 (calendar days) or 10wd (working days)"
+            )
+        return cls(int(match.group(1)), working=match.group(2) is not None)
+
+    def __str__(self) -> str:
+        return f"{self.days}wd" if self.working else str(self.days)
+
+
+def roadmap_calendar(roadmap: Roadmap) -> WorkingCalendar:
+    settings = roadmap.calendar
+    return kazakhstan_calendar(settings.extra_days_off, settings.extra_working_days)
 
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """One task seen on the as-of date."""
+    """One deadline seen on the as-of date: a task's, or one period of a recurring duty's."""
 
     task: Task
     as_of: date
-    warn_days: int
+    due: date  # the date that counts: the stated one, or the next working day when the rule moves it
+    stated: date  # the date as written (or as the recurrence gives it)
+    calendar: WorkingCalendar
+    window: Window = Window()
+    period: str | None = None  # the reporting period, for a recurring duty
+    submitted: date | None = None  # when that period was submitted
+
+    @property
+    def is_moved(self) -> bool:
+        """The stated date is a day off and the roadmap's rule moved it to the next working day."""
+        return self.due != self.stated
+
+    @property
+    def is_closed(self) -> bool:
+        """Done, cancelled, or (for one period of a duty) submitted: it can no longer be late."""
+        return self.task.status.is_closed or self.submitted is not None
 
     @property
     def days_left(self) -> int:
         """Calendar days from the as-of date to the deadline; negative once it has passed."""
-        return (self.task.deadline - self.as_of).days
+        return (self.due - self.as_of).days
+
+    @property
+    def working_days_left(self) -> int:
+        """Working days after the as-of date up to the deadline; negative once it has passed."""
+        return self.calendar.working_days_between(self.as_of, self.due)
 
     @property
     def is_overdue(self) -> bool:
-        """Open, and its deadline day has ended (a task due today is not yet overdue)."""
-        return not self.task.status.is_closed and self.days_left < 0
+        """Open, and its deadline day has ended (a deadline due today is not yet overdue)."""
+        return not self.is_closed and self.days_left < 0
 
     @property
     def days_overdue(self) -> int:
-        """How many days late an overdue task is; 0 for every other task (done, cancelled, not yet due)."""
+        """How many days late an overdue deadline is; 0 for every other one."""
         return -self.days_left if self.is_overdue else 0
 
     @property
+    def working_days_overdue(self) -> int:
+        return -self.working_days_left if self.is_overdue else 0
+
+    @property
     def is_due_soon(self) -> bool:
-        return not self.task.status.is_closed and 0 <= self.days_left <= self.warn_days
+        if self.is_closed or self.days_left < 0:
+            return False
+        left = self.working_days_left if self.window.working else self.days_left
+        return left <= self.window.days
 
     @property
     def is_done_late(self) -> bool:
+        if self.period is not None:
+            return self.submitted is not None and self.submitted > self.due
         task = self.task
-        return task.status is Status.DONE and task.completed is not None and task.completed > task.deadline
+        return task.status is Status.DONE and task.completed is not None and task.completed > self.due
 
 
 @dataclass(frozen=True, slots=True)
 class DepartmentSummary:
-    """Counts for the tasks a department leads."""
+    """Counts for the tasks a department leads (a duty with a missed period counts as overdue)."""
 
     department: Department | None  # None for the roadmap-wide total
     tasks: int = 0
@@ -72,75 +131,106 @@ class DepartmentSummary:
 @dataclass(frozen=True, slots=True)
 class StatusReport:
     as_of: date
-    warn_days: int
+    window: Window
     summaries: tuple[DepartmentSummary, ...]
     total: DepartmentSummary
     overdue: tuple[Assessment, ...]  # worst first
     due_soon: tuple[Assessment, ...]  # soonest first
 
 
-def assess_all(roadmap: Roadmap, as_of: date, warn_days: int = DEFAULT_WARN_DAYS) -> list[Assessment]:
-    return [Assessment(task, as_of, warn_days) for task in roadmap.tasks]
+def assess_task(
+    task: Task,
+    as_of: date,
+    calendar: WorkingCalendar,
+    window: Window = Window(),
+    rule: DayOffRule = DayOffRule.KEEP,
+) -> list[Assessment]:
+    """The task's deadline, or every period of a duty due by the as-of date and the next one."""
+
+    def due(stated: date) -> date:
+        return calendar.next_working_day(stated) if rule is DayOffRule.NEXT_WORKING_DAY else stated
+
+    if task.deadline is not None:
+        return [Assessment(task, as_of, due(task.deadline), task.deadline, calendar, window)]
+    assert task.recurrence is not None
+    submitted = task.submitted
+    return [
+        Assessment(
+            task,
+            as_of,
+            due(occurrence.due),
+            occurrence.due,
+            calendar,
+            window,
+            occurrence.label,
+            submitted.get(occurrence.label),
+        )
+        for occurrence in task.recurrence.schedule.due_through(as_of)
+    ]
+
+
+def assess_all(roadmap: Roadmap, as_of: date, window: Window = Window()) -> list[Assessment]:
+    calendar = roadmap_calendar(roadmap)
+    rule = roadmap.calendar.deadline_on_day_off
+    return [
+        assessment
+        for task in roadmap.tasks
+        for assessment in assess_task(task, as_of, calendar, window, rule)
+    ]
 
 
 def summarize(department: Department | None, assessments: Iterable[Assessment]) -> DepartmentSummary:
-    counts = dict.fromkeys(
-        (
-            "tasks",
-            "done",
-            "done_late",
-            "in_progress",
-            "blocked",
-            "cancelled",
-            "overdue",
-            "due_soon",
-        ),
-        0,
-    )
+    """Counts by task: a task is overdue (or due soon, or done late) when any of its deadlines is."""
+    by_task: dict[str, list[Assessment]] = {}
     for assessment in assessments:
-        status = assessment.task.status
+        by_task.setdefault(assessment.task.id, []).append(assessment)
+    counts = dict.fromkeys(
+        ("tasks", "done", "done_late", "in_progress", "blocked", "cancelled", "overdue", "due_soon"), 0
+    )
+    for group in by_task.values():
+        status = group[0].task.status
         counts["tasks"] += 1
         counts["done"] += status is Status.DONE
-        counts["done_late"] += assessment.is_done_late
+        counts["done_late"] += any(item.is_done_late for item in group)
         counts["in_progress"] += status is Status.IN_PROGRESS
         counts["blocked"] += status is Status.BLOCKED
         counts["cancelled"] += status is Status.CANCELLED
-        counts["overdue"] += assessment.is_overdue
-        counts["due_soon"] += assessment.is_due_soon
+        counts["overdue"] += any(item.is_overdue for item in group)
+        counts["due_soon"] += any(item.is_due_soon for item in group)
     return DepartmentSummary(department, **counts)
 
 
 def overdue_first(assessments: Iterable[Assessment]) -> list[Assessment]:
-    """Overdue tasks, the longest overdue first."""
+    """Overdue deadlines, the longest overdue first."""
     late = [assessment for assessment in assessments if assessment.is_overdue]
-    return sorted(late, key=lambda item: (-item.days_overdue, item.task.id))
+    return sorted(late, key=lambda item: (-item.days_overdue, item.task.id, item.period or ""))
 
 
 def due_soon_first(assessments: Iterable[Assessment]) -> list[Assessment]:
-    """Tasks due within the warning window, the soonest first."""
+    """Deadlines within the warning window, the soonest first."""
     soon = [assessment for assessment in assessments if assessment.is_due_soon]
-    return sorted(soon, key=lambda item: (item.days_left, item.task.id))
+    return sorted(soon, key=lambda item: (item.days_left, item.task.id, item.period or ""))
 
 
 def status_report(
     roadmap: Roadmap,
     as_of: date,
-    warn_days: int = DEFAULT_WARN_DAYS,
+    window: Window = Window(),
     department_id: str | None = None,
 ) -> StatusReport:
     """Per-department counts (by lead department) and the overdue and due-soon lists.
 
     With `department_id`, one department's row, and the tasks it leads or co-executes.
     """
-    if warn_days < 0:
-        raise UsageError(f"--warn-days must be 0 or more, not {warn_days}")
+    if window.days < 0:
+        raise UsageError(f"--warn-days must be 0 or more, not {window.days}")
     departments = roadmap.departments
     if department_id is not None:
         if department_id not in roadmap.departments_by_id:
             known = ", ".join(roadmap.departments_by_id)
             raise UsageError(f"no department '{department_id}' in this roadmap; known: {known}")
         departments = (roadmap.departments_by_id[department_id],)
-    assessments = assess_all(roadmap, as_of, warn_days)
+    assessments = assess_all(roadmap, as_of, window)
     by_lead: dict[str, list[Assessment]] = {department.id: [] for department in departments}
     for assessment in assessments:
         if assessment.task.department in by_lead:
@@ -152,7 +242,7 @@ def status_report(
     )
     return StatusReport(
         as_of=as_of,
-        warn_days=warn_days,
+        window=window,
         summaries=tuple(summarize(department, by_lead[department.id]) for department in departments),
         total=summarize(None, [item for group in by_lead.values() for item in group]),
         overdue=tuple(overdue_first(listed)),

@@ -10,7 +10,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
@@ -22,6 +22,7 @@ from roadmap_cli.gate import FailOn
 from roadmap_cli.report.formats import OutputFormat
 
 if TYPE_CHECKING:
+    from roadmap_cli.analysis import Window
     from roadmap_cli.edit import Edited
     from roadmap_cli.load import LoadedRoadmap
     from roadmap_cli.operations import Planner
@@ -51,7 +52,8 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help="The date to judge deadlines on. Default: today in the roadmap's time zone.",
+        help="The date to judge deadlines on, or an instant with its offset (2026-11-25T20:30:00Z). "
+        "Default: today in the roadmap's time zone.",
         show_default=False,
     ),
 ]
@@ -66,8 +68,21 @@ FormatOption = Annotated[
     ),
 ]
 WarnDaysOption = Annotated[
-    int,
-    typer.Option("--warn-days", min=0, metavar="N", help="Tasks due within N days count as due soon."),
+    str,
+    typer.Option(
+        "--warn-days",
+        metavar="N|Nwd",
+        help="Deadlines within N calendar days (14) or N working days (10wd) count as due soon.",
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="kk|ru|en",
+        help="The language of the report. Default: $ROADMAP_LANG, else the roadmap's language, else en.",
+        show_default=False,
+    ),
 ]
 
 
@@ -120,8 +135,40 @@ def guarded(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
-def _parse_as_of(value: str | None) -> date | None:
+def _parse_as_of(value: str | None) -> date | datetime | None:
+    """--as-of: a date, or an instant (2026-11-25T20:30:00Z) judged in the roadmap's time zone."""
+    if value is not None and "T" in value.upper():
+        try:
+            instant = datetime.fromisoformat(value)
+        except ValueError:
+            instant = None
+        if instant is None or instant.tzinfo is None:
+            raise typer.BadParameter(
+                f"'{value}' is not an instant with a time zone (e.g. 2026-11-25T20:30:00+05:00)",
+                param_hint="--as-of",
+            )
+        return instant
     return _date_option(value, "--as-of")
+
+
+def _parse_window(value: str) -> Window:
+    from roadmap_cli.analysis import Window
+
+    try:
+        return Window.parse(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--warn-days") from None
+
+
+def _speak(option: str | None, loaded: LoadedRoadmap | None = None) -> None:
+    """Choose the language of what follows (see `messages.choose`)."""
+    from roadmap_cli import messages
+
+    default = loaded.roadmap.info.language if loaded is not None and loaded.roadmap is not None else None
+    try:
+        messages.use(messages.choose(option, os.environ, default))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--lang") from None
 
 
 def _date_option(value: str | None, option: str) -> date | None:
@@ -172,10 +219,14 @@ def _valid_or_exit(loaded: LoadedRoadmap) -> LoadedRoadmap:
     return loaded
 
 
-def _as_of(loaded: LoadedRoadmap, as_of: date | None) -> date:
+def _as_of(loaded: LoadedRoadmap, as_of: date | datetime | None) -> date:
+    """The day deadlines are judged on: given, or the day it is (or was, at an instant given) in the
+    roadmap's time zone, wherever this runs."""
     from roadmap_cli.dates import today_in
 
     assert loaded.roadmap is not None
+    if isinstance(as_of, datetime):
+        return today_in(loaded.roadmap.info.tz, as_of)
     return as_of if as_of is not None else today_in(loaded.roadmap.info.tz)
 
 
@@ -194,6 +245,7 @@ def root(
     ] = False,
 ) -> None:
     _Options.debug = debug
+    _speak(None)  # $ROADMAP_LANG or English until a command knows better
 
 
 @app.command()
@@ -208,11 +260,14 @@ def validate(
         ),
     ] = None,
     output_format: FormatOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid."""
+    from roadmap_cli import messages
     from roadmap_cli.load import load_roadmap
-    from roadmap_cli.report.lines import finding_line, plural
+    from roadmap_cli.report.lines import finding_line
 
+    _speak(lang)
     chosen = _chosen(output_format)
     requested: list[Path | None] = list(paths) if paths else [None]
     results = [load_roadmap(*_locate(path)) for path in requested]
@@ -228,11 +283,16 @@ def validate(
             for finding in loaded.findings:
                 print(finding_line(loaded.path, finding))
         roadmap = loaded.roadmap
-        warnings = f", {plural(len(loaded.warnings), 'warning')}" if loaded.warnings else ""
-        _stderr(
-            f"{loaded.path}: valid: {plural(len(roadmap.tasks), 'task')} in "
-            f"{plural(len(roadmap.departments), 'department')}{warnings}"
-        )
+        counts = {
+            "path": loaded.path,
+            "tasks": messages.count(len(roadmap.tasks), "task"),
+            "departments": messages.count(len(roadmap.departments), "department"),
+        }
+        if loaded.warnings:
+            warnings = messages.count(len(loaded.warnings), "warning")
+            _stderr(messages.text("validate.with_warnings", **counts, warnings=warnings))
+        else:
+            _stderr(messages.text("validate.valid", **counts))
     if any(loaded.roadmap is None for loaded in results):
         raise typer.Exit(ExitCode.INVALID)
 
@@ -262,24 +322,29 @@ def status(
             help="Only this department's row and the tasks it leads or co-executes.",
         ),
     ] = None,
-    warn_days: WarnDaysOption = 14,
+    warn_days: WarnDaysOption = "14",
     show_all: Annotated[
         bool,
         typer.Option("--all", help="List every overdue and due-soon task (the table shows the worst 20)."),
     ] = False,
     output_format: FormatOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Per-department progress, overdue tasks (worst first) and tasks due soon.
 
+    Days left and days late are shown in calendar days and, in brackets, working days.
     A view for people: it exits 0 whenever it could show the roadmap. `roadmap check` is the gate.
     """
+    _speak(lang)
     as_of_date = _parse_as_of(as_of)
+    window = _parse_window(warn_days)
     chosen = _chosen(output_format)
     loaded = _load(path)
+    _speak(lang, loaded)
     from roadmap_cli.analysis import status_report
 
     assert loaded.roadmap is not None
-    report = status_report(loaded.roadmap, _as_of(loaded, as_of_date), warn_days, department)
+    report = status_report(loaded.roadmap, _as_of(loaded, as_of_date), window, department)
     if chosen is not OutputFormat.TABLE:
         from roadmap_cli.report.document import status_document
 
@@ -300,7 +365,7 @@ def status(
 def check(
     path: PathArgument = None,
     as_of: AsOfOption = None,
-    warn_days: WarnDaysOption = 14,
+    warn_days: WarnDaysOption = "14",
     fail_on: Annotated[
         FailOn,
         typer.Option(
@@ -310,17 +375,25 @@ def check(
         ),
     ] = FailOn.OVERDUE,
     output_format: FormatOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """For CI: print each overdue task as PATH:LINE:COLUMN and exit 1 when any deadline was missed."""
+    """For CI: print each overdue task as PATH:LINE:COLUMN and exit 1 when any deadline was missed.
+
+    A recurring duty is overdue for each period due and not submitted.
+    """
+    _speak(lang)
     as_of_date = _parse_as_of(as_of)
+    window = _parse_window(warn_days)
     chosen = _chosen(output_format)
     loaded = _load(path)
+    _speak(lang, loaded)
+    from roadmap_cli import messages
     from roadmap_cli.analysis import assess_all, due_soon_first, overdue_first
-    from roadmap_cli.report.lines import due_soon_line, overdue_line, plural
+    from roadmap_cli.report.lines import due_soon_line, overdue_line, window_text
 
     assert loaded.roadmap is not None
     day = _as_of(loaded, as_of_date)
-    assessments = assess_all(loaded.roadmap, day, warn_days)
+    assessments = assess_all(loaded.roadmap, day, window)
     overdue = overdue_first(assessments)
     due_soon = due_soon_first(assessments)
     failed = fail_on.is_breached(len(overdue), len(due_soon))
@@ -332,12 +405,23 @@ def check(
     else:
         from roadmap_cli.report.document import check_document
 
-        _emit(chosen, check_document(loaded, assessments, day, warn_days, failed))
-    zone = loaded.roadmap.info.timezone_name
-    verdict = f"{plural(len(overdue), 'task')} overdue" if overdue else "no task overdue"
+        _emit(chosen, check_document(loaded, assessments, day, window, failed))
+    verdict = (
+        messages.text("check.verdict.overdue", deadlines=messages.count(len(overdue), "deadline"))
+        if overdue
+        else messages.text("check.verdict.none")
+    )
     _stderr(
-        f"{loaded.path}: {verdict}, {len(due_soon)} due within {plural(warn_days, 'day')} "
-        f"(as of {day.isoformat()}, {zone}; {plural(len(assessments), 'task')} checked)"
+        messages.text(
+            "check.summary",
+            path=loaded.path,
+            verdict=verdict,
+            due_soon=len(due_soon),
+            window=window_text(window),
+            date=messages.day(day),
+            zone=loaded.roadmap.info.timezone_name,
+            tasks=messages.count(len(loaded.roadmap.tasks), "task"),
+        )
     )
     if failed:
         raise typer.Exit(ExitCode.BREACHES)
@@ -360,6 +444,7 @@ def diff(
         typer.Option("--check", help="Exit 1 when the change breaks the postponement policy."),
     ] = False,
     output_format: FormatOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Changes to the roadmap between two git revisions, grouped by department.
 
@@ -367,13 +452,16 @@ def diff(
     edits or removes a postponement record, removes a task that was not cancelled, cancels one
     without a reason, or marks one done on a date after the change.
     """
+    from roadmap_cli import messages
     from roadmap_cli.diff import compare, violations
-    from roadmap_cli.report.lines import diff_lines, located, plural
+    from roadmap_cli.report.lines import diff_lines, located
     from roadmap_cli.revisions import load_pair
 
+    _speak(lang)
     resolved, shown = _locate(path)
     pair = load_pair(resolved, shown, base, head)
     head_loaded = _valid_or_exit(pair.head)
+    _speak(lang, head_loaded)
     if pair.base is None:
         _stderr(f"{shown}: did not exist at {base}; every task counts as added")
     base_roadmap = _valid_or_exit(pair.base).roadmap if pair.base is not None else None
@@ -394,9 +482,9 @@ def diff(
 
         _emit(chosen, diff_document(head_loaded, base, head_name, changes, found))
     if found is None:
-        _stderr(f"{shown}: {plural(len(changes), 'change')}")
+        _stderr(f"{shown}: {messages.count(len(changes), 'change')}")
         return
-    _stderr(f"{shown}: {plural(len(changes), 'change')}, {plural(len(found), 'policy violation')}")
+    _stderr(f"{shown}: {messages.count(len(changes), 'change')}, {messages.count(len(found), 'violation')}")
     if found:
         raise typer.Exit(ExitCode.BREACHES)
 

@@ -22,6 +22,8 @@ class ChangeKind(StrEnum):
     REASSIGNED = "reassigned"
     TITLE = "title"
     DELIVERABLE = "deliverable"
+    SCHEDULE = "schedule"  # a recurrence changed, or a task became (or stopped being) a recurring duty
+    SUBMITTED = "submitted"  # a period of a recurring duty was reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +53,31 @@ def _localized(task: Task, field: str) -> str | None:
     return None if value is None else " / ".join(text for _language, text in value.texts)
 
 
+def schedule_text(task: Task) -> str:
+    """A task's deadline, or its recurrence in one line: ``monthly by day 10 from 2026-01-01``."""
+    if task.recurrence is None:
+        return str(task.deadline)
+    recurrence = task.recurrence
+    until = f" to {recurrence.until}" if recurrence.until is not None else ""
+    return f"{recurrence.every.value} by day {recurrence.due_day} from {recurrence.starts}{until}"
+
+
 def _task_changes(old: Task, new: Task) -> list[Change]:
     changes: list[Change] = []
 
     def add(kind: ChangeKind, before: object, after: object, days: int | None = None) -> None:
         changes.append(Change(kind, new.id, new.department, str(before), str(after), days))
 
-    if new.deadline != old.deadline:
-        days = (new.deadline - old.deadline).days
-        kind = ChangeKind.DEADLINE_LATER if days > 0 else ChangeKind.DEADLINE_EARLIER
-        add(kind, old.deadline, new.deadline, days)
+    if new.deadline is not None and old.deadline is not None:
+        if new.deadline != old.deadline:
+            days = (new.deadline - old.deadline).days
+            kind = ChangeKind.DEADLINE_LATER if days > 0 else ChangeKind.DEADLINE_EARLIER
+            add(kind, old.deadline, new.deadline, days)
+    elif old.recurrence != new.recurrence:
+        add(ChangeKind.SCHEDULE, schedule_text(old), schedule_text(new))
+    for period, on in new.submitted.items():
+        if period not in old.submitted:
+            add(ChangeKind.SUBMITTED, period, on)
     if new.status != old.status:
         reopened = old.status is Status.DONE
         add(ChangeKind.REOPENED if reopened else ChangeKind.STATUS, old.status.value, new.status.value)
@@ -79,7 +96,7 @@ def compare(base: Roadmap | None, head: Roadmap) -> list[Change]:
     for task in head.tasks:
         old = old_tasks.get(task.id)
         if old is None:
-            changes.append(Change(ChangeKind.ADDED, task.id, task.department, None, str(task.deadline)))
+            changes.append(Change(ChangeKind.ADDED, task.id, task.department, None, schedule_text(task)))
         else:
             changes.extend(_task_changes(old, task))
     changes.extend(
@@ -98,6 +115,7 @@ def violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[V
         old = old_tasks.get(task.id)
         if old is not None:
             found.extend(_history_violations(index, old, task))
+            found.extend(_duty_violations(index, old, task, change_date))
             if task.status is Status.CANCELLED and old.status is not Status.CANCELLED and not task.reason:
                 found.append(
                     Violation(
@@ -158,7 +176,7 @@ def _history_violations(index: int, old: Task, new: Task) -> list[Violation]:
                     (*where, position),
                 )
             )
-    if new.deadline > old.deadline:
+    if new.deadline is not None and old.deadline is not None and new.deadline > old.deadline:
         # The appended records must lead from the old deadline to the new one; `rules` has already
         # checked that the head's records form a chain.
         added = new.postponements[len(old.postponements) :]
@@ -171,6 +189,58 @@ def _history_violations(index: int, old: Task, new: Task) -> list[Violation]:
                     f"(+{(new.deadline - old.deadline).days} days) without a postponement record "
                     f"(from: {old.deadline}, to: {new.deadline}, reason, decision)",
                     ("tasks", index, "deadline"),
+                )
+            )
+    return found
+
+
+def _duty_violations(index: int, old: Task, new: Task, change_date: date) -> list[Violation]:
+    """Submissions are records like postponements (append-only, not dated after the change), and a
+    period that was due unreported may not quietly become due later or stop being due."""
+    found: list[Violation] = []
+    where = ("tasks", index)
+    for period, on in old.submitted.items():
+        if new.submitted.get(period) != on:
+            found.append(
+                Violation(
+                    "submission-changed",
+                    new.id,
+                    f"{new.id}: the submission of period {period} (on {on}) was removed or changed; "
+                    "submissions are append-only",
+                    (*where, "submissions") if new.submissions else where,
+                )
+            )
+    for period, on in new.submitted.items():
+        if period not in old.submitted and on > change_date:
+            found.append(
+                Violation(
+                    "submitted-in-future",
+                    new.id,
+                    f"{new.id}: period {period} is marked submitted on {on}, after the date of this change "
+                    f"({change_date})",
+                    (*where, "submissions"),
+                )
+            )
+    if old.recurrence is None or new.status.is_closed:
+        return found
+    head_due = (
+        {occurrence.label: occurrence.due for occurrence in new.recurrence.schedule.due_through(change_date)}
+        if new.recurrence is not None
+        else {}
+    )
+    for occurrence in old.recurrence.schedule.due_through(change_date):
+        if occurrence.due > change_date or occurrence.label in new.submitted:
+            continue
+        due_now = head_due.get(occurrence.label)
+        if due_now is None or due_now > occurrence.due:
+            moved = "is no longer due" if due_now is None else f"is now due {due_now}"
+            found.append(
+                Violation(
+                    "duty-period-moved",
+                    new.id,
+                    f"{new.id}: period {occurrence.label} was due {occurrence.due} and not submitted, "
+                    f"and {moved}; a missed period stays missed until it is submitted",
+                    (*where, "recurrence") if new.recurrence is not None else where,
                 )
             )
     return found

@@ -8,6 +8,7 @@ be reported at once with its own position.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -16,10 +17,22 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError, core_schema
 
 from roadmap_cli import dates
+from roadmap_cli.recurrence import Frequency, Schedule
+from roadmap_cli.wording import ACCEPTED_FORMS, DUTY_FORMS, Deadline, WordingError, parse_deadline, parse_duty
 
 LANGUAGES = ("kk", "ru", "en")
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+")
@@ -68,6 +81,25 @@ def _iso_date(value: object) -> date:
         raise PydanticCustomError("date_format", "{message}", {"message": str(exc)}) from None
 
 
+def _deadline(value: object) -> Deadline:
+    if isinstance(value, Deadline):
+        return value
+    if isinstance(value, date):
+        return Deadline.on(value)
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "deadline_type", "expected a deadline, found {found}", {"found": describe_value(value)}
+        )
+    try:
+        return parse_deadline(value)
+    except WordingError as exc:
+        raise PydanticCustomError(
+            "deadline_format",
+            "'{text}' is not a deadline: {reason}; {accepted}",
+            {"text": describe_value(value).strip("'"), "reason": str(exc), "accepted": ACCEPTED_FORMS},
+        ) from None
+
+
 def _timezone_name(value: str) -> str:
     try:
         dates.resolve_timezone(value)
@@ -92,6 +124,21 @@ IsoDate = Annotated[
     BeforeValidator(_iso_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
+# Optional as a field, but a key written with no value is an error (hence a plain validator that
+# also sees None), not the same as no key.
+DeadlineText = Annotated[
+    Deadline | None,
+    PlainValidator(_deadline),
+    PlainSerializer(lambda value: value.as_written() if value is not None else None),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "description": "an ISO date, 31.12.2026, or an official wording: 'IV квартал 2026 года', "
+            "'до 20 декабря 2026 года', '2026 жылғы 10 қарашадағы', 'Q4 2026'...",
+        }
+    ),
+]
 NonBlank = Annotated[str, AfterValidator(_non_blank), WithJsonSchema({"type": "string", "minLength": 1})]
 
 
@@ -104,13 +151,16 @@ class Localized:
 
     texts: tuple[tuple[str, str], ...]
 
-    def pick(self, preferred: Iterable[str] = LANGUAGES) -> str:
-        """The text in the first preferred language present, else the first one written."""
+    def choose(self, preferred: Iterable[str]) -> tuple[str, str]:
+        """The text in the first preferred language present, with that language ("" for text given
+        once, with no language); else the first one written."""
         by_language = dict(self.texts)
+        if "" in by_language:
+            return "", by_language[""]
         for language in preferred:
             if language in by_language:
-                return by_language[language]
-        return self.texts[0][1]
+                return language, by_language[language]
+        return self.texts[0]
 
     @classmethod
     def _validate(cls, value: object) -> Localized:
@@ -166,6 +216,12 @@ class Localized:
         }
 
 
+class Language(StrEnum):
+    KAZAKH = "kk"
+    RUSSIAN = "ru"
+    ENGLISH = "en"
+
+
 class Status(StrEnum):
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
@@ -186,6 +242,9 @@ class _Strict(BaseModel):
 class RoadmapInfo(_Strict):
     id: Identifier
     title: Localized
+    language: Language | None = Field(
+        default=None, description="the language of reports unless --lang or ROADMAP_LANG says otherwise"
+    )
     timezone: Annotated[str, AfterValidator(_timezone_name)] | None = Field(
         default=None,
         description="IANA name (Asia/Aqtobe) or fixed offset (UTC+05:00); default UTC+5",
@@ -215,13 +274,73 @@ class Postponement(_Strict):
     decision: NonBlank = Field(description="the document that allowed it: a protocol, an order...")
 
 
+class Recurrence(_Strict):
+    """A standing duty: a report every period, due on `due_day` of the month after the period."""
+
+    every: Frequency = Field(
+        description="monthly, quarterly, half-yearly, yearly, or the official wording "
+        "('ежемесячно до 10 числа месяца, следующего за отчетным')"
+    )
+    due_day: int = Field(ge=1, le=31, description="the day of the month after the period it is due by")
+    starts: IsoDate = Field(description="the first period is the one containing this date")
+    until: IsoDate | None = Field(default=None, description="the last period is the one containing this date")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_wording(cls, data: Any) -> Any:
+        """`every` may be the official wording; the due day it names fills in `due_day`."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("every"), str):
+            return data
+        try:
+            frequency, due_day = parse_duty(data["every"])
+        except WordingError as exc:
+            raise PydanticCustomError(
+                "recurrence_format",
+                "'{text}' is not a recurrence: {reason}; {accepted}",
+                {
+                    "text": describe_value(data["every"]).strip("'"),
+                    "reason": str(exc),
+                    "accepted": DUTY_FORMS,
+                },
+            ) from None
+        written_day = data.get("due_day")
+        if due_day is not None and written_day is not None and str(written_day) != str(due_day):
+            raise PydanticCustomError(
+                "recurrence_due_day",
+                "'every' says day {said} but due_day is {written}",
+                {"said": due_day, "written": written_day},
+            )
+        if due_day is None and written_day is None:
+            raise PydanticCustomError(
+                "recurrence_due_day",
+                "say by which day of the month after the period it is due: add due_day (e.g. due_day: 10)",
+            )
+        return {**data, "every": frequency, "due_day": written_day if written_day is not None else due_day}
+
+    @property
+    def schedule(self) -> Schedule:
+        return Schedule(self.every, self.due_day, self.starts, self.until)
+
+
+class Submission(_Strict):
+    """One period of a recurring duty, reported."""
+
+    period: str = Field(description="the period: 2026-01 (monthly), 2026-Q1, 2026-H1, 2026 (yearly)")
+    on: IsoDate = Field(description="the day it was submitted")
+    evidence: str | None = None
+
+
 class Task(_Strict):
     id: Identifier
     title: Localized
     department: Identifier = Field(description="the lead executor: a department id")
     co_executors: tuple[Identifier, ...] = ()
     deliverable: Localized | None = Field(default=None, description="the form of completion")
-    deadline: IsoDate
+    deadline: DeadlineText = Field(
+        default=None, description="required unless the task is a recurring duty (recurrence)"
+    )
+    recurrence: Recurrence | None = None
+    submissions: tuple[Submission, ...] = ()
     status: Status = Status.PLANNED
     completed: IsoDate | None = Field(default=None, description="required when status is done")
     evidence: str | None = Field(
@@ -233,18 +352,47 @@ class Task(_Strict):
     notes: str | None = None
 
     @property
-    def original_deadline(self) -> date:
-        """The deadline first set: slippage is measured against it."""
+    def original_deadline(self) -> date | None:
+        """The deadline first set: slippage is measured against it. None for a recurring duty."""
         return self.postponements[0].from_ if self.postponements else self.deadline
+
+    @cached_property
+    def submitted(self) -> dict[str, date]:
+        """When each period of a recurring duty was submitted, by period label."""
+        if self.recurrence is None:
+            return {}
+        every = self.recurrence.every
+        submitted: dict[str, date] = {}
+        for submission in self.submissions:
+            with contextlib.suppress(ValueError):  # a period the rules report as wrong
+                submitted.setdefault(every.label(every.parse_label(submission.period)), submission.on)
+        return submitted
 
     def involves(self, department_id: str) -> bool:
         return self.department == department_id or department_id in self.co_executors
 
 
+class DayOffRule(StrEnum):
+    KEEP = "keep"
+    NEXT_WORKING_DAY = "next_working_day"
+
+
+class CalendarSettings(_Strict):
+    """The working-day calendar: Kazakhstan's, corrected for decrees the holiday data does not know."""
+
+    extra_days_off: tuple[IsoDate, ...] = ()
+    extra_working_days: tuple[IsoDate, ...] = ()
+    deadline_on_day_off: DayOffRule = Field(
+        default=DayOffRule.KEEP,
+        description="next_working_day: a deadline on a weekend or holiday moves to the next working day",
+    )
+
+
 class Roadmap(_Strict):
-    """The whole file: ``roadmap`` (about it), ``departments`` and ``tasks``."""
+    """The whole file: ``roadmap`` (about it), ``calendar`` (optional), ``departments`` and ``tasks``."""
 
     info: RoadmapInfo = Field(alias="roadmap")
+    calendar: CalendarSettings = CalendarSettings()
     departments: tuple[Department, ...]
     tasks: tuple[Task, ...]
 

@@ -85,6 +85,10 @@ def postpone(to: date, reason: str, decision: str) -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status.is_closed:
             raise _closed(task, "postpone it")
+        if task.deadline is None:
+            raise UsageError(
+                f"task {task.id} is a recurring duty with no single deadline: change its recurrence instead"
+            )
         if to <= task.deadline:
             raise UsageError(
                 f"--to {to.isoformat()} is not after the deadline of task {task.id} "

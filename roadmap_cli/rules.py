@@ -33,6 +33,7 @@ def check(rule_input: RuleInput, source_map: SourceMap) -> list[Finding]:
     for index, task in rule_input.tasks:
         findings.extend(_references(index, task, departments, known_tasks, source_map))
         findings.extend(_completion(index, task, source_map))
+        findings.extend(_deadline_or_recurrence(index, task, source_map))
         findings.extend(_postponement_chain(index, task, source_map))
         findings.extend(_dependency_order(index, task, tasks_by_id, source_map))
     findings.extend(_cycles(tasks_by_id, source_map))
@@ -104,6 +105,71 @@ def _completion(index: int, task: Task, source_map: SourceMap) -> Iterator[Findi
         )
 
 
+def _deadline_or_recurrence(index: int, task: Task, source_map: SourceMap) -> Iterator[Finding]:
+    """A task has one deadline or a recurrence; submissions belong to a recurrence, postponements to
+    a deadline, and each submission names a period of the schedule once."""
+    where = ("tasks", index)
+    if task.deadline is None and task.recurrence is None:
+        yield error(
+            "deadline-missing",
+            f"task {task.id}: add a deadline (or a recurrence, for a recurring duty)",
+            source_map.position(where),
+        )
+        return
+    if task.deadline is not None and task.recurrence is not None:
+        yield error(
+            "deadline-and-recurrence",
+            f"task {task.id}: has both a deadline and a recurrence; keep one",
+            source_map.key_position((*where, "recurrence")),
+        )
+        return
+    if task.recurrence is None:
+        if task.submissions:
+            yield error(
+                "submissions-without-recurrence",
+                f"task {task.id}: submissions are for recurring duties; this task has a single deadline",
+                source_map.key_position((*where, "submissions")),
+            )
+        return
+    if task.postponements:
+        yield error(
+            "postponed-recurrence",
+            f"task {task.id}: a recurring duty is not postponed; change its recurrence instead",
+            source_map.key_position((*where, "postponements")),
+        )
+    schedule = task.recurrence.schedule
+    if schedule.until is not None and schedule.until < schedule.starts:
+        yield error(
+            "recurrence-until",
+            f"task {task.id}: recurrence ends ({schedule.until}) before it starts ({schedule.starts})",
+            source_map.position((*where, "recurrence", "until")),
+        )
+    seen: dict[str, int] = {}
+    for position, submission in enumerate(task.submissions):
+        at = source_map.position((*where, "submissions", position, "period"))
+        try:
+            period_start = schedule.every.parse_label(submission.period)
+        except ValueError as exc:
+            yield error("submission-period", f"task {task.id}: {exc}", at)
+            continue
+        label = schedule.every.label(period_start)
+        if not schedule.contains(period_start):
+            yield error(
+                "submission-period",
+                f"task {task.id}: period {label} is outside the recurrence "
+                f"(starts {schedule.starts}, until {schedule.until or 'no end'})",
+                at,
+            )
+        elif label in seen:
+            yield error(
+                "submission-duplicate",
+                f"task {task.id}: period {label} is submitted twice (first in submission {seen[label] + 1})",
+                at,
+            )
+        else:
+            seen[label] = position
+
+
 def _postponement_chain(index: int, task: Task, source_map: SourceMap) -> Iterator[Finding]:
     """Each record starts where the previous one ended, moves later, and the last ends at the deadline."""
     where = ("tasks", index, "postponements")
@@ -124,7 +190,7 @@ def _postponement_chain(index: int, task: Task, source_map: SourceMap) -> Iterat
                 source_map.position((*where, position, "to")),
             )
         previous_to = record.to
-    if previous_to is not None and previous_to != task.deadline:
+    if previous_to is not None and task.deadline is not None and previous_to != task.deadline:
         yield error(
             "postponement-deadline",
             f"task {task.id}: the last postponement moves the deadline to {previous_to}, "
@@ -140,6 +206,8 @@ def _dependency_order(
         if dependency_id not in tasks_by_id:
             continue
         dependency = tasks_by_id[dependency_id][1]
+        if task.deadline is None or dependency.deadline is None:
+            continue
         if task.deadline < dependency.deadline:
             yield warning(
                 "due-before-dependency",

@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from roadmap_cli.analysis import Assessment, status_report
+from roadmap_cli.analysis import Assessment, Window, assess_task, status_report
 from roadmap_cli.errors import UsageError
 from roadmap_cli.load import load_bytes
 from roadmap_cli.model import Roadmap, Task
+from roadmap_cli.workdays import kazakhstan_calendar
 from tests.helpers import roadmap, task
 
 
@@ -21,6 +22,11 @@ def load(*tasks: str) -> Roadmap:
 
 def only_task(entry: str) -> Task:
     return load(entry).tasks[0]
+
+
+def assess(one: Task, as_of: date, warn_days: int = 14) -> Assessment:
+    (assessment,) = assess_task(one, as_of, kazakhstan_calendar(), Window(warn_days))
+    return assessment
 
 
 DEADLINE = "2026-03-31"
@@ -38,7 +44,7 @@ DEADLINE = "2026-03-31"
     ],
 )
 def test_overdue(status: str, as_of: date, overdue: bool, days_overdue: int) -> None:
-    assessment = Assessment(only_task(task("T-1", DEADLINE, status)), as_of, 14)
+    assessment = assess(only_task(task("T-1", DEADLINE, status)), as_of)
     assert assessment.is_overdue is overdue
     assert assessment.days_overdue == days_overdue
 
@@ -48,7 +54,7 @@ def test_overdue(status: str, as_of: date, overdue: bool, days_overdue: int) -> 
 )
 def test_done_tasks_are_never_overdue_but_may_be_done_late(completed: str, late: bool) -> None:
     done = only_task(task("T-1", DEADLINE, "done", completed=completed))
-    assessment = Assessment(done, date(2027, 1, 1), 14)
+    assessment = assess(done, date(2027, 1, 1))
     assert not assessment.is_overdue
     assert assessment.is_done_late is late
 
@@ -63,7 +69,7 @@ def test_done_tasks_are_never_overdue_but_may_be_done_late(completed: str, late:
     ],
 )
 def test_due_soon_window(as_of: date, warn_days: int, due_soon: bool) -> None:
-    assert Assessment(only_task(task("T-1", DEADLINE)), as_of, warn_days).is_due_soon is due_soon
+    assert assess(only_task(task("T-1", DEADLINE)), as_of, warn_days).is_due_soon is due_soon
 
 
 def test_summary_counts_by_lead_department_and_percent_ignores_cancelled() -> None:
@@ -74,7 +80,7 @@ def test_summary_counts_by_lead_department_and_percent_ignores_cancelled() -> No
         task("T-4", "2026-04-10", "blocked"),
         task("T-5", "2026-09-30", department="roads", co_executors="[energy]"),
     )
-    report = status_report(plan, date(2026, 4, 1), warn_days=14)
+    report = status_report(plan, date(2026, 4, 1), Window(14))
     energy, roads = report.summaries
     assert (energy.tasks, energy.done, energy.done_late, energy.cancelled) == (4, 1, 1, 1)
     assert (energy.in_progress, energy.blocked, energy.overdue, energy.due_soon) == (1, 1, 1, 1)
@@ -112,4 +118,4 @@ def test_unknown_department_and_negative_window_are_usage_errors() -> None:
     with pytest.raises(UsageError, match="no department 'water' in this roadmap; known: energy, roads"):
         status_report(plan, date(2026, 4, 1), department_id="water")
     with pytest.raises(UsageError, match="--warn-days must be 0 or more"):
-        status_report(plan, date(2026, 4, 1), warn_days=-1)
+        status_report(plan, date(2026, 4, 1), Window(-1))

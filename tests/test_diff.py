@@ -241,11 +241,11 @@ def test_a_path_outside_the_repository_is_refused(run: Run, repo: Repo, tmp_path
 
 
 def test_an_invalid_head_is_reported_with_positions_and_exit_3(run: Run, repo: Repo) -> None:
-    repo.write(roadmap(task("T-1", "31.03.2026")))
+    repo.write(roadmap(task("T-1", "31/03/2026")))
     code, stdout, stderr = diff(run, repo, "--check")
     assert code == ExitCode.INVALID
     assert stdout == ""
-    assert stderr.startswith("roadmap.yaml:14:15: task T-1 deadline: '31.03.2026' is written day.month.year")
+    assert stderr.startswith("roadmap.yaml:14:15: task T-1 deadline: '31/03/2026' is not a deadline: 31/03/2026 is ambiguous")
 
 
 def changes_between(base: str, head: str) -> list[tuple[ChangeKind, str]]:

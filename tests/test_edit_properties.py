@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roadmap_cli import operations
+from roadmap_cli.model import LANGUAGES
 from roadmap_cli.edit import add_task, edit_task
 from roadmap_cli.errors import UsageError
 from roadmap_cli.load import LoadedRoadmap, load_bytes
@@ -221,7 +222,7 @@ def _observed(loaded: LoadedRoadmap) -> list[dict[str, Any]]:
             "evidence": task.evidence,
             "reason": task.reason,
             "postponements": [(record.from_, record.to) for record in task.postponements],
-            "title": task.title.pick(),
+            "title": task.title.choose(LANGUAGES)[1],
         }
         for task in loaded.roadmap.tasks
     ]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from datetime import date
 
-    from roadmap_cli.analysis import Assessment, StatusReport
+    from roadmap_cli.analysis import Assessment, StatusReport, Window
     from roadmap_cli.diff import Change, Violation
     from roadmap_cli.findings import Finding, Position
     from roadmap_cli.load import LoadedRoadmap
@@ -45,37 +45,57 @@ def finding_entry(finding: Finding) -> Document:
     }
 
 
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
 def task_entry(task: Task, assessment: Assessment | None, position: Position | None) -> Document:
+    """A task; with an assessment, one of its deadlines (a duty has one per period) as judged."""
+    deadline = assessment.stated if assessment is not None else task.deadline
     entry: Document = {
         "id": task.id,
         "title": _texts(task.title),
         "department": task.department,
         "co_executors": list(task.co_executors),
-        "deadline": task.deadline.isoformat(),
-        "original_deadline": task.original_deadline.isoformat(),
+        "deadline": _iso(deadline),
+        "deadline_as_written": getattr(deadline, "wording", None),
+        "original_deadline": _iso(task.original_deadline),
         "status": task.status.value,
-        "completed": task.completed.isoformat() if task.completed else None,
+        "completed": _iso(task.completed),
         **_place(position),
     }
     if assessment is not None:
+        from roadmap_cli.report.lines import deadline_text
+
+        entry["effective_deadline"] = assessment.due.isoformat()
+        entry["deadline_text"] = deadline_text(assessment)
+        entry["period"] = assessment.period
+        entry["submitted"] = _iso(assessment.submitted)
         entry["state"] = task_state(assessment)
         entry["days_overdue"] = assessment.days_overdue
         entry["days_left"] = assessment.days_left
     return entry
 
 
-def _assessed(loaded: LoadedRoadmap, assessment: Assessment) -> Document:
-    return task_entry(assessment.task, assessment, loaded.task_position(assessment.task.id))
+def _assessed(loaded: LoadedRoadmap, assessment: Assessment, working_days: bool = False) -> Document:
+    entry = task_entry(assessment.task, assessment, loaded.task_position(assessment.task.id))
+    if working_days:
+        entry["working_days_overdue"] = assessment.working_days_overdue
+        entry["working_days_left"] = assessment.working_days_left
+    return entry
 
 
 def task_state(assessment: Assessment) -> str:
-    """One word for where a task stands: overdue, due-soon, done, done-late, cancelled, on-track."""
+    """One word for where a deadline stands: overdue, due-soon, done, done-late, submitted (a duty's
+    period, on time), cancelled, on-track."""
     if assessment.is_overdue:
         return "overdue"
     if assessment.is_due_soon:
         return "due-soon"
     if assessment.is_done_late:
         return "done-late"
+    if assessment.submitted is not None:
+        return "submitted"
     status = assessment.task.status.value
     return status if status in ("done", "cancelled") else "on-track"
 
@@ -96,23 +116,25 @@ def validate_document(results: list[LoadedRoadmap]) -> Document:
 
 
 def check_document(
-    loaded: LoadedRoadmap, assessments: list[Assessment], as_of: date, warn_days: int, failed: bool
+    loaded: LoadedRoadmap, assessments: list[Assessment], as_of: date, window: Window, failed: bool
 ) -> Document:
-    """Every task, with its state on the as-of date (overdue ones worst first, then the rest)."""
+    """Every deadline, with its state on the as-of date (overdue ones worst first, then the rest)."""
     assert loaded.roadmap is not None
     ordered = sorted(
         assessments,
-        key=lambda item: (not item.is_overdue, -item.days_overdue, not item.is_due_soon, item.task.deadline),
+        key=lambda item: (not item.is_overdue, -item.days_overdue, not item.is_due_soon, item.due),
     )
     return {
         **_header("check"),
         "file": loaded.path,
         "as_of": as_of.isoformat(),
         "timezone": loaded.roadmap.info.timezone_name,
-        "warn_days": warn_days,
+        "warn_days": window.days,
+        "warn_in_working_days": window.working,
         "failed": failed,
         "summary": {
-            "tasks": len(assessments),
+            "tasks": len(loaded.roadmap.tasks),
+            "deadlines": len(assessments),
             "overdue": sum(item.is_overdue for item in assessments),
             "due_soon": sum(item.is_due_soon for item in assessments),
         },
@@ -129,7 +151,8 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> Document:
         "title": _texts(loaded.roadmap.info.title),
         "as_of": report.as_of.isoformat(),
         "timezone": loaded.roadmap.info.timezone_name,
-        "warn_days": report.warn_days,
+        "warn_days": report.window.days,
+        "warn_in_working_days": report.window.working,
         "departments": [
             {
                 "id": summary.department.id if summary.department else None,
@@ -146,8 +169,8 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> Document:
             }
             for summary in summaries
         ],
-        "overdue": [_assessed(loaded, item) for item in report.overdue],
-        "due_soon": [_assessed(loaded, item) for item in report.due_soon],
+        "overdue": [_assessed(loaded, item, working_days=True) for item in report.overdue],
+        "due_soon": [_assessed(loaded, item, working_days=True) for item in report.due_soon],
     }
 
 

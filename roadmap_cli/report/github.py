@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from roadmap_cli import messages
 from roadmap_cli.report.document import Document
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.lines import due_soon_message, overdue_message
@@ -34,13 +35,17 @@ def annotation(level: str, file: str, entry: dict[str, Any], message: str, title
 def _task_lines(document: Document, tasks: list[dict[str, Any]]) -> list[str]:
     lines = []
     for task in tasks:
-        facts = (task["id"], task["department"], task["deadline"])
+        facts = (task["id"], task["department"], task["deadline_text"])
         if task.get("state") == "overdue":
             message = overdue_message(*facts, task["days_overdue"])
-            lines.append(annotation("error", document["file"], task, message, "Deadline missed"))
+            lines.append(
+                annotation("error", document["file"], task, message, messages.text("annotation.missed"))
+            )
         elif task.get("state") == "due-soon":
             message = due_soon_message(*facts, task["days_left"])
-            lines.append(annotation("warning", document["file"], task, message, "Deadline soon"))
+            lines.append(
+                annotation("warning", document["file"], task, message, messages.text("annotation.soon"))
+            )
     return lines
 
 

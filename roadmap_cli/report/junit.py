@@ -33,9 +33,12 @@ def _fail(case: ElementTree.Element, message: str, kind: str) -> None:
 def _task_suite(root: ElementTree.Element, name: str, file: str, tasks: list[dict[str, Any]]) -> None:
     suite = ElementTree.SubElement(root, "testsuite", name=name)
     for task in tasks:
-        case = _case(suite, task["department"], task["id"], file, task["line"])
+        name = task["id"] if task.get("period") is None else f"{task['id']} [{task['period']}]"
+        case = _case(suite, task["department"], name, file, task["line"])
         if task.get("state") == "overdue":
-            message = overdue_message(task["id"], task["department"], task["deadline"], task["days_overdue"])
+            message = overdue_message(
+                task["id"], task["department"], task["deadline_text"], task["days_overdue"]
+            )
             _fail(case, message, "overdue")
         elif task["status"] == "cancelled":
             ElementTree.SubElement(case, "skipped", message="cancelled")

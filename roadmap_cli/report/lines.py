@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from roadmap_cli.analysis import Assessment
+from roadmap_cli import messages
+from roadmap_cli.analysis import Assessment, Window
 from roadmap_cli.diff import Change, ChangeKind
 from roadmap_cli.findings import Finding, Position, Severity
 from roadmap_cli.report.escape import inert
@@ -16,50 +17,79 @@ if TYPE_CHECKING:
     from roadmap_cli.edit import FieldChange
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def located(path: str, position: Position | None, message: str) -> str:
     place = path if position is None else f"{path}:{position.line}:{position.column}"
     return inert(f"{place}: {message}")
 
 
 def finding_line(path: str, finding: Finding) -> str:
-    prefix = "warning: " if finding.severity is Severity.WARNING else ""
-    return located(path, finding.position, prefix + finding.message)
+    if finding.severity is Severity.WARNING:
+        return located(path, finding.position, messages.text("line.warning", message=finding.message))
+    return located(path, finding.position, finding.message)
 
 
-def overdue_message(task_id: str, department: str, deadline: object, days_overdue: int) -> str:
+def deadline_text(assessment: Assessment) -> str:
+    """A deadline as people read it: the date the local way, then (when there are any) the period of a
+    duty, the wording as written, and the date it was moved from."""
+    notes: list[str] = []
+    if assessment.period is not None:
+        notes.append(messages.text("period", period=assessment.period))
+    shown = messages.day(assessment.due)
+    wording = getattr(assessment.stated, "wording", None)
+    if wording is not None and wording.strip() not in (shown, assessment.stated.isoformat()):
+        notes.append(wording)
+    if assessment.is_moved:
+        notes.append(messages.text("moved", stated=messages.day(assessment.stated)))
+    return f"{shown} ({'; '.join(notes)})" if notes else shown
+
+
+def overdue_message(task_id: str, department: str, deadline: str, days_overdue: int) -> str:
     """The one sentence every format uses for a missed deadline."""
-    return f"{task_id} ({department}) was due {deadline}, {plural(days_overdue, 'day')} overdue"
+    return messages.text(
+        "line.overdue",
+        task=task_id,
+        department=department,
+        deadline=deadline,
+        days=messages.count(days_overdue, "day"),
+    )
 
 
-def due_soon_message(task_id: str, department: str, deadline: object, days_left: int) -> str:
-    when = "today" if days_left == 0 else f"in {plural(days_left, 'day')}"
-    return f"{task_id} ({department}) is due {deadline}, {when}"
+def due_soon_message(task_id: str, department: str, deadline: str, days_left: int) -> str:
+    if days_left == 0:
+        return messages.text("line.due_today", task=task_id, department=department, deadline=deadline)
+    return messages.text(
+        "line.due_in",
+        task=task_id,
+        department=department,
+        deadline=deadline,
+        days=messages.count(days_left, "day"),
+    )
 
 
 def overdue_line(path: str, position: Position | None, assessment: Assessment) -> str:
     task = assessment.task
-    return located(
-        path, position, overdue_message(task.id, task.department, task.deadline, assessment.days_overdue)
-    )
+    message = overdue_message(task.id, task.department, deadline_text(assessment), assessment.days_overdue)
+    return located(path, position, message)
 
 
 def due_soon_line(path: str, position: Position | None, assessment: Assessment) -> str:
     task = assessment.task
-    message = due_soon_message(task.id, task.department, task.deadline, assessment.days_left)
-    return located(path, position, f"warning: {message}")
+    message = due_soon_message(task.id, task.department, deadline_text(assessment), assessment.days_left)
+    return located(path, position, messages.text("line.warning", message=message))
+
+
+def window_text(window: Window) -> str:
+    """``14 days``, ``10 working days``: how far ahead due-soon looks."""
+    return messages.count(window.days, "working_day" if window.working else "day")
 
 
 def findings_summary(path: str, findings: tuple[Finding, ...]) -> str:
     errors = sum(finding.is_error for finding in findings)
     warnings = len(findings) - errors
-    parts = [plural(errors, "error")]
+    parts = [messages.count(errors, "error")]
     if warnings:
-        parts.append(plural(warnings, "warning"))
-    return inert(f"{path}: invalid: {', '.join(parts)}")
+        parts.append(messages.count(warnings, "warning"))
+    return inert(messages.text("validate.invalid", path=path, problems=", ".join(parts)))
 
 
 _CHANGE_MARKS = {
@@ -79,9 +109,8 @@ def describe_change(change: Change) -> str:
     if change.kind is ChangeKind.REMOVED:
         return f"{task} removed (was {change.old})"
     if change.kind is ChangeKind.DEADLINE_LATER:
-        return (
-            f"{task} deadline moved later: {change.old} -> {change.new} (+{plural(change.days or 0, 'day')})"
-        )
+        days = messages.count(change.days or 0, "day")
+        return f"{task} deadline moved later: {change.old} -> {change.new} (+{days})"
     if change.kind is ChangeKind.DEADLINE_EARLIER:
         return f"{task} deadline moved earlier: {change.old} -> {change.new} ({change.days} days)"
     if change.kind is ChangeKind.REOPENED:

@@ -6,8 +6,10 @@ break can come out of a title.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from roadmap_cli import messages
 from roadmap_cli.report.document import Document
 from roadmap_cli.report.escape import inert
 
@@ -28,9 +30,13 @@ def escape(text: object) -> str:
     return "".join(out)
 
 
+def _day(iso: str) -> str:
+    return messages.day(date.fromisoformat(iso))
+
+
 def _title(task: dict[str, Any]) -> str:
     titles = task.get("title") or {}
-    for language in ("kk", "ru", "en", "any"):
+    for language in (*messages.FALLBACKS[messages.current()], "any"):
         if language in titles:
             return str(titles[language])
     return ""
@@ -45,18 +51,52 @@ def table(headers: list[str], rows: list[list[object]]) -> list[str]:
 def _task_table(heading: str, tasks: list[dict[str, Any]], days_header: str, days_key: str) -> list[str]:
     if not tasks:
         return []
-    rows = [[t["id"], t["department"], _title(t), t["deadline"], t[days_key], t["status"]] for t in tasks]
+    rows = [
+        [
+            t["id"],
+            t["department"],
+            _title(t),
+            t["deadline_text"],
+            t[days_key],
+            messages.text(f"status.{t['status']}"),
+        ]
+        for t in tasks
+    ]
     return [
-        f"### {heading} ({len(tasks)})",
+        f"### {heading}",
         "",
-        *table(["Task", "Department", "Title", "Deadline", days_header, "Status"], rows),
+        *table(
+            [
+                messages.text("column.task"),
+                messages.text("column.department"),
+                messages.text("column.title"),
+                messages.text("column.deadline"),
+                days_header,
+                messages.text("column.status"),
+            ],
+            rows,
+        ),
     ]
 
 
-def _task_tables(overdue: list[dict[str, Any]], due_soon: list[dict[str, Any]], warn_days: int) -> list[str]:
+def _task_tables(
+    overdue: list[dict[str, Any]], due_soon: list[dict[str, Any]], document: Document
+) -> list[str]:
+    noun = "working_day" if document["warn_in_working_days"] else "day"
+    window = messages.count(document["warn_days"], noun)
     return [
-        *_task_table("Overdue", overdue, "Days late", "days_overdue"),
-        *_task_table(f"Due within {warn_days} days", due_soon, "Days left", "days_left"),
+        *_task_table(
+            messages.text("overdue.heading", count=len(overdue)),
+            overdue,
+            messages.text("markdown.days_late"),
+            "days_overdue",
+        ),
+        *_task_table(
+            messages.text("due_soon.heading", window=window, count=len(due_soon)),
+            due_soon,
+            messages.text("markdown.days_left"),
+            "days_left",
+        ),
     ]
 
 
@@ -74,23 +114,36 @@ def render(document: Document) -> str:
     elif command == "check":
         tasks = document["tasks"]
         summary = document["summary"]
-        lines += [f"## Roadmap check: {summary['overdue']} overdue, {summary['due_soon']} due soon", ""]
-        lines += [
-            f"As of {document['as_of']} ({escape(document['timezone'])}), {summary['tasks']} tasks.",
-            "",
-        ]
+        heading = messages.text("markdown.check", overdue=summary["overdue"], due_soon=summary["due_soon"])
+        lines += [f"## {heading}", ""]
+        as_of = messages.text(
+            "markdown.as_of",
+            date=_day(document["as_of"]),
+            zone=escape(document["timezone"]),
+            tasks=messages.count(summary["tasks"], "task"),
+        )
+        lines += [as_of, ""]
         overdue = [t for t in tasks if t["state"] == "overdue"]
         due_soon = [t for t in tasks if t["state"] == "due-soon"]
-        lines += _task_tables(overdue, due_soon, document["warn_days"])
+        lines += _task_tables(overdue, due_soon, document)
     elif command == "status":
-        lines += [f"## {escape(_title(document))}", "", f"As of {document['as_of']}.", ""]
-        lines += _task_tables(document["overdue"], document["due_soon"], document["warn_days"])
-        lines += ["### Departments", ""]
+        as_of = messages.text("markdown.status_as_of", date=_day(document["as_of"]))
+        lines += [f"## {escape(_title(document))}", "", as_of, ""]
+        lines += _task_tables(document["overdue"], document["due_soon"], document)
+        lines += [f"### {messages.text('departments')}", ""]
+        columns = ("tasks", "done", "done_late", "in_progress", "blocked", "overdue", "due_soon")
         lines += table(
-            ["Department", "Tasks", "Done", "Done late", "In work", "Blocked", "Overdue", "Due soon", "%"],
+            [
+                messages.text("column.department"),
+                *(
+                    messages.text(f"column.{column}").replace("-\n", "").replace("\n", " ")
+                    for column in columns
+                ),
+                "%",
+            ],
             [
                 [
-                    d["id"] or "Total",
+                    d["id"] or messages.text("total"),
                     d["tasks"],
                     d["done"],
                     d["done_late"],

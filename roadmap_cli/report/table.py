@@ -9,10 +9,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from roadmap_cli import messages
 from roadmap_cli.analysis import Assessment, StatusReport
-from roadmap_cli.model import LANGUAGES, Roadmap, Status
+from roadmap_cli.model import Localized, Roadmap, Status
 from roadmap_cli.report.escape import inert
-from roadmap_cli.report.lines import plural
+from roadmap_cli.report.lines import deadline_text, window_text
 
 OVERDUE_STYLE = "red"
 DUE_SOON_STYLE = "yellow"
@@ -29,38 +30,48 @@ def _count(value: int, style: str) -> Text:
 
 
 _COUNT_COLUMNS = (
-    ("Tasks", "tasks", ""),
-    ("Done", "done", DONE_STYLE),
-    ("Done\nlate", "done_late", DUE_SOON_STYLE),
-    ("In\nwork", "in_progress", ""),
-    ("Blocked", "blocked", OVERDUE_STYLE),
-    ("Overdue", "overdue", OVERDUE_STYLE),
-    ("Due\nsoon", "due_soon", DUE_SOON_STYLE),
+    ("tasks", ""),
+    ("done", DONE_STYLE),
+    ("done_late", DUE_SOON_STYLE),
+    ("in_progress", ""),
+    ("blocked", OVERDUE_STYLE),
+    ("overdue", OVERDUE_STYLE),
+    ("due_soon", DUE_SOON_STYLE),
 )
 # Below this width the department names would be squeezed into columns a word wide.
 WIDE_ENOUGH_FOR_NAMES = 110
 
 
-def _summary_table(report: StatusReport, languages: Sequence[str], with_names: bool) -> Table:
+def _localized(value: Localized, language: str) -> Text:
+    """Text from the file in `language`, or in the fallback language, marked as such."""
+    used, text = value.choose(messages.FALLBACKS[language])
+    if used in ("", language):
+        return _data(text)
+    return Text.assemble(inert(text), " ", (messages.text("fallback", language=used), "dim"))
+
+
+def _summary_table(report: StatusReport, language: str, with_names: bool) -> Table:
     table = Table(
-        title="Departments",
+        title=messages.text("departments"),
         box=box.SIMPLE_HEAD,
         title_justify="left",
         show_footer=len(report.summaries) > 1,
         pad_edge=False,
     )
-    table.add_column("Department", footer="Total", no_wrap=True)
+    table.add_column(messages.text("column.department"), footer=messages.text("total"), no_wrap=True)
     if with_names:
-        table.add_column("Name", ratio=1)
-    for header, field, _style in _COUNT_COLUMNS:
-        table.add_column(header, justify="right", footer=str(getattr(report.total, field)))
+        table.add_column(messages.text("column.name"), ratio=1)
+    for field, _style in _COUNT_COLUMNS:
+        table.add_column(
+            messages.text(f"column.{field}"), justify="right", footer=str(getattr(report.total, field))
+        )
     table.add_column("%", justify="right", footer=f"{report.total.percent_complete}")
     for summary in report.summaries:
         assert summary.department is not None
         cells: list[RenderableType] = [_data(summary.department.id, "bold")]
         if with_names:
-            cells.append(_data(summary.department.name.pick(languages)))
-        cells.extend(_count(getattr(summary, field), style) for _header, field, style in _COUNT_COLUMNS)
+            cells.append(_localized(summary.department.name, language))
+        cells.extend(_count(getattr(summary, field), style) for field, style in _COUNT_COLUMNS)
         done_style = DONE_STYLE if summary.percent_complete == 100 else ""
         cells.append(Text(str(summary.percent_complete), style=done_style))
         table.add_row(*cells)
@@ -70,12 +81,12 @@ def _summary_table(report: StatusReport, languages: Sequence[str], with_names: b
 def _task_table(
     title: str,
     assessments: Sequence[Assessment],
-    days_header: str,
-    style: str,
-    languages: Sequence[str],
+    overdue: bool,
+    language: str,
     limit: int | None,
 ) -> RenderableType:
     hidden = len(assessments) - limit if limit is not None and len(assessments) > limit else 0
+    style = OVERDUE_STYLE if overdue else DUE_SOON_STYLE
     table = Table(
         title=title,
         box=box.SIMPLE_HEAD,
@@ -83,25 +94,29 @@ def _task_table(
         title_style=style,
         pad_edge=False,
     )
-    table.add_column("Task", no_wrap=True)
-    table.add_column("Title", ratio=1)
-    table.add_column("Deadline", no_wrap=True)
-    table.add_column(days_header, justify="right", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
+    table.add_column(messages.text("column.task"), no_wrap=True)
+    table.add_column(messages.text("column.title"), ratio=1)
+    table.add_column(messages.text("column.deadline"), ratio=1, min_width=10)
+    table.add_column(messages.text("column.days_late" if overdue else "column.days_left"), justify="right")
+    table.add_column(messages.text("column.status"))
     for assessment in assessments[: len(assessments) - hidden]:
         task = assessment.task
-        days = assessment.days_overdue if assessment.is_overdue else assessment.days_left
+        if overdue:
+            days, working = assessment.days_overdue, assessment.working_days_overdue
+        else:
+            days, working = assessment.days_left, assessment.working_days_left
         table.add_row(
             Text.assemble((inert(task.id), f"bold {style}"), "\n", (inert(task.department), "dim")),
-            _data(task.title.pick(languages)),
-            Text(task.deadline.isoformat()),
-            Text(str(days), style=style),
-            Text(task.status.value, style=OVERDUE_STYLE if task.status is Status.BLOCKED else ""),
+            _localized(task.title, language),
+            _data(deadline_text(assessment)),
+            Text(f"{days} ({working})", style=style),
+            Text(
+                messages.text(f"status.{task.status.value}"),
+                style=OVERDUE_STYLE if task.status is Status.BLOCKED else "",
+            ),
         )
     if hidden:
-        return Group(
-            table, Text(f"... and {hidden:,} more: roadmap status --all shows every one", style="dim")
-        )
+        return Group(table, Text(messages.text("more_rows", count=f"{hidden:,}"), style="dim"))
     return table
 
 
@@ -113,7 +128,6 @@ def status_view(
     roadmap: Roadmap,
     report: StatusReport,
     width: int,
-    languages: Sequence[str] = LANGUAGES,
     limit: int | None = DEFAULT_ROWS,
 ) -> RenderableType:
     """The whole `status` screen, laid out for a console `width` columns wide.
@@ -121,40 +135,45 @@ def status_view(
     Each task list shows its first `limit` rows (worst first) and says how many more there are.
     """
     zone = roadmap.info.timezone_name
+    language = messages.current()
+    title = _localized(roadmap.info.title, language)
+    title.stylize("bold")
     heading = Text.assemble(
-        (inert(roadmap.info.title.pick(languages)), "bold"),
-        f"\nas of {report.as_of.isoformat()} ({inert(zone)})",
+        title, "\n", messages.text("as_of", date=messages.day(report.as_of), zone=inert(zone))
     )
     parts: list[RenderableType] = [
         heading,
-        _summary_table(report, languages, width >= WIDE_ENOUGH_FOR_NAMES),
+        _summary_table(report, language, width >= WIDE_ENOUGH_FOR_NAMES),
     ]
     if report.overdue:
         parts.append(
             _task_table(
-                f"Overdue ({len(report.overdue)})",
+                messages.text("overdue.heading", count=len(report.overdue)),
                 report.overdue,
-                "Days\nlate",
-                OVERDUE_STYLE,
-                languages,
+                True,
+                language,
                 limit,
             )
         )
     if report.due_soon:
         parts.append(
             _task_table(
-                f"Due within {plural(report.warn_days, 'day')} ({len(report.due_soon)})",
+                messages.text(
+                    "due_soon.heading", window=window_text(report.window), count=len(report.due_soon)
+                ),
                 report.due_soon,
-                "Days\nleft",
-                DUE_SOON_STYLE,
-                languages,
+                False,
+                language,
                 limit,
             )
         )
     verdict = (
-        Text(f"{plural(len(report.overdue), 'task')} overdue", style=f"bold {OVERDUE_STYLE}")
+        Text(
+            messages.text("verdict.overdue", deadlines=messages.count(len(report.overdue), "deadline")),
+            style=f"bold {OVERDUE_STYLE}",
+        )
         if report.overdue
-        else Text("Nothing overdue.", style=DONE_STYLE)
+        else Text(messages.text("verdict.none"), style=DONE_STYLE)
     )
     parts.append(verdict)
     return Group(*parts)

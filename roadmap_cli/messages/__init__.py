@@ -1,0 +1,91 @@
+"""What the tool says, in Kazakh, Russian and English: one catalogue per language.
+
+Each catalogue (`kk.py`, `ru.py`, `en.py`) maps the same keys to templates with the same
+``{placeholders}``; a test holds them to that. A key starting with ``n.`` is a counted noun: its
+forms are separated by ``|`` and picked by the language's plural rule (English: 1 day, 2 days;
+Russian: 1 день, 2 дня, 5 дней; Kazakh nouns do not change after a number).
+
+The language is chosen once per command (`use`), from --lang, $ROADMAP_LANG, the roadmap's
+``language`` or English, in that order; everything that talks to people then goes through `text`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+
+LANGUAGES = ("kk", "ru", "en")
+DEFAULT_LANGUAGE = "en"
+# When a title is missing in the chosen language, the one shown instead (and marked as such).
+FALLBACKS = {"kk": ("kk", "ru", "en"), "ru": ("ru", "kk", "en"), "en": ("en", "ru", "kk")}
+LANGUAGE_VARIABLE = "ROADMAP_LANG"
+
+
+@cache
+def catalogue(language: str) -> Mapping[str, str]:
+    module = importlib.import_module(f"roadmap_cli.messages.{language}")
+    messages: Mapping[str, str] = module.MESSAGES
+    return messages
+
+
+class _Current:
+    language = DEFAULT_LANGUAGE
+
+
+def use(language: str) -> None:
+    """Speak `language` (kk, ru or en) from now on."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language '{language}': use kk, ru or en")
+    _Current.language = language
+
+
+def current() -> str:
+    return _Current.language
+
+
+def choose(option: str | None, environ: Mapping[str, str], roadmap_default: str | None = None) -> str:
+    """The language to speak: --lang, else $ROADMAP_LANG, else the roadmap's own, else English.
+
+    Raises ValueError naming where an unknown language came from.
+    """
+    for value, source in ((option, "--lang"), (environ.get(LANGUAGE_VARIABLE) or None, LANGUAGE_VARIABLE)):
+        if value is not None:
+            if value.lower() not in LANGUAGES:
+                raise ValueError(f"{source}: unknown language '{value}': use kk, ru or en")
+            return value.lower()
+    return roadmap_default or DEFAULT_LANGUAGE
+
+
+def text(key: str, **params: object) -> str:
+    """The message `key` in the current language, with its placeholders filled in."""
+    return catalogue(_Current.language)[key].format(**params)
+
+
+def count(number: int, noun: str) -> str:
+    """``3 days``, ``3 дня``, ``3 күн``: a number with the noun ``n.<noun>`` in the right form."""
+    forms = catalogue(_Current.language)[f"n.{noun}"].split("|")
+    # Thousands: 10,000 in English, 10 000 (a no-break space) in Kazakh and Russian.
+    written = f"{number:,}" if _Current.language == "en" else f"{number:,}".replace(",", "\u00a0")
+    return forms[_plural_form(_Current.language, number, len(forms))].format(n=written)
+
+
+def _plural_form(language: str, number: int, forms: int) -> int:
+    if forms == 1:
+        return 0
+    if language == "ru" and forms == 3:
+        last, last_two = number % 10, number % 100
+        if last == 1 and last_two != 11:
+            return 0
+        if 2 <= last <= 4 and not 12 <= last_two <= 14:
+            return 1
+        return 2
+    return 0 if number == 1 else 1
+
+
+def day(value: date) -> str:
+    """A date the local way: 31.12.2026 in Kazakh and Russian, 2026-12-31 in English."""
+    if _Current.language == "en":
+        return value.isoformat()
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"

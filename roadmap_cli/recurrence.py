@@ -1,0 +1,118 @@
+"""Recurring duties: the reporting periods of a schedule, their due dates and their labels.
+
+A monthly report "by the 10th of the month after the period" has one occurrence per month; each is due
+on `due_day` of the month after its period ends (the month's last day when it is shorter). Periods are
+calendar periods: months, quarters (Q1 = January to March), halves (H1 = January to June) and years.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, rrule
+
+
+class Frequency(StrEnum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half-yearly"
+    YEARLY = "yearly"
+
+    @property
+    def months(self) -> int:
+        return _MONTHS[self]
+
+    def label(self, start: date) -> str:
+        """The period's name in `submissions`: 2026-01, 2026-Q1, 2026-H1, 2026."""
+        index = (start.month - 1) // self.months + 1
+        return {
+            Frequency.MONTHLY: f"{start.year:04d}-{start.month:02d}",
+            Frequency.QUARTERLY: f"{start.year:04d}-Q{index}",
+            Frequency.HALF_YEARLY: f"{start.year:04d}-H{index}",
+            Frequency.YEARLY: f"{start.year:04d}",
+        }[self]
+
+    def label_example(self) -> str:
+        return self.label(date(2026, 1, 1))
+
+    def period_start(self, day: date) -> date:
+        """The first day of the period that contains `day`."""
+        first_month = (day.month - 1) // self.months * self.months + 1
+        return date(day.year, first_month, 1)
+
+    def parse_label(self, label: str) -> date:
+        """The first day of the period a label names; ValueError when it names none of this frequency."""
+        match = _LABELS[self].fullmatch(label.strip().upper())
+        if match is None:
+            raise ValueError(f"'{label}' is not a {self.value} period: write it like {self.label_example()}")
+        year = int(match.group(1))
+        index = int(match.group(2)) if match.lastindex == 2 else 1
+        count = 12 // self.months
+        if not 1 <= index <= count:
+            raise ValueError(f"'{label}' is not a {self.value} period: write it like {self.label_example()}")
+        return date(year, (index - 1) * self.months + 1, 1)
+
+
+_MONTHS = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.HALF_YEARLY: 6, Frequency.YEARLY: 12}
+_LABELS = {
+    Frequency.MONTHLY: re.compile(r"(\d{4})-(\d{2})"),
+    Frequency.QUARTERLY: re.compile(r"(\d{4})-Q(\d)"),
+    Frequency.HALF_YEARLY: re.compile(r"(\d{4})-H(\d)"),
+    Frequency.YEARLY: re.compile(r"(\d{4})"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """When a duty recurs: `every` period from the one containing `starts`, to the one containing `until`."""
+
+    every: Frequency
+    due_day: int
+    starts: date
+    until: date | None = None
+
+    def due_date(self, period_start: date) -> date:
+        """`due_day` of the month after the period (the first month of the next period)."""
+        # relativedelta's day= stops at the month's last day: a due_day of 31 means 28 February.
+        return period_start + relativedelta(months=self.every.months, day=self.due_day)
+
+    def occurrence(self, period_start: date) -> Occurrence:
+        ends = period_start + relativedelta(months=self.every.months, days=-1)
+        return Occurrence(self.every.label(period_start), period_start, ends, self.due_date(period_start))
+
+    def occurrences(self) -> Iterator[Occurrence]:
+        """Every occurrence in order; endless when there is no `until`."""
+        first = self.every.period_start(self.starts)
+        last = self.every.period_start(self.until) if self.until is not None else None
+        starts = rrule(
+            MONTHLY,
+            interval=self.every.months,
+            dtstart=datetime(first.year, first.month, 1),
+            until=datetime(last.year, last.month, 1) if last is not None else None,
+        )
+        for start in starts:
+            yield self.occurrence(start.date())
+
+    def contains(self, period_start: date) -> bool:
+        first = self.every.period_start(self.starts)
+        return first <= period_start and (self.until is None or period_start <= self.until)
+
+    def due_through(self, day: date) -> Iterator[Occurrence]:
+        """The occurrences due on or before `day`, then the first one due after it (if any)."""
+        for occurrence in self.occurrences():
+            yield occurrence
+            if occurrence.due > day:
+                return
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    label: str
+    starts: date
+    ends: date
+    due: date

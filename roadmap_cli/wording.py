@@ -1,0 +1,458 @@
+"""Deadlines and reporting duties as official documents word them, in Kazakh, Russian and English.
+
+A roadmap's deadline column says "IV квартал 2026 года", "до 20 декабря 2026 года", "2026 жылғы
+10 қарашадағы" or "Q4 2026"; a reporting duty says "ежемесячно до 10 числа месяца, следующего за
+отчетным". This module turns such text into dates, and refuses (with the reason and the accepted
+forms) anything it would have to guess at: a missing year, 01/02/2026, an unknown word.
+
+How it works: the text is cut into tokens (numbers, words, written dates); each word is looked up in
+one table (`WORDS`) built from the month, period, ordinal and filler words of the three languages with
+their inflected forms; what remains is read as a day, a month, a quarter, a half-year or a year. A
+period resolves to its last day (python-dateutil's relativedelta does the month arithmetic).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+
+from roadmap_cli.recurrence import Frequency
+
+
+class Period(StrEnum):
+    """What a deadline names: one day, or the whole of a longer period (due on its last day)."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF_YEAR = "half-year"
+    YEAR = "year"
+
+
+class Deadline(date):
+    """A deadline: the date it falls on, plus the words it was written in.
+
+    It is a `date` (so it compares, subtracts and sorts as one) that also remembers `wording`, the
+    text as written in the file (None for an ISO date), and `period`, what the wording named.
+    """
+
+    __slots__ = ("period", "wording")
+    period: Period
+    wording: str | None
+
+    def __new__(
+        cls, year: int, month: int, day: int, wording: str | None = None, period: Period = Period.DAY
+    ) -> Deadline:
+        deadline = super().__new__(cls, year, month, day)
+        deadline.wording = wording
+        deadline.period = period
+        return deadline
+
+    @classmethod
+    def on(cls, day: date, wording: str | None = None, period: Period = Period.DAY) -> Deadline:
+        return cls(day.year, day.month, day.day, wording, period)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.year, self.month, self.day, self.wording, self.period))
+
+    def as_written(self) -> str:
+        """The text that gives this deadline back: the wording, else the ISO date."""
+        return self.wording if self.wording is not None else self.isoformat()
+
+
+# ---- the word tables --------------------------------------------------------------------------
+
+
+class Kind(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"  # the word for a quarter: its number stands next to it
+    HALF = "half"  # the word for a half-year
+    ORDINAL = "ordinal"  # first, IV, бірінші...
+    YEAR_WORD = "year word"  # год, жылғы, year
+    FILLER = "filler"  # до, дейін, by, the end of...
+    RECURRING = "recurring"  # ежемесячно: a duty, not a deadline
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    kind: Kind
+    value: int = 0
+
+
+# Russian nouns by declension: the ending sets for the cases a deadline uses.
+_RU_SOFT = ("ь", "я", "е", "ю", "ем")  # январь, января, январе...
+_RU_HARD = ("", "а", "е", "у", "ом")  # март, марта, марте...
+_RU_ADJECTIVE = (
+    "ый",
+    "ой",
+    "ий",
+    "ого",
+    "его",
+    "ом",
+    "ем",
+    "ая",
+    "яя",
+    "ей",
+    "ое",
+    "ее",
+    "ую",
+    "юю",
+    "ья",
+    "ье",
+    "ьем",
+)
+# Kazakh case and possessive endings, for both vowel harmonies and both stem endings: a deadline
+# says қараша, қарашада, қарашаға, қарашадағы, қарашаның, қарашасы, қарашасында...
+_KK_ENDINGS = (
+    "", "да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "а", "е",
+    "ның", "нің", "дың", "дің", "тың", "тің", "ы", "і", "сы", "сі",
+    "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
+    "ында", "інде", "сында", "сінде", "ына", "іне", "сына", "сіне", "ынан", "інен", "нан", "нен", "дан", "ден", "тан", "тен",
+    "ының", "інің", "сының", "сінің",
+)  # fmt: skip
+
+_MONTHS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    # (Russian forms, Kazakh stems, English names), January first
+    (tuple("январ" + e for e in _RU_SOFT), ("қаңтар",), ("january", "jan")),
+    (tuple("феврал" + e for e in _RU_SOFT), ("ақпан",), ("february", "feb")),
+    (tuple("март" + e for e in _RU_HARD), ("наурыз",), ("march", "mar")),
+    (tuple("апрел" + e for e in _RU_SOFT), ("сәуір",), ("april", "apr")),
+    (("май", "мая", "мае", "маю", "маем"), ("мамыр",), ("may",)),
+    (tuple("июн" + e for e in _RU_SOFT), ("маусым",), ("june", "jun")),
+    (tuple("июл" + e for e in _RU_SOFT), ("шілде",), ("july", "jul")),
+    (tuple("август" + e for e in _RU_HARD), ("тамыз",), ("august", "aug")),
+    (tuple("сентябр" + e for e in _RU_SOFT), ("қыркүйек", "қыркүйег"), ("september", "sep", "sept")),
+    (tuple("октябр" + e for e in _RU_SOFT), ("қазан",), ("october", "oct")),
+    (tuple("ноябр" + e for e in _RU_SOFT), ("қараша",), ("november", "nov")),
+    (tuple("декабр" + e for e in _RU_SOFT), ("желтоқсан",), ("december", "dec")),
+)
+
+_ORDINALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    # (Russian stems, Kazakh and English words and numerals), first to fourth
+    (("перв",), ("i", "бірінші", "first")),
+    (("втор",), ("ii", "екінші", "second")),
+    (("трет",), ("iii", "үшінші", "third")),
+    (("четверт",), ("iv", "төртінші", "fourth")),
+)
+
+_QUARTER_WORDS = (
+    *("квартал" + e for e in _RU_HARD), "кв",
+    *("тоқсан" + e for e in _KK_ENDINGS),
+    "quarter", "q",
+)  # fmt: skip
+_HALF_WORDS = (
+    *("полугоди" + e for e in ("е", "я", "и", "ю", "ем")), "полугодье",
+    "жарты",
+    *("жартыжылдық" + e for e in ("", "та", "қа", "тың")),
+    *("жартыжылдығ" + e for e in ("ы", "ында", "ына")),
+    "half", "h",
+)  # fmt: skip
+_YEAR_WORDS = (
+    "год", "года", "году", "годом", "г", "гг",
+    "жыл", "жылы", "жылғы", "жылдың", "жылға", "жылда", "жылдан", "ж",
+    "year",
+)  # fmt: skip
+_FILLERS = (
+    # Russian
+    "до", "в", "во", "на", "не", "позднее", "позже", "конца", "конец", "конце", "срок", "течение",
+    "течении", "по", "итогам", "число", "числа", "включительно", "период", "окончания",
+    # Kazakh
+    "дейін", "дейінгі", "шейін", "ішінде", "соңына", "соңы", "соңында", "аяғына", "аяғы", "айы",
+    "айында", "айына", "айының", "кешіктірмей", "мерзімде", "күні", "күнге", "күнінен", "қорытындысы",
+    # English
+    "by", "in", "the", "end", "of", "until", "no", "later", "than", "on", "due", "within",
+    # endings written after a number with a hyphen: 10-го, 25-ы, 1-ші, 20th
+    "й", "го", "е", "ы", "і", "шы", "ші", "ыншы", "інші", "ншы", "нші", "ына", "іне", "сы", "сі",
+    "st", "nd", "rd", "th",
+)  # fmt: skip
+_RECURRING = (
+    "ежемесячно", "ежеквартально", "ежегодно", "ежедекадно", "еженедельно", "ежедневно",
+    "сайын", "monthly", "quarterly", "yearly", "annually", "weekly",
+)  # fmt: skip
+
+
+def _entries() -> Iterator[tuple[str, Word]]:
+    for number, (russian, kazakh_stems, english) in enumerate(_MONTHS, start=1):
+        month = Word(Kind.MONTH, number)
+        yield from ((form, month) for form in russian)
+        yield from ((stem + ending, month) for stem in kazakh_stems for ending in _KK_ENDINGS)
+        yield from ((name, month) for name in english)
+    for number, (russian_stems, others) in enumerate(_ORDINALS, start=1):
+        ordinal = Word(Kind.ORDINAL, number)
+        yield from ((stem + ending, ordinal) for stem in russian_stems for ending in _RU_ADJECTIVE)
+        yield from ((word, ordinal) for word in others)
+    yield from ((word, Word(Kind.QUARTER)) for word in _QUARTER_WORDS)
+    yield from ((word, Word(Kind.HALF)) for word in _HALF_WORDS)
+    yield from ((word, Word(Kind.YEAR_WORD)) for word in _YEAR_WORDS)
+    yield from ((word, Word(Kind.FILLER)) for word in _FILLERS)
+    yield from ((word, Word(Kind.RECURRING)) for word in _RECURRING)
+
+
+def _table(entries: Iterable[tuple[str, Word]]) -> dict[str, Word]:
+    table: dict[str, Word] = {}
+    for form, word in entries:
+        # Two meanings for one form would make a deadline depend on the table's order.
+        assert table.get(form, word) == word, f"'{form}' is both {table[form]} and {word}"
+        table[form] = word
+    return table
+
+
+WORDS: dict[str, Word] = _table(_entries())
+
+ACCEPTED_FORMS = (
+    "accepted: 2026-12-31, 31.12.2026, 20 декабря 2026 года, 2026 жылғы 20 желтоқсан, 20 December 2026, "
+    "декабрь 2026 года, IV квартал 2026 года, 2026 жылғы IV тоқсан, Q4 2026, "
+    "первое полугодие 2026 года, H1 2026, 2026 год, до конца 2026 года"
+)
+
+
+class WordingError(ValueError):
+    """Text that is not a deadline; the message gives the reason, without the accepted forms."""
+
+
+# ---- reading a deadline -----------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TOKEN = re.compile(
+    r"(?P<written>\d+(?:[./-]\d+){2})|(?P<number>\d+)|(?P<word>[^\W\d_]+)|(?P<mark>[.,;:()«»\"'–—-])|(?P<other>\S)"
+)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    kind: Kind | None = None  # None for a number
+    value: int = 0
+
+    @property
+    def is_year(self) -> bool:
+        return self.kind is None and len(self.text) == 4
+
+    @property
+    def is_small_number(self) -> bool:
+        return self.kind is None and len(self.text) <= 2
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def _written_date(text: str) -> date:
+    """31.12.2026 (day.month.year, the local habit); ISO dates; nothing else with slashes or 2-digit years."""
+    if _ISO_DATE.fullmatch(text):
+        return _real_date(int(text[:4]), int(text[5:7]), int(text[8:]))
+    match = _DAY_MONTH_YEAR.fullmatch(text)
+    if match is not None:
+        day, month, year = (int(part) for part in match.groups())
+        return _real_date(year, month, day)
+    if "/" in text:
+        raise WordingError(f"{text} is ambiguous (day/month or month/day?): write 31.12.2026 or 2026-12-31")
+    raise WordingError(f"{text} is not a date: write day.month.year with the year in full, e.g. 31.12.2026")
+
+
+def _real_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise WordingError(f"there is no day {day} in month {month} of {year}") from None
+
+
+def _tokens(text: str) -> tuple[list[_Token], list[date]]:
+    tokens: list[_Token] = []
+    written: list[date] = []
+    for match in _TOKEN.finditer(_normalized(text)):
+        piece = match.group()
+        if match.lastgroup == "written":
+            written.append(_written_date(piece))
+        elif match.lastgroup == "number":
+            tokens.append(_Token(piece))
+        elif match.lastgroup == "word":
+            word = WORDS.get(piece)
+            if word is None:
+                raise WordingError(f"unknown word '{piece}'")
+            if word.kind is Kind.RECURRING:
+                raise WordingError(
+                    f"'{piece}' makes it a recurring duty: write it under 'recurrence', not 'deadline'"
+                )
+            if word.kind not in (Kind.FILLER, Kind.YEAR_WORD):
+                tokens.append(_Token(piece, word.kind, word.value))
+        elif match.lastgroup == "other":
+            raise WordingError(f"unexpected '{piece}'")
+    return tokens, written
+
+
+def _adjacent_number(tokens: list[_Token], at: int, used: set[int], ordinals: bool) -> int | None:
+    """The index of the number or ordinal right before or after `tokens[at]` that belongs to it."""
+    found = [
+        index
+        for index in (at - 1, at + 1)
+        if 0 <= index < len(tokens)
+        and index not in used
+        and (tokens[index].is_small_number or (ordinals and tokens[index].kind is Kind.ORDINAL))
+    ]
+    if len(found) > 1:
+        raise WordingError(
+            f"both '{tokens[found[0]].text}' and '{tokens[found[1]].text}' could be the number"
+        )
+    return found[0] if found else None
+
+
+def _number(token: _Token) -> int:
+    return token.value if token.kind is Kind.ORDINAL else int(token.text)
+
+
+def parse_deadline(text: str) -> Deadline:
+    """Read a deadline; raise `WordingError` saying why when the text is not one."""
+    stripped = text.strip()
+    if _ISO_DATE.fullmatch(stripped):
+        return Deadline.on(_written_date(stripped))
+    tokens, written = _tokens(stripped)
+    if written:
+        if len(written) > 1 or tokens:
+            raise WordingError("more than one date")
+        return Deadline.on(written[0], stripped)
+    years = [index for index, token in enumerate(tokens) if token.is_year]
+    if not years:
+        raise WordingError("no year: the tool does not guess one")
+    if len(years) > 1:
+        raise WordingError("more than one year")
+    year = int(tokens[years[0]].text)
+    used = {years[0]}
+    periods = [
+        index for index, token in enumerate(tokens) if token.kind in (Kind.MONTH, Kind.QUARTER, Kind.HALF)
+    ]
+    if len(periods) > 1:
+        raise WordingError(f"both '{tokens[periods[0]].text}' and '{tokens[periods[1]].text}'")
+    if not periods:
+        leftover = [token for index, token in enumerate(tokens) if index not in used]
+        if leftover:
+            raise WordingError(f"'{leftover[0].text}' is not part of a date")
+        if stripped.isdigit():
+            raise WordingError("a number alone: write '2026 год' or a date")
+        return Deadline(year, 12, 31, stripped, Period.YEAR)
+    at = periods[0]
+    used.add(at)
+    marker = tokens[at]
+    if marker.kind is Kind.MONTH:
+        day_at = _adjacent_number(tokens, at, used, ordinals=False)
+        deadline = _month_deadline(year, marker.value, tokens, day_at, stripped)
+        if day_at is not None:
+            used.add(day_at)
+    else:
+        count = 4 if marker.kind is Kind.QUARTER else 2
+        number_at = _adjacent_number(tokens, at, used, ordinals=True)
+        if number_at is None:
+            raise WordingError(
+                f"which {'quarter' if count == 4 else 'half-year'}? no number next to '{marker.text}'"
+            )
+        used.add(number_at)
+        number = _number(tokens[number_at])
+        if not 1 <= number <= count:
+            raise WordingError(f"there is no {'quarter' if count == 4 else 'half-year'} {number}")
+        months = 12 // count
+        period = Period.QUARTER if count == 4 else Period.HALF_YEAR
+        deadline = Deadline.on(_last_day(year, number * months), stripped, period)
+    leftover = [token for index, token in enumerate(tokens) if index not in used]
+    if leftover:
+        raise WordingError(f"'{leftover[0].text}' is not part of a date")
+    return deadline
+
+
+def _month_deadline(year: int, month: int, tokens: list[_Token], day_at: int | None, text: str) -> Deadline:
+    if day_at is None:
+        return Deadline.on(_last_day(year, month), text, Period.MONTH)
+    return Deadline.on(_real_date(year, month, int(tokens[day_at].text)), text)
+
+
+def _last_day(year: int, month: int) -> date:
+    # relativedelta's day=31 stops at the month's last day: 30 April, 28 or 29 February.
+    return date(year, month, 1) + relativedelta(day=31)
+
+
+# ---- reading a reporting duty -----------------------------------------------------------------
+
+_FREQUENCY_PHRASES: tuple[tuple[str, Frequency], ...] = (
+    # Longer phrases first: "half yearly" must not be read as "yearly".
+    ("жарты жылда бір рет", Frequency.HALF_YEARLY),
+    ("раз в полугодие", Frequency.HALF_YEARLY),
+    ("раз в полгода", Frequency.HALF_YEARLY),
+    ("два раза в год", Frequency.HALF_YEARLY),
+    ("по итогам полугодия", Frequency.HALF_YEARLY),
+    ("half yearly", Frequency.HALF_YEARLY),
+    ("semi annually", Frequency.HALF_YEARLY),
+    ("twice a year", Frequency.HALF_YEARLY),
+    ("ежеполугодно", Frequency.HALF_YEARLY),
+    ("по итогам года", Frequency.YEARLY),
+    ("жылына бір рет", Frequency.YEARLY),
+    ("жыл сайын", Frequency.YEARLY),
+    ("ежегодно", Frequency.YEARLY),
+    ("yearly", Frequency.YEARLY),
+    ("annually", Frequency.YEARLY),
+    ("по итогам квартала", Frequency.QUARTERLY),
+    ("тоқсан сайын", Frequency.QUARTERLY),
+    ("ежеквартально", Frequency.QUARTERLY),
+    ("quarterly", Frequency.QUARTERLY),
+    ("по итогам месяца", Frequency.MONTHLY),
+    ("ай сайын", Frequency.MONTHLY),
+    ("ежемесячно", Frequency.MONTHLY),
+    ("monthly", Frequency.MONTHLY),
+)
+# The rest of "до 10 числа месяца, следующего за отчетным" and its Kazakh and English equivalents.
+_DUTY_FILLERS = frozenset(
+    (
+        "до", "не", "позднее", "числа", "число", "месяца", "следующего", "за", "отчетным", "отчетного",
+        "периода", "периодом", "после", "отчетного", "квартала", "года",
+        "есепті", "кезеңнен", "кейінгі", "айдың", "айынан", "күнінен", "күніне", "кешіктірмей", "дейін",
+        "айдан", "ай", "тоқсаннан", "жылдан", "ына", "іне", "на", "не", "ы", "і", "шы", "ші", "го",
+        "by", "the", "of", "following", "month", "after", "period", "day", "no", "later", "than",
+        "st", "nd", "rd", "th", "on",
+    )
+)  # fmt: skip
+
+DUTY_FORMS = (
+    "accepted: monthly, quarterly, half-yearly, yearly (with due_day), or a wording such as "
+    "'ежемесячно до 10 числа месяца, следующего за отчетным', 'ежеквартально до 15 числа', "
+    "'по итогам года, не позднее 25 января', 'ай сайын, есепті айдан кейінгі айдың 10-ына дейін'"
+)
+
+
+def parse_duty(text: str) -> tuple[Frequency, int | None]:
+    """Read how often a duty recurs and, when the wording says it, the due day of the month after
+    the period. Raise `WordingError` saying why when the text is not such a wording."""
+    normalized = " ".join(re.findall(r"\d+|[^\W\d_]+", _normalized(text)))
+    try:
+        return Frequency(normalized.replace(" ", "-")), None
+    except ValueError:
+        pass
+    found = [
+        (phrase, frequency) for phrase, frequency in _FREQUENCY_PHRASES if f" {phrase} " in f" {normalized} "
+    ]
+    if not found:
+        raise WordingError("no frequency (monthly, ежемесячно, ай сайын...)")
+    phrase, frequency = found[0]
+    rest_text = f" {normalized} ".replace(f" {phrase} ", " ", 1)
+    for other, _frequency in _FREQUENCY_PHRASES:
+        if f" {other} " in rest_text:
+            raise WordingError(f"more than one frequency: '{phrase}' and '{other}'")
+    rest = rest_text.split()
+    due_day: int | None = None
+    for word in rest:
+        if word.isdigit():
+            if due_day is not None:
+                raise WordingError(f"two due days: {due_day} and {word}")
+            due_day = int(word)
+            if not 1 <= due_day <= 31:
+                raise WordingError(f"'{word}' is not a day of the month")
+        elif WORDS.get(word, Word(Kind.FILLER)).kind is Kind.MONTH:
+            # "по итогам года, не позднее 25 января": January is the month after the period.
+            if frequency is not Frequency.YEARLY or WORDS[word].value != 1:
+                raise WordingError(f"'{word}': a duty is due in the month after its period")
+        elif word not in _DUTY_FILLERS:
+            raise WordingError(f"unknown word '{word}'")
+    return frequency, due_day

@@ -1,0 +1,195 @@
+"""The deadline and recurrence wordings of official documents, in Kazakh, Russian and English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from roadmap_cli.recurrence import Frequency
+from roadmap_cli.wording import WORDS, Period, WordingError, parse_deadline, parse_duty
+
+ACCEPTED: list[tuple[str, date, Period]] = [
+    # ISO and the local day.month.year
+    ("2026-12-31", date(2026, 12, 31), Period.DAY),
+    ("31.12.2026", date(2026, 12, 31), Period.DAY),
+    ("1.2.2026", date(2026, 2, 1), Period.DAY),
+    ("до 31.12.2026", date(2026, 12, 31), Period.DAY),
+    ("31.12.2026 г.", date(2026, 12, 31), Period.DAY),
+    ("  2026-03-01  ", date(2026, 3, 1), Period.DAY),
+    # Russian: a day
+    ("до 20 декабря 2026 года", date(2026, 12, 20), Period.DAY),
+    ("20 декабря 2026 г.", date(2026, 12, 20), Period.DAY),
+    ("не позднее 25 января 2027 года", date(2027, 1, 25), Period.DAY),
+    ("до 1 марта 2026", date(2026, 3, 1), Period.DAY),
+    ("до 9 мая 2026 года", date(2026, 5, 9), Period.DAY),
+    ("ДО 29 ФЕВРАЛЯ 2028 ГОДА", date(2028, 2, 29), Period.DAY),
+    ("до 15-го июня 2026 года", date(2026, 6, 15), Period.DAY),
+    ("30 сентября 2026 года включительно", date(2026, 9, 30), Period.DAY),
+    # Russian: a month
+    ("декабрь 2026 года", date(2026, 12, 31), Period.MONTH),
+    ("в декабре 2026", date(2026, 12, 31), Period.MONTH),
+    ("в феврале 2026 года", date(2026, 2, 28), Period.MONTH),
+    ("в феврале 2028 года", date(2028, 2, 29), Period.MONTH),
+    ("май 2026", date(2026, 5, 31), Period.MONTH),
+    ("в мае 2026 года", date(2026, 5, 31), Period.MONTH),
+    ("до конца апреля 2026 года", date(2026, 4, 30), Period.MONTH),
+    ("в течение ноября 2026 года", date(2026, 11, 30), Period.MONTH),
+    ("Сентябрь 2026 г.", date(2026, 9, 30), Period.MONTH),
+    # Russian: quarters and halves
+    ("IV квартал 2026 года", date(2026, 12, 31), Period.QUARTER),
+    ("4 кв. 2026", date(2026, 12, 31), Period.QUARTER),
+    ("в первом квартале 2026 года", date(2026, 3, 31), Period.QUARTER),
+    ("II квартал 2026 г.", date(2026, 6, 30), Period.QUARTER),
+    ("третий квартал 2026 года", date(2026, 9, 30), Period.QUARTER),
+    ("в IV квартале 2025 года", date(2025, 12, 31), Period.QUARTER),
+    ("до конца 3 квартала 2026 года", date(2026, 9, 30), Period.QUARTER),
+    ("в первом полугодии 2026 года", date(2026, 6, 30), Period.HALF_YEAR),
+    ("II полугодие 2026 года", date(2026, 12, 31), Period.HALF_YEAR),
+    ("во втором полугодии 2026 г.", date(2026, 12, 31), Period.HALF_YEAR),
+    # Russian: a year
+    ("2026 год", date(2026, 12, 31), Period.YEAR),
+    ("до конца 2026 года", date(2026, 12, 31), Period.YEAR),
+    ("в течение 2027 года", date(2027, 12, 31), Period.YEAR),
+    ("2026 г.", date(2026, 12, 31), Period.YEAR),
+    # Kazakh: a day (the year first, as Kazakh dates are written)
+    ("2026 жылғы 10 қарашадағы", date(2026, 11, 10), Period.DAY),
+    ("10 қарашаға дейін 2026", date(2026, 11, 10), Period.DAY),
+    ("2026 жылғы 20 желтоқсанға дейін", date(2026, 12, 20), Period.DAY),
+    ("2026 жылғы 1 наурыз", date(2026, 3, 1), Period.DAY),
+    ("2027 жылғы 25 қаңтардан кешіктірмей", date(2027, 1, 25), Period.DAY),
+    ("2026 жылғы 15 сәуірге дейін", date(2026, 4, 15), Period.DAY),
+    ("2026 жылғы 5 қыркүйекте", date(2026, 9, 5), Period.DAY),
+    ("2026 жылғы 10-шы қарашадағы", date(2026, 11, 10), Period.DAY),
+    # Kazakh: a month
+    ("2026 жылғы желтоқсан", date(2026, 12, 31), Period.MONTH),
+    ("2026 жылдың қараша айында", date(2026, 11, 30), Period.MONTH),
+    ("2026 жылғы ақпан", date(2026, 2, 28), Period.MONTH),
+    ("2026 жылдың мамыр айына дейін", date(2026, 5, 31), Period.MONTH),
+    ("2026 жылғы шілдеде", date(2026, 7, 31), Period.MONTH),
+    ("2026 жылғы қыркүйектің соңына дейін", date(2026, 9, 30), Period.MONTH),
+    # Kazakh: quarters, halves, a year
+    ("2026 жылғы IV тоқсан", date(2026, 12, 31), Period.QUARTER),
+    ("2026 жылдың бірінші тоқсанында", date(2026, 3, 31), Period.QUARTER),
+    ("2026 жылғы 2 тоқсан", date(2026, 6, 30), Period.QUARTER),
+    ("2026 жылдың бірінші жартыжылдығы", date(2026, 6, 30), Period.HALF_YEAR),
+    ("2026 жылдың екінші жарты жылы", date(2026, 12, 31), Period.HALF_YEAR),
+    ("2026 жыл", date(2026, 12, 31), Period.YEAR),
+    ("2026 жылдың соңына дейін", date(2026, 12, 31), Period.YEAR),
+    # English
+    ("20 December 2026", date(2026, 12, 20), Period.DAY),
+    ("December 20, 2026", date(2026, 12, 20), Period.DAY),
+    ("by 1st March 2026", date(2026, 3, 1), Period.DAY),
+    ("by 31 Jan 2027", date(2027, 1, 31), Period.DAY),
+    ("December 2026", date(2026, 12, 31), Period.MONTH),
+    ("by the end of September 2026", date(2026, 9, 30), Period.MONTH),
+    ("Q4 2026", date(2026, 12, 31), Period.QUARTER),
+    ("q1 2027", date(2027, 3, 31), Period.QUARTER),
+    ("in the second quarter of 2026", date(2026, 6, 30), Period.QUARTER),
+    ("H1 2026", date(2026, 6, 30), Period.HALF_YEAR),
+    ("first half of 2026", date(2026, 6, 30), Period.HALF_YEAR),
+    ("by the end of 2026", date(2026, 12, 31), Period.YEAR),
+    ("2026 year", date(2026, 12, 31), Period.YEAR),
+]
+
+
+@pytest.mark.parametrize(("text", "resolved", "period"), ACCEPTED, ids=[case[0] for case in ACCEPTED])
+def test_a_wording_resolves_to_the_last_day_it_names(text: str, resolved: date, period: Period) -> None:
+    deadline = parse_deadline(text)
+    assert deadline == resolved
+    assert deadline.period is period
+    # The wording is kept for reports (an ISO date needs none).
+    assert deadline.as_written() == (text.strip() if deadline.wording is not None else resolved.isoformat())
+
+
+def test_the_table_has_at_least_sixty_accepted_cases_in_three_languages() -> None:
+    assert len(ACCEPTED) >= 60
+
+
+REJECTED: list[tuple[str, str]] = [
+    ("01/02/2026", "01/02/2026 is ambiguous (day/month or month/day?): write 31.12.2026 or 2026-12-31"),
+    ("12/31/2026", "12/31/2026 is ambiguous (day/month or month/day?): write 31.12.2026 or 2026-12-31"),
+    ("31.12.26", "31.12.26 is not a date: write day.month.year with the year in full, e.g. 31.12.2026"),
+    ("до 20 декабря", "no year: the tool does not guess one"),
+    ("IV квартал", "no year: the tool does not guess one"),
+    ("2026", "a number alone: write '2026 год' or a date"),
+    ("31 февраля 2026 года", "there is no day 31 in month 2 of 2026"),
+    ("2025-02-30", "there is no day 30 in month 2 of 2025"),
+    ("31.04.2026", "there is no day 31 in month 4 of 2026"),
+    ("V квартал 2026 года", "unknown word 'v'"),
+    ("Q5 2026", "there is no quarter 5"),
+    ("H3 2026", "there is no half-year 3"),
+    ("III полугодие 2026", "there is no half-year 3"),
+    ("квартал 2026 года", "which quarter? no number next to 'квартал'"),
+    ("ежемесячно до 10 числа", "'ежемесячно' makes it a recurring duty: write it under 'recurrence', not 'deadline'"),
+    ("до 20 декабря 2026 или 2027 года", "unknown word 'или'"),
+    ("2026 или 2027 год", "unknown word 'или'"),
+    ("декабрь 2026 - 2027", "more than one year"),
+    ("декабрь-январь 2026", "both 'декабрь' and 'январь'"),
+    ("20 декабря 5 2026", "both '20' and '5' could be the number"),
+    ("первое декабря 2026", "'первое' is not part of a date"),
+    ("soon", "unknown word 'soon'"),
+    ("ASAP 2026", "unknown word 'asap'"),
+    ("31.12.2026 и 30.06.2026", "unknown word 'и'"),
+    ("до 31.12.2026, 30.06.2027", "more than one date"),
+    ("2026 ж. #1", "unexpected '#'"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), REJECTED, ids=[case[0] for case in REJECTED])
+def test_anything_it_would_have_to_guess_at_is_refused_with_the_reason(text: str, reason: str) -> None:
+    with pytest.raises(WordingError) as raised:
+        parse_deadline(text)
+    assert str(raised.value) == reason
+
+
+def test_the_table_has_at_least_fifteen_rejected_cases() -> None:
+    assert len(REJECTED) >= 15
+
+
+def test_no_word_form_has_two_meanings() -> None:
+    # The table is built with a check; this makes a regression in it visible here too.
+    assert WORDS["декабря"].value == 12 and WORDS["желтоқсанға"].value == 12 and WORDS["dec"].value == 12
+    assert WORDS["мая"].value == 5 and WORDS["мамырда"].value == 5
+
+
+DUTIES: list[tuple[str, Frequency, int | None]] = [
+    ("ежемесячно до 10 числа месяца, следующего за отчетным", Frequency.MONTHLY, 10),
+    ("ежеквартально", Frequency.QUARTERLY, None),
+    ("ежеквартально до 15 числа", Frequency.QUARTERLY, 15),
+    ("по итогам года, не позднее 25 января", Frequency.YEARLY, 25),
+    (
+        "жарты жылда бір рет, есепті кезеңнен кейінгі айдың 25-күнінен кешіктірмей",
+        Frequency.HALF_YEARLY,
+        25,
+    ),
+    ("ай сайын, есепті айдан кейінгі айдың 10-ына дейін", Frequency.MONTHLY, 10),
+    ("тоқсан сайын", Frequency.QUARTERLY, None),
+    ("жыл сайын", Frequency.YEARLY, None),
+    ("monthly", Frequency.MONTHLY, None),
+    ("half-yearly", Frequency.HALF_YEARLY, None),
+    ("Half-yearly by the 20th of the following month", Frequency.HALF_YEARLY, 20),
+    ("quarterly, by the 5th day of the month after the period", Frequency.QUARTERLY, 5),
+]
+
+
+@pytest.mark.parametrize(("text", "frequency", "due_day"), DUTIES, ids=[case[0] for case in DUTIES])
+def test_duty_wordings(text: str, frequency: Frequency, due_day: int | None) -> None:
+    assert parse_duty(text) == (frequency, due_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("еженедельно", "no frequency (monthly, ежемесячно, ай сайын...)"),
+        ("ежемесячно до 10 и 20 числа", "unknown word 'и'"),
+        ("ежемесячно 10 20", "two due days: 10 and 20"),
+        ("ежемесячно до 32 числа", "'32' is not a day of the month"),
+        ("по итогам года, не позднее 25 марта", "'марта': a duty is due in the month after its period"),
+        ("ежемесячно и ежеквартально", "more than one frequency: 'ежеквартально' and 'ежемесячно'"),
+    ],
+)
+def test_duty_wordings_refused(text: str, reason: str) -> None:
+    with pytest.raises(WordingError) as raised:
+        parse_duty(text)
+    assert str(raised.value) == reason
