@@ -274,10 +274,17 @@ class Postponement(_Strict):
     decision: NonBlank = Field(description="the document that allowed it: a protocol, an order...")
 
 
+def _due_day_optional_in_schema(schema: dict[str, Any]) -> None:
+    # `every` may carry the due day in its wording, so the schema cannot require `due_day`.
+    schema["required"] = [name for name in schema.get("required", []) if name != "due_day"]
+
+
 class Recurrence(_Strict):
     """A standing duty: a report every period, due on `due_day` of the month after the period."""
 
-    every: Frequency = Field(
+    model_config = ConfigDict(json_schema_extra=_due_day_optional_in_schema)
+
+    every: Annotated[Frequency, WithJsonSchema({"type": "string", "minLength": 1})] = Field(
         description="monthly, quarterly, half-yearly, yearly, or the official wording "
         "('ежемесячно до 10 числа месяца, следующего за отчетным')"
     )
@@ -340,7 +347,6 @@ class Task(_Strict):
         default=None, description="required unless the task is a recurring duty (recurrence)"
     )
     recurrence: Recurrence | None = None
-    submissions: tuple[Submission, ...] = ()
     status: Status = Status.PLANNED
     completed: IsoDate | None = Field(default=None, description="required when status is done")
     evidence: str | None = Field(
@@ -349,6 +355,7 @@ class Task(_Strict):
     depends_on: tuple[Identifier, ...] = ()
     reason: str | None = Field(default=None, description="why the task is blocked or cancelled")
     postponements: tuple[Postponement, ...] = ()
+    submissions: tuple[Submission, ...] = Field(default=(), description="a recurring duty's reported periods")
     notes: str | None = None
 
     @property

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from roadmap_cli import messages
 from roadmap_cli.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -13,6 +14,7 @@ SAMPLE = REPO / "data" / "roadmap.yaml"
 EXAMPLES = Path(__file__).resolve().parent / "example-files"
 
 Run = Callable[..., "RunResult"]
+Write = Callable[..., Path]
 
 
 class RunResult:
@@ -32,7 +34,14 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     def invoke(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> RunResult:
         if cwd is not None:
             monkeypatch.chdir(cwd)
-        environment = {"COLUMNS": "80", "ROADMAP_FILE": "", "NO_COLOR": "", "TERM": "dumb", **(env or {})}
+        environment = {
+            "COLUMNS": "80",
+            "ROADMAP_FILE": "",
+            "ROADMAP_LANG": "",
+            "NO_COLOR": "",
+            "TERM": "dumb",
+            **(env or {}),
+        }
         result = CliRunner().invoke(app, list(args), env=environment)
         exception = result.exception if not isinstance(result.exception, SystemExit) else None
         return RunResult(result.exit_code, result.stdout, result.stderr, exception)
@@ -51,3 +60,10 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write_file
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests() -> Iterator[None]:
+    """The language is chosen once per command (`messages.use`); no test inherits another's."""
+    yield
+    messages.use(messages.DEFAULT_LANGUAGE)

@@ -44,3 +44,34 @@ def roadmap(*tasks: str) -> str:
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+def duty(
+    task_id: str,
+    every: str,
+    starts: str,
+    *,
+    due_day: int | None = None,
+    until: str | None = None,
+    submitted: dict[str, str] | None = None,
+    status: str = "in_progress",
+    department: str = "energy",
+) -> str:
+    """A recurring duty; `submitted` maps a period (2026-01, 2026-Q1...) to the day it was reported."""
+    lines = [
+        f"  - id: {task_id}",
+        f"    title: Duty {task_id}",
+        f"    department: {department}",
+        "    recurrence:",
+        f"      every: {every}",
+        f"      starts: {starts}",
+    ]
+    if due_day is not None:
+        lines.append(f"      due_day: {due_day}")
+    if until is not None:
+        lines.append(f"      until: {until}")
+    lines.append(f"    status: {status}")
+    if submitted:
+        lines.append("    submissions:")
+        lines.extend(f"      - {{period: '{period}', on: {on}}}" for period, on in submitted.items())
+    return "\n".join(lines) + "\n"

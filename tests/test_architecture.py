@@ -25,6 +25,10 @@ CORE = [
     "roadmap_cli.operations",
     "roadmap_cli.storage",
     "roadmap_cli.reformat",
+    "roadmap_cli.wording",
+    "roadmap_cli.recurrence",
+    "roadmap_cli.workdays",
+    "roadmap_cli.messages",
     "roadmap_cli.report.lines",
 ]
 

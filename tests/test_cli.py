@@ -38,7 +38,7 @@ def test_validate_accepts_the_sample(run: Run) -> None:
     result = run("validate", str(SAMPLE))
     assert result.exit_code == ExitCode.OK
     assert result.stdout == ""
-    assert result.stderr == f"{SAMPLE}: valid: 34 tasks in 8 departments\n"
+    assert result.stderr == f"{SAMPLE}: valid: 35 tasks in 8 departments\n"
 
 
 def test_validate_prints_warnings_but_exits_0(run: Run, write: Write) -> None:
@@ -105,7 +105,7 @@ def test_status_of_the_sample_fits_80_columns_without_escape_codes(run: Run) -> 
     assert result.exit_code == ExitCode.OK
     assert "\x1b" not in result.stdout
     assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 80
-    assert "Overdue (5)" in result.stdout
+    assert "Overdue (6)" in result.stdout
     assert result.stdout.index("SEZ-009") < result.stdout.index("SEZ-011")  # worst first
 
 

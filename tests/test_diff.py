@@ -245,7 +245,9 @@ def test_an_invalid_head_is_reported_with_positions_and_exit_3(run: Run, repo: R
     code, stdout, stderr = diff(run, repo, "--check")
     assert code == ExitCode.INVALID
     assert stdout == ""
-    assert stderr.startswith("roadmap.yaml:14:15: task T-1 deadline: '31/03/2026' is not a deadline: 31/03/2026 is ambiguous")
+    assert stderr.startswith(
+        "roadmap.yaml:14:15: task T-1 deadline: '31/03/2026' is not a deadline: 31/03/2026 is ambiguous"
+    )
 
 
 def changes_between(base: str, head: str) -> list[tuple[ChangeKind, str]]:

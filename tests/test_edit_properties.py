@@ -16,10 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roadmap_cli import operations
-from roadmap_cli.model import LANGUAGES
 from roadmap_cli.edit import add_task, edit_task
 from roadmap_cli.errors import UsageError
 from roadmap_cli.load import LoadedRoadmap, load_bytes
+from roadmap_cli.model import LANGUAGES
 
 settings.register_profile("default", max_examples=60, deadline=None)
 settings.register_profile("long", max_examples=5_000, deadline=None)

@@ -121,7 +121,10 @@ REJECTED: list[tuple[str, str]] = [
     ("H3 2026", "there is no half-year 3"),
     ("III полугодие 2026", "there is no half-year 3"),
     ("квартал 2026 года", "which quarter? no number next to 'квартал'"),
-    ("ежемесячно до 10 числа", "'ежемесячно' makes it a recurring duty: write it under 'recurrence', not 'deadline'"),
+    (
+        "ежемесячно до 10 числа",
+        "'ежемесячно' makes it a recurring duty: write it under 'recurrence', not 'deadline'",
+    ),
     ("до 20 декабря 2026 или 2027 года", "unknown word 'или'"),
     ("2026 или 2027 год", "unknown word 'или'"),
     ("декабрь 2026 - 2027", "more than one year"),

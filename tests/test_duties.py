@@ -1,0 +1,223 @@
+"""Recurring duties: each period is due on its own day, and a missed one is a breach like any other."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from roadmap_cli.analysis import assess_all
+from roadmap_cli.diff import ChangeKind, compare, violations
+from roadmap_cli.errors import ExitCode
+from roadmap_cli.load import load_bytes
+from roadmap_cli.model import Roadmap
+from tests.conftest import Run, Write
+from tests.helpers import duty, roadmap, task
+
+
+def load(*tasks: str) -> Roadmap:
+    loaded = load_bytes(roadmap(*tasks).encode(), "r.yaml")
+    assert loaded.roadmap is not None, loaded.findings
+    return loaded.roadmap
+
+
+def findings(*tasks: str) -> list[str]:
+    loaded = load_bytes(roadmap(*tasks).encode(), "r.yaml")
+    return [
+        f"{finding.position.line if finding.position else 0}: {finding.message}"
+        for finding in loaded.findings
+    ]
+
+
+def states(plan: Roadmap, as_of: date) -> list[tuple[str | None, date, str]]:
+    def state(assessment: object) -> str:
+        from roadmap_cli.report.document import task_state
+
+        return task_state(assessment)  # type: ignore[arg-type]
+
+    return [(item.period, item.due, state(item)) for item in assess_all(plan, as_of)]
+
+
+def test_monthly_periods_across_the_year_boundary_missed_late_and_on_time() -> None:
+    plan = load(
+        duty(
+            "REP",
+            "ежемесячно до 10 числа месяца, следующего за отчетным",
+            "2026-10-01",
+            submitted={"2026-10": "2026-11-09", "2026-11": "2026-12-14"},
+        )
+    )
+    assert states(plan, date(2027, 2, 12)) == [
+        ("2026-10", date(2026, 11, 10), "submitted"),
+        ("2026-11", date(2026, 12, 10), "done-late"),  # submitted four days late
+        ("2026-12", date(2027, 1, 10), "overdue"),  # December's report, due in January, never sent
+        ("2027-01", date(2027, 2, 10), "overdue"),
+        ("2027-02", date(2027, 3, 10), "on-track"),  # the next one, not yet due
+    ]
+
+
+def test_yearly_duty_by_25_january_and_quarterly_with_due_day() -> None:
+    plan = load(
+        duty("YEAR", "по итогам года, не позднее 25 января", "2025-01-01"),
+        duty(
+            "QTR",
+            "quarterly",
+            "2026-01-01",
+            due_day=15,
+            until="2026-06-30",
+            submitted={"2026-Q1": "2026-04-15"},
+        ),
+    )
+    assert states(plan, date(2026, 7, 20)) == [
+        ("2025", date(2026, 1, 25), "overdue"),
+        ("2026", date(2027, 1, 25), "on-track"),
+        ("2026-Q1", date(2026, 4, 15), "submitted"),
+        ("2026-Q2", date(2026, 7, 15), "overdue"),  # and the duty ends with Q2: no Q3
+    ]
+
+
+def test_a_short_month_clamps_the_due_day() -> None:
+    plan = load(duty("REP", "monthly", "2026-01-01", due_day=31, until="2026-01-31"))
+    assert [item.due for item in assess_all(plan, date(2026, 1, 1))] == [date(2026, 2, 28)]
+
+
+def test_a_closed_duty_has_no_breaches() -> None:
+    plan = load(
+        duty("REP", "monthly", "2026-01-01", due_day=10, status="cancelled").replace(
+            "    status: cancelled\n", "    status: cancelled\n    reason: Merged into REP-2\n"
+        )
+    )
+    assert not any(item.is_overdue for item in assess_all(plan, date(2026, 12, 1)))
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            duty("D", "ежеквартально", "2026-01-01"),
+            "task D recurrence: say by which day of the month after the period it is due: add due_day",
+        ),
+        (
+            duty("D", "еженедельно", "2026-01-01"),
+            "task D recurrence: 'еженедельно' is not a recurrence: no frequency",
+        ),
+        (
+            duty("D", "ежемесячно до 10 числа", "2026-01-01", due_day=15),
+            "task D recurrence: 'every' says day 10 but due_day is 15",
+        ),
+        (
+            duty("D", "monthly", "2026-01-01", due_day=10, submitted={"2026-Q1": "2026-04-01"}),
+            "task D: '2026-Q1' is not a monthly period: write it like 2026-01",
+        ),
+        (
+            duty(
+                "D",
+                "monthly",
+                "2026-03-01",
+                due_day=10,
+                until="2026-06-30",
+                submitted={"2026-07": "2026-08-01"},
+            ),
+            "task D: period 2026-07 is outside the recurrence (starts 2026-03-01, until 2026-06-30)",
+        ),
+        (
+            duty(
+                "D",
+                "monthly",
+                "2026-01-01",
+                due_day=10,
+                submitted={"2026-01": "2026-02-01", "2026-1": "2026-02-02"},
+            ),
+            "task D: '2026-1' is not a monthly period: write it like 2026-01",
+        ),
+        (
+            task("D", "2026-01-01") + "    recurrence: {every: monthly, due_day: 10, starts: 2026-01-01}\n",
+            "task D: has both a deadline and a recurrence; keep one",
+        ),
+        (
+            task("D", "2026-01-01") + "    submissions: [{period: 2026-01, on: 2026-02-01}]\n",
+            "task D: submissions are for recurring duties; this task has a single deadline",
+        ),
+        (
+            "  - id: D\n    title: No date\n    department: energy\n",
+            "task D: add a deadline (or a recurrence, for a recurring duty)",
+        ),
+    ],
+)
+def test_a_wrong_duty_is_refused_with_its_position(entry: str, message: str) -> None:
+    found = findings(entry)
+    assert len(found) == 1, found
+    assert found[0].split(": ", 1)[1].startswith(message)
+    assert not found[0].startswith("0:")  # every one has a line
+
+
+def test_submitted_twice_is_an_error() -> None:
+    found = findings(
+        duty("D", "monthly", "2026-01-01", due_day=10).rstrip("\n")
+        + "\n    submissions:\n"
+        + "      - {period: 2026-01, on: 2026-02-01}\n"
+        + "      - {period: 2026-01, on: 2026-02-03}\n"
+    )
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "task D: period 2026-01 is submitted twice (first in submission 1)"
+    ]
+
+
+def test_check_fails_on_a_missed_period_and_points_at_the_duty(run: Run, write: Write) -> None:
+    path = write(roadmap(task("T-1", "2027-01-01"), duty("REP", "monthly", "2026-01-01", due_day=10)))
+    result = run("check", str(path), "--as-of", "2026-02-11")
+    assert result.exit_code == ExitCode.BREACHES
+    assert result.stdout == f"{path}:16:5: REP (energy) was due 2026-02-10 (period 2026-01), 1 day overdue\n"
+
+
+def test_status_lists_each_missed_period(run: Run, write: Write) -> None:
+    path = write(roadmap(duty("REP", "monthly", "2026-01-01", due_day=10)))
+    result = run("status", str(path), "--as-of", "2026-04-20", "--format", "json")
+    import json
+
+    document = json.loads(result.stdout)
+    assert [(item["id"], item["period"], item["effective_deadline"]) for item in document["overdue"]] == [
+        ("REP", "2026-01", "2026-02-10"),
+        ("REP", "2026-02", "2026-03-10"),
+        ("REP", "2026-03", "2026-04-10"),
+    ]
+    assert document["departments"][0]["overdue"] == 1  # one task, three missed periods
+
+
+def test_diff_reports_submissions_and_refuses_quietly_moving_a_missed_period() -> None:
+    base = load(duty("REP", "monthly", "2026-01-01", due_day=10, submitted={"2026-01": "2026-02-09"}))
+    head = load(
+        duty(
+            "REP",
+            "monthly",
+            "2026-01-01",
+            due_day=25,
+            submitted={"2026-01": "2026-02-09", "2026-03": "2026-04-08"},
+        )
+    )
+    assert [(change.kind, change.old, change.new) for change in compare(base, head)] == [
+        (ChangeKind.SCHEDULE, "monthly by day 10 from 2026-01-01", "monthly by day 25 from 2026-01-01"),
+        (ChangeKind.SUBMITTED, "2026-03", "2026-04-08"),
+    ]
+    found = violations(base, head, date(2026, 4, 20))
+    assert [(item.rule, item.message) for item in found] == [
+        (
+            "duty-period-moved",
+            "REP: period 2026-02 was due 2026-03-10 and not submitted, and is now due 2026-03-25; "
+            "a missed period stays missed until it is submitted",
+        )
+    ]
+
+
+def test_diff_refuses_removing_a_submission_and_submitting_in_the_future() -> None:
+    base = load(duty("REP", "monthly", "2026-01-01", due_day=10, submitted={"2026-01": "2026-02-09"}))
+    head = load(duty("REP", "monthly", "2026-01-01", due_day=10, submitted={"2026-02": "2026-05-01"}))
+    rules = [item.rule for item in violations(base, head, date(2026, 3, 1))]
+    assert rules == ["submission-changed", "submitted-in-future"]
+
+
+def test_the_sample_has_a_duty_with_a_missed_october(run: Run) -> None:
+    sample = Path(__file__).parent.parent / "data" / "roadmap.yaml"
+    result = run("check", str(sample), "--as-of", "2026-11-26")
+    assert "SEZ-035 (entrepreneurship) was due 2026-11-10 (period 2026-10), 16 days overdue" in result.stdout

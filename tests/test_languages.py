@@ -1,0 +1,128 @@
+"""Reports in Kazakh, Russian and English: every message in every catalogue, nothing left in English."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from roadmap_cli import messages
+from roadmap_cli.errors import ExitCode
+from roadmap_cli.load import load_roadmap
+from tests.conftest import SAMPLE, Run, Write
+from tests.helpers import HEADER, roadmap, task
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _text, name, _spec, _conversion in string.Formatter().parse(template) if name}
+
+
+def test_every_message_exists_in_all_three_languages_with_the_same_placeholders() -> None:
+    english = messages.catalogue("en")
+    for language in ("kk", "ru"):
+        other = messages.catalogue(language)
+        assert other.keys() == english.keys(), language
+        for key, template in english.items():
+            assert placeholders(other[key]) == placeholders(template), (language, key)
+
+
+@pytest.mark.parametrize(
+    ("language", "numbers", "shown"),
+    [
+        ("en", [1, 2, 5], ["1 day", "2 days", "5 days"]),
+        (
+            "ru",
+            [1, 2, 5, 11, 21, 22, 112],
+            ["1 день", "2 дня", "5 дней", "11 дней", "21 день", "22 дня", "112 дней"],
+        ),
+        ("kk", [1, 2, 5], ["1 күн", "2 күн", "5 күн"]),
+    ],
+)
+def test_counted_nouns_follow_each_language(language: str, numbers: list[int], shown: list[str]) -> None:
+    messages.use(language)
+    try:
+        assert [messages.count(number, "day") for number in numbers] == shown
+    finally:
+        messages.use("en")
+
+
+def latin_words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z]+", text))
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_status_of_the_sample_shows_no_english_words_except_ids(run: Run, language: str) -> None:
+    result = run("status", str(SAMPLE), "--as-of", "2026-11-26", "--lang", language, env={"COLUMNS": "220"})
+    assert result.exit_code == ExitCode.OK
+    loaded = load_roadmap(SAMPLE)
+    assert loaded.roadmap is not None
+    ids = {word for department in loaded.roadmap.departments for word in latin_words(department.id)} | {"SEZ"}
+    zone = {"Asia", "Aqtobe"}
+    roman_numerals = {"I", "II", "III", "IV"}  # "III квартал 2026 года" is written with Latin letters
+    assert latin_words(result.stdout) <= ids | zone | roman_numerals
+    assert "26.11.2026" in result.stdout  # dates the local way
+
+
+def test_status_in_russian_reads_as_russian(run: Run) -> None:
+    result = run("status", str(SAMPLE), "--as-of", "2026-11-26", "--lang", "ru", env={"COLUMNS": "220"})
+    assert "по состоянию на 26.11.2026" in result.stdout
+    assert "Просрочено (6)" in result.stdout
+    assert "Управление энергетики и жилищно-коммунального хозяйства" in result.stdout
+    assert "на стадии реализации" in result.stdout
+    assert "30.09.2026 (III квартал 2026 года)" in result.stdout
+
+
+def test_a_missing_translation_falls_back_and_says_which_language(run: Run, write: Write) -> None:
+    plan = roadmap(task("T-1", "2026-03-01", title="{ru: Построить подстанцию}"))
+    result = run("status", str(write(plan)), "--as-of", "2026-04-01", "--lang", "en", env={"COLUMNS": "160"})
+    assert "Построить подстанцию (ru)" in result.stdout
+    kazakh = run("status", str(write(plan)), "--as-of", "2026-04-01", "--lang", "kk", env={"COLUMNS": "160"})
+    assert "Построить подстанцию (ru)" in kazakh.stdout
+    assert "Энергетика басқармасы" in kazakh.stdout and "Энергетика басқармасы (" not in kazakh.stdout
+
+
+def test_the_language_comes_from_the_option_then_the_variable_then_the_roadmap(
+    run: Run, write: Write
+) -> None:
+    plan = HEADER.replace("  timezone: Asia/Aqtobe\n", "  timezone: Asia/Aqtobe\n  language: ru\n")
+    path = write(plan + task("T-1", "2026-03-01"))
+    by_roadmap = run("check", str(path), "--as-of", "2026-04-01")
+    assert "T-1 (energy): срок 01.03.2026, просрочено на 31 день" in by_roadmap.stdout
+    by_variable = run("check", str(path), "--as-of", "2026-04-01", env={"ROADMAP_LANG": "kk"})
+    assert "T-1 (energy): мерзімі 01.03.2026, 31 күн кешікті" in by_variable.stdout
+    by_option = run("check", str(path), "--as-of", "2026-04-01", "--lang", "en", env={"ROADMAP_LANG": "kk"})
+    assert "T-1 (energy) was due 2026-03-01, 31 days overdue" in by_option.stdout
+
+
+def test_validation_summary_in_kazakh(run: Run, write: Write) -> None:
+    result = run("validate", str(write(roadmap(task("T-1", "2026-03-01")))), "--lang", "kk")
+    assert result.stderr.endswith("файл дұрыс: 1 тапсырма, 2 басқарма\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "env"), [(["--lang", "de"], {}), ([], {"ROADMAP_LANG": "fr"})], ids=["option", "variable"]
+)
+def test_an_unknown_language_is_a_usage_error(
+    run: Run, write: Write, args: list[str], env: dict[str, str]
+) -> None:
+    result = run("check", str(write(roadmap(task("T-1", "2026-03-01")))), *args, env=env)
+    assert result.exit_code == ExitCode.USAGE
+    assert "unknown language" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_machine_formats_keep_english_keys_and_iso_dates(run: Run, write: Write) -> None:
+    import json
+
+    path = write(roadmap(task("T-1", "IV квартал 2025 года")))
+    document = json.loads(
+        run("check", str(path), "--as-of", "2026-04-01", "--lang", "ru", "-f", "json").stdout
+    )
+    (entry,) = document["tasks"]
+    assert (entry["deadline"], entry["deadline_as_written"], entry["state"]) == (
+        "2025-12-31",
+        "IV квартал 2025 года",
+        "overdue",
+    )
+    assert entry["deadline_text"] == "31.12.2025 (IV квартал 2025 года)"
