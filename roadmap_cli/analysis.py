@@ -36,9 +36,6 @@ class Window:
             )
         return cls(int(match.group(1)), working=match.group(2) is not None)
 
-    def __str__(self) -> str:
-        return f"{self.days}wd" if self.working else str(self.days)
-
 
 def roadmap_calendar(roadmap: Roadmap) -> WorkingCalendar:
     settings = roadmap.calendar

@@ -31,10 +31,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from roadmap_cli import dates
+from roadmap_cli.messages import LANGUAGES
 from roadmap_cli.recurrence import Frequency, Schedule
 from roadmap_cli.wording import ACCEPTED_FORMS, DUTY_FORMS, Deadline, WordingError, parse_deadline, parse_duty
 
-LANGUAGES = ("kk", "ru", "en")
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -372,7 +372,7 @@ class Task(_Strict):
         submitted: dict[str, date] = {}
         for submission in self.submissions:
             with contextlib.suppress(ValueError):  # a period the rules report as wrong
-                submitted.setdefault(every.label(every.parse_label(submission.period)), submission.on)
+                submitted.setdefault(every.canonical(submission.period), submission.on)
         return submitted
 
     def involves(self, department_id: str) -> bool:

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
+# dateutil is imported where a duty needs it: most roadmaps have none, and start-up counts.
 
 
 class Frequency(StrEnum):
@@ -48,14 +47,16 @@ class Frequency(StrEnum):
     def parse_label(self, label: str) -> date:
         """The first day of the period a label names; ValueError when it names none of this frequency."""
         match = _LABELS[self].fullmatch(label.strip().upper())
-        if match is None:
+        index = 0
+        if match is not None:
+            index = int(match.group(2)) if match.lastindex == 2 else 1
+        if match is None or not 1 <= index <= 12 // self.months:
             raise ValueError(f"'{label}' is not a {self.value} period: write it like {self.label_example()}")
-        year = int(match.group(1))
-        index = int(match.group(2)) if match.lastindex == 2 else 1
-        count = 12 // self.months
-        if not 1 <= index <= count:
-            raise ValueError(f"'{label}' is not a {self.value} period: write it like {self.label_example()}")
-        return date(year, (index - 1) * self.months + 1, 1)
+        return date(int(match.group(1)), (index - 1) * self.months + 1, 1)
+
+    def canonical(self, label: str) -> str:
+        """A label as this tool writes it (``2026-q1`` -> ``2026-Q1``); ValueError as `parse_label`."""
+        return self.label(self.parse_label(label))
 
 
 _MONTHS = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.HALF_YEARLY: 6, Frequency.YEARLY: 12}
@@ -78,15 +79,21 @@ class Schedule:
 
     def due_date(self, period_start: date) -> date:
         """`due_day` of the month after the period (the first month of the next period)."""
+        from dateutil.relativedelta import relativedelta
+
         # relativedelta's day= stops at the month's last day: a due_day of 31 means 28 February.
         return period_start + relativedelta(months=self.every.months, day=self.due_day)
 
     def occurrence(self, period_start: date) -> Occurrence:
+        from dateutil.relativedelta import relativedelta
+
         ends = period_start + relativedelta(months=self.every.months, days=-1)
         return Occurrence(self.every.label(period_start), period_start, ends, self.due_date(period_start))
 
     def occurrences(self) -> Iterator[Occurrence]:
         """Every occurrence in order; endless when there is no `until`."""
+        from dateutil.rrule import MONTHLY, rrule
+
         first = self.every.period_start(self.starts)
         last = self.every.period_start(self.until) if self.until is not None else None
         starts = rrule(

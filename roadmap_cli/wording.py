@@ -6,7 +6,7 @@ A roadmap's deadline column says "IV квартал 2026 года", "до 20 д�
 forms) anything it would have to guess at: a missing year, 01/02/2026, an unknown word.
 
 How it works: the text is cut into tokens (numbers, words, written dates); each word is looked up in
-one table (`WORDS`) built from the month, period, ordinal and filler words of the three languages with
+one table (`word_table`) built from the month, period, ordinal and filler words of the three languages with
 their inflected forms; what remains is read as a day, a month, a quarter, a half-year or a year. A
 period resolves to its last day (python-dateutil's relativedelta does the month arithmetic).
 """
@@ -18,8 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-
-from dateutil.relativedelta import relativedelta
+from functools import cache
 
 from roadmap_cli.recurrence import Frequency
 
@@ -56,9 +55,6 @@ class Deadline(date):
     @classmethod
     def on(cls, day: date, wording: str | None = None, period: Period = Period.DAY) -> Deadline:
         return cls(day.year, day.month, day.day, wording, period)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.year, self.month, self.day, self.wording, self.period))
 
     def as_written(self) -> str:
         """The text that gives this deadline back: the wording, else the ISO date."""
@@ -203,7 +199,11 @@ def _table(entries: Iterable[tuple[str, Word]]) -> dict[str, Word]:
     return table
 
 
-WORDS: dict[str, Word] = _table(_entries())
+@cache
+def word_table() -> dict[str, Word]:
+    """Every word form and its meaning; built on first use, since a roadmap of ISO dates needs none."""
+    return _table(_entries())
+
 
 ACCEPTED_FORMS = (
     "accepted: 2026-12-31, 31.12.2026, 20 декабря 2026 года, 2026 жылғы 20 желтоқсан, 20 December 2026, "
@@ -274,7 +274,7 @@ def _tokens(text: str) -> tuple[list[_Token], list[date]]:
         elif match.lastgroup == "number":
             tokens.append(_Token(piece))
         elif match.lastgroup == "word":
-            word = WORDS.get(piece)
+            word = word_table().get(piece)
             if word is None:
                 raise WordingError(f"unknown word '{piece}'")
             if word.kind is Kind.RECURRING:
@@ -372,6 +372,8 @@ def _month_deadline(year: int, month: int, tokens: list[_Token], day_at: int | N
 
 
 def _last_day(year: int, month: int) -> date:
+    from dateutil.relativedelta import relativedelta  # only wordings need it: kept off start-up
+
     # relativedelta's day=31 stops at the month's last day: 30 April, 28 or 29 February.
     return date(year, month, 1) + relativedelta(day=31)
 
@@ -450,9 +452,9 @@ def parse_duty(text: str) -> tuple[Frequency, int | None]:
             due_day = int(word)
             if not 1 <= due_day <= 31:
                 raise WordingError(f"'{word}' is not a day of the month")
-        elif WORDS.get(word, Word(Kind.FILLER)).kind is Kind.MONTH:
+        elif (meaning := word_table().get(word, Word(Kind.FILLER))).kind is Kind.MONTH:
             # "по итогам года, не позднее 25 января": January is the month after the period.
-            if frequency is not Frequency.YEARLY or WORDS[word].value != 1:
+            if frequency is not Frequency.YEARLY or meaning.value != 1:
                 raise WordingError(f"'{word}': a duty is due in the month after its period")
         elif word not in _DUTY_FILLERS:
             raise WordingError(f"unknown word '{word}'")
