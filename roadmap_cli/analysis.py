@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmap_cli.errors import UsageError
+from roadmap_cli.messages import say
 from roadmap_cli.model import DayOffRule, Department, Roadmap, Status, Task
 from roadmap_cli.workdays import WorkingCalendar, kazakhstan_calendar
 
@@ -31,9 +32,7 @@ class Window:
         """``14`` (calendar days) or ``10wd`` (working days); ValueError otherwise."""
         match = _WINDOW.fullmatch(text.strip().lower())
         if match is None:
-            raise ValueError(
-                f"'{text}' is not a number of days: write 14 (calendar days) or 10wd (working days)"
-            )
+            raise ValueError(say("usage.window", text=text))
         return cls(int(match.group(1)), working=match.group(2) is not None)
 
 
@@ -220,12 +219,12 @@ def status_report(
     With `department_id`, one department's row, and the tasks it leads or co-executes.
     """
     if window.days < 0:
-        raise UsageError(f"--warn-days must be 0 or more, not {window.days}")
+        raise UsageError(say("usage.negative_window", days=window.days))
     departments = roadmap.departments
     if department_id is not None:
         if department_id not in roadmap.departments_by_id:
             known = ", ".join(roadmap.departments_by_id)
-            raise UsageError(f"no department '{department_id}' in this roadmap; known: {known}")
+            raise UsageError(say("usage.unknown_department", department=department_id, known=known))
         departments = (roadmap.departments_by_id[department_id],)
     assessments = assess_all(roadmap, as_of, window)
     by_lead: dict[str, list[Assessment]] = {department.id: [] for department in departments}

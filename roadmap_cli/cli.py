@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from roadmap_cli import __version__
+from roadmap_cli import __version__, messages
 from roadmap_cli.errors import ExitCode, RoadmapError
 from roadmap_cli.gate import FailOn
 from roadmap_cli.report.formats import OutputFormat
@@ -129,7 +129,7 @@ def guarded(command: F) -> F:
                 raise
             _fail(
                 ExitCode.INTERNAL,
-                f"internal error: {type(exc).__name__}: {exc} (run with --debug to see where)",
+                messages.text("cli.internal", kind=type(exc).__name__, problem=exc),
             )
 
     return run  # type: ignore[return-value]
@@ -144,7 +144,7 @@ def _parse_as_of(value: str | None) -> date | datetime | None:
             instant = None
         if instant is None or instant.tzinfo is None:
             raise typer.BadParameter(
-                f"'{value}' is not an instant with a time zone (e.g. 2026-11-25T20:30:00+05:00)",
+                messages.text("cli.not_instant", value=value),
                 param_hint="--as-of",
             )
         return instant
@@ -162,9 +162,8 @@ def _parse_window(value: str) -> Window:
 
 def _speak(option: str | None, loaded: LoadedRoadmap | None = None) -> None:
     """Choose the language of what follows (see `messages.choose`)."""
-    from roadmap_cli import messages
 
-    default = loaded.roadmap.info.language if loaded is not None and loaded.roadmap is not None else None
+    default = loaded.language if loaded is not None else None
     try:
         messages.use(messages.choose(option, os.environ, default))
     except ValueError as exc:
@@ -194,12 +193,12 @@ def _locate(path: Path | None) -> tuple[Path, str]:
     return found, display_path(found, cwd)
 
 
-def _load(path: Path | None) -> LoadedRoadmap:
+def _load(path: Path | None, lang: str | None) -> LoadedRoadmap:
     """Find and read the roadmap; an invalid one ends the command with its errors and exit 3."""
     from roadmap_cli.load import load_roadmap
 
     resolved, shown = _locate(path)
-    return _valid_or_exit(load_roadmap(resolved, shown))
+    return _valid_or_exit(load_roadmap(resolved, shown), lang)
 
 
 def _report_invalid(loaded: LoadedRoadmap, with_findings: bool = True) -> None:
@@ -212,7 +211,9 @@ def _report_invalid(loaded: LoadedRoadmap, with_findings: bool = True) -> None:
     _stderr(findings_summary(loaded.path, loaded.findings))
 
 
-def _valid_or_exit(loaded: LoadedRoadmap) -> LoadedRoadmap:
+def _valid_or_exit(loaded: LoadedRoadmap, lang: str | None = None) -> LoadedRoadmap:
+    """The roadmap when it is valid; else its errors, in its language, and exit 3."""
+    _speak(lang, loaded)
     if loaded.roadmap is None:
         _report_invalid(loaded)
         raise typer.Exit(ExitCode.INVALID)
@@ -263,7 +264,6 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     """Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid."""
-    from roadmap_cli import messages
     from roadmap_cli.load import load_roadmap
     from roadmap_cli.report.lines import finding_line
 
@@ -276,6 +276,7 @@ def validate(
 
         _emit(chosen, validate_document(results))
     for loaded in results:
+        _speak(lang, loaded)
         if loaded.roadmap is None:
             _report_invalid(loaded, with_findings=chosen is OutputFormat.TABLE)
             continue
@@ -339,8 +340,7 @@ def status(
     as_of_date = _parse_as_of(as_of)
     window = _parse_window(warn_days)
     chosen = _chosen(output_format)
-    loaded = _load(path)
-    _speak(lang, loaded)
+    loaded = _load(path, lang)
     from roadmap_cli.analysis import status_report
 
     assert loaded.roadmap is not None
@@ -385,9 +385,7 @@ def check(
     as_of_date = _parse_as_of(as_of)
     window = _parse_window(warn_days)
     chosen = _chosen(output_format)
-    loaded = _load(path)
-    _speak(lang, loaded)
-    from roadmap_cli import messages
+    loaded = _load(path, lang)
     from roadmap_cli.analysis import assess_all, due_soon_first, overdue_first
     from roadmap_cli.report.lines import due_soon_line, overdue_line, window_text
 
@@ -452,7 +450,6 @@ def diff(
     edits or removes a postponement record, removes a task that was not cancelled, cancels one
     without a reason, or marks one done on a date after the change.
     """
-    from roadmap_cli import messages
     from roadmap_cli.diff import compare, violations
     from roadmap_cli.report.lines import diff_lines, located
     from roadmap_cli.revisions import load_pair
@@ -460,19 +457,18 @@ def diff(
     _speak(lang)
     resolved, shown = _locate(path)
     pair = load_pair(resolved, shown, base, head)
-    head_loaded = _valid_or_exit(pair.head)
-    _speak(lang, head_loaded)
+    head_loaded = _valid_or_exit(pair.head, lang)
     if pair.base is None:
-        _stderr(f"{shown}: did not exist at {base}; every task counts as added")
-    base_roadmap = _valid_or_exit(pair.base).roadmap if pair.base is not None else None
+        _stderr(messages.text("diff.new_file", path=shown, base=base))
+    base_roadmap = _valid_or_exit(pair.base, lang).roadmap if pair.base is not None else None
     head_roadmap = head_loaded.roadmap
     assert head_roadmap is not None
     chosen = _chosen(output_format)
     changes = compare(base_roadmap, head_roadmap)
-    head_name = head if head is not None else "the working tree"
+    head_name = head if head is not None else messages.text("diff.working_tree")
     found = violations(base_roadmap, head_roadmap, pair.change_date()) if check_policy else None
     if chosen is OutputFormat.TABLE:
-        print(f"{shown}: changes from {base} to {head_name}")
+        print(messages.text("diff.heading", path=shown, base=base, head=head_name))
         for line in diff_lines(changes, [department.id for department in head_roadmap.departments]):
             print(line)
         for violation in found or []:
@@ -504,7 +500,7 @@ TaskArgument = Annotated[str, typer.Argument(metavar="TASK", help="The id of the
 
 def _required_text(value: str, option: str) -> str:
     if not value.strip():
-        raise typer.BadParameter("must not be empty", param_hint=option)
+        raise typer.BadParameter(messages.text("invalid.blank"), param_hint=option)
     return value
 
 
@@ -523,11 +519,11 @@ def _write_edit(file: Path | None, dry_run: bool, make: Callable[[bytes, str], E
                 _stderr(finding_line(shown, finding))
             _fail(ExitCode.INVALID, str(exc))
         if not edited.changes:
-            _stderr(f"{shown}: nothing to change")
+            _stderr(messages.text("edit.nothing", path=shown))
             return
         if dry_run:
             sys.stdout.write(_unified_diff(snapshot.raw, edited.raw, shown))
-            _stderr(f"{shown}: dry run: nothing written")
+            _stderr(messages.text("edit.dry_run", path=shown))
             return
         replace(snapshot, edited.raw, shown)
     for change in edited.changes:
@@ -654,7 +650,7 @@ def _ask(value: str | None, option: str, prompt: str) -> str:
     """An option's value, asked for in a terminal when it was not given."""
     if value is None:
         if not sys.stdin.isatty():
-            raise typer.BadParameter("is required (or run in a terminal to be asked)", param_hint=option)
+            raise typer.BadParameter(messages.text("cli.required"), param_hint=option)
         value = str(typer.prompt(prompt))
     return _required_text(value, option)
 
@@ -735,10 +731,10 @@ def fmt(
             if check_only or dry_run:
                 if dry_run:
                     sys.stdout.write(_unified_diff(snapshot.raw, result, shown))
-                print(f"{shown}: would be reformatted")
+                print(messages.text("format.would", path=shown))
                 continue
             replace(snapshot, result, shown)
-        print(f"{shown}: reformatted")
+        print(messages.text("format.done", path=shown))
     if check_only and unformatted:
         raise typer.Exit(ExitCode.BREACHES)
 

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2026-03-31"
+from roadmap_cli.messages import say
 
 # All of Kazakhstan has been on UTC+5 since 1 March 2024; a fixed offset needs no zone database.
 KAZAKHSTAN_TIME_NAME = "UTC+05:00"
@@ -27,15 +27,20 @@ def parse_iso_date(text: str) -> date:
     match = _ISO_DATE.fullmatch(text)
     if match is None:
         if _DOTTED_DATE.fullmatch(text):
-            raise ValueError(f"'{text}' is written day.month.year; {DATE_HINT}")
+            raise ValueError(say("date.dotted", text=text))
         if _SLASHED_DATE.fullmatch(text):
-            raise ValueError(f"'{text}' is ambiguous (day/month or month/day?); {DATE_HINT}")
-        raise ValueError(f"'{text}' is not a date; {DATE_HINT}")
+            raise ValueError(say("date.ambiguous", text=text))
+        raise ValueError(say("date.not_a_date", text=text))
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
-    except ValueError as exc:  # 2025-02-30, 2026-13-01
-        raise ValueError(f"'{text}' is not a real date ({exc}); {DATE_HINT}") from None
+    except ValueError:  # 2025-02-30, 2026-13-01
+        reason = (
+            say("date.no_such_month", month=month)
+            if not 1 <= month <= 12
+            else say("wording.no_such_day", day=day, month=month, year=year)
+        )
+        raise ValueError(say("date.not_real", text=text, reason=reason)) from None
 
 
 def resolve_timezone(name: str | None) -> tzinfo:
@@ -50,16 +55,13 @@ def resolve_timezone(name: str | None) -> tzinfo:
         sign, hours, minutes = offset.groups()
         delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
         if delta > timedelta(hours=14):
-            raise ValueError(f"time zone offset '{name}' is out of range (at most 14 hours)")
+            raise ValueError(say("date.offset_range", offset=name))
         return timezone(-delta if sign == "-" else delta, f"UTC{sign}{hours.zfill(2)}:{minutes or '00'}")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         # ValueError: keys like '../etc' are refused by zoneinfo itself; OSError: odd filesystem entries.
-        raise ValueError(
-            f"unknown time zone '{name}'; use an IANA name such as Asia/Aqtobe "
-            "or a fixed offset such as UTC+05:00"
-        ) from None
+        raise ValueError(say("date.unknown_zone", zone=name)) from None
 
 
 def today_in(zone: tzinfo, now: datetime | None = None) -> date:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from roadmap_cli.messages import Text, say
 from roadmap_cli.model import Roadmap, Status, Task
 
 
@@ -44,8 +45,12 @@ class Violation:
 
     rule: str
     task_id: str
-    message: str
+    text: Text
     where: tuple[str | int, ...]
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
 
 def _localized(task: Task, field: str) -> str | None:
@@ -121,7 +126,7 @@ def violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[V
                     Violation(
                         "cancel-without-reason",
                         task.id,
-                        f"{task.id} is cancelled without a reason: add reason: ...",
+                        say("policy.cancel_without_reason", task=task.id),
                         ("tasks", index, "status"),
                     )
                 )
@@ -131,8 +136,12 @@ def violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[V
                 Violation(
                     "completed-in-future",
                     task.id,
-                    f"{task.id} is marked done on {task.completed}, after the date of this change "
-                    f"({change_date})",
+                    say(
+                        "policy.completed_in_future",
+                        task=task.id,
+                        completed=task.completed,
+                        change=change_date,
+                    ),
                     ("tasks", index, "completed"),
                 )
             )
@@ -142,8 +151,7 @@ def violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[V
                 Violation(
                     "removed-not-cancelled",
                     task.id,
-                    f"{task.id} was removed while {task.status.value}; cancel it with a reason first, "
-                    "and remove it in a later change",
+                    say("policy.removed_not_cancelled", task=task.id, status=task.status.value),
                     ("tasks",),
                 )
             )
@@ -160,8 +168,13 @@ def _history_violations(index: int, old: Task, new: Task) -> list[Violation]:
                 Violation(
                     "postponement-removed",
                     new.id,
-                    f"{new.id}: postponement {position + 1} ({record.from_} -> {record.to}) was removed; "
-                    "postponement history is append-only",
+                    say(
+                        "policy.postponement_removed",
+                        task=new.id,
+                        number=position + 1,
+                        start=record.from_,
+                        end=record.to,
+                    ),
                     where if new.postponements else ("tasks", index),
                 )
             )
@@ -171,8 +184,13 @@ def _history_violations(index: int, old: Task, new: Task) -> list[Violation]:
                 Violation(
                     "postponement-edited",
                     new.id,
-                    f"{new.id}: postponement {position + 1} ({record.from_} -> {record.to}) was edited; "
-                    "postponement history is append-only",
+                    say(
+                        "policy.postponement_edited",
+                        task=new.id,
+                        number=position + 1,
+                        start=record.from_,
+                        end=record.to,
+                    ),
                     (*where, position),
                 )
             )
@@ -185,9 +203,15 @@ def _history_violations(index: int, old: Task, new: Task) -> list[Violation]:
                 Violation(
                     "deadline-moved-without-record",
                     new.id,
-                    f"{new.id}: deadline moved later from {old.deadline} to {new.deadline} "
-                    f"(+{(new.deadline - old.deadline).days} days) without a postponement record "
-                    f"(from: {old.deadline}, to: {new.deadline}, reason, decision)",
+                    say(
+                        "policy.moved_without_record",
+                        task=new.id,
+                        old=old.deadline,
+                        new=new.deadline,
+                        days=(new.deadline - old.deadline).days,
+                        old_iso=old.deadline.isoformat(),
+                        new_iso=new.deadline.isoformat(),
+                    ),
                     ("tasks", index, "deadline"),
                 )
             )
@@ -205,8 +229,7 @@ def _duty_violations(index: int, old: Task, new: Task, change_date: date) -> lis
                 Violation(
                     "submission-changed",
                     new.id,
-                    f"{new.id}: the submission of period {period} (on {on}) was removed or changed; "
-                    "submissions are append-only",
+                    say("policy.submission_changed", task=new.id, period=period, on=on),
                     (*where, "submissions") if new.submissions else where,
                 )
             )
@@ -216,8 +239,7 @@ def _duty_violations(index: int, old: Task, new: Task, change_date: date) -> lis
                 Violation(
                     "submitted-in-future",
                     new.id,
-                    f"{new.id}: period {period} is marked submitted on {on}, after the date of this change "
-                    f"({change_date})",
+                    say("policy.submitted_in_future", task=new.id, period=period, on=on, change=change_date),
                     (*where, "submissions"),
                 )
             )
@@ -233,13 +255,21 @@ def _duty_violations(index: int, old: Task, new: Task, change_date: date) -> lis
             continue
         due_now = head_due.get(occurrence.label)
         if due_now is None or due_now > occurrence.due:
-            moved = "is no longer due" if due_now is None else f"is now due {due_now}"
             found.append(
                 Violation(
                     "duty-period-moved",
                     new.id,
-                    f"{new.id}: period {occurrence.label} was due {occurrence.due} and not submitted, "
-                    f"and {moved}; a missed period stays missed until it is submitted",
+                    say(
+                        "policy.duty_period_dropped", task=new.id, period=occurrence.label, due=occurrence.due
+                    )
+                    if due_now is None
+                    else say(
+                        "policy.duty_period_moved",
+                        task=new.id,
+                        period=occurrence.label,
+                        due=occurrence.due,
+                        now=due_now,
+                    ),
                     (*where, "recurrence") if new.recurrence is not None else where,
                 )
             )

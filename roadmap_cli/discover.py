@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.messages import say
 
 ENV_VAR = "ROADMAP_FILE"
 CANDIDATES = ("roadmap.yaml", "roadmap.yml", "data/roadmap.yaml", "data/roadmap.yml")
@@ -27,10 +28,7 @@ def find_roadmap(start: Path, environ: Mapping[str, str]) -> Path:
         if (directory / ".git").exists():
             break  # never pick up a roadmap from outside the repository
     names = ", ".join(CANDIDATES)
-    raise RoadmapError(
-        f"no roadmap found: looked for {names} in {start} and its parents up to the repository root; "
-        f"give a PATH or set {ENV_VAR}"
-    )
+    raise RoadmapError(say("discover.none", names=names, start=start, variable=ENV_VAR))
 
 
 def display_path(path: Path, cwd: Path) -> str:

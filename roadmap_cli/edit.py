@@ -35,6 +35,7 @@ from ruamel.yaml.events import (
 from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.findings import Finding
 from roadmap_cli.load import LoadedRoadmap, load_bytes
+from roadmap_cli.messages import Text, say
 from roadmap_cli.model import Postponement, Roadmap, Task
 from roadmap_cli.source import compose, decode, encode_like, parse_events
 
@@ -53,7 +54,7 @@ class EditRefused(RoadmapError):
 class InvalidEdit(EditRefused):
     """The edited roadmap would be invalid; `findings` says why."""
 
-    def __init__(self, message: str, findings: Sequence[Finding]) -> None:
+    def __init__(self, message: Text, findings: Sequence[Finding]) -> None:
         super().__init__(message)
         self.findings = tuple(findings)
 
@@ -239,7 +240,7 @@ def render_scalar(value: str, prefer: str | None = None, in_flow: bool = False) 
         composed = compose(document)
         if composed.problem is None and composed.data == {"k": [value] if in_flow else value}:
             return candidate
-    raise EditRefused(f"cannot write {value!r} as YAML")  # unreachable: JSON escapes always read back
+    raise EditRefused(say("edit.unwritable", value=repr(value)))  # unreachable: JSON escapes always read back
 
 
 def _render_flow_list(values: Sequence[str]) -> str:
@@ -298,8 +299,8 @@ class _Text:
         return _Splice(at, at, body)
 
 
-def _refuse(task_id: str, why: str) -> EditRefused:
-    return EditRefused(f"cannot edit task {task_id} faithfully: {why}; edit it by hand")
+def _refuse(task_id: str, why: Text) -> EditRefused:
+    return EditRefused(say("edit.unfaithful", task=task_id, why=why))
 
 
 def _block_mapping_lines(record: Mapping[str, str | tuple[str, ...]], indent: str, gap: str) -> list[str]:
@@ -318,7 +319,7 @@ class _Document(_Text):
         super().__init__(text)
         key_offset, tasks = root.keys["tasks"]
         if tasks.kind != "sequence" or tasks.anchored:
-            raise EditRefused("the tasks list is not a plain list; edit it by hand")
+            raise EditRefused(say("edit.tasks_not_list"))
         self.tasks = tasks
         self.list_indent, self.list_gap = "  ", "- "  # used when the file has no block list to copy
         if tasks.items and not tasks.is_flow:
@@ -330,7 +331,7 @@ class _Document(_Text):
         before = self.text[self.line_start(item.start) : item.start]
         dash = before.rfind("-")
         if dash < 0 or before[:dash].strip(" "):
-            raise EditRefused("cannot find the '-' of a list item; edit it by hand")
+            raise EditRefused(say("edit.no_dash"))
         return dash, before[dash:]
 
     def spaced(self, items: Sequence[Span]) -> bool:
@@ -360,7 +361,7 @@ class _Document(_Text):
 
 def _task_splices(doc: _Document, task: Span, task_id: str, edits: Mapping[str, FieldEdit]) -> list[_Splice]:
     if task.kind != "mapping" or task.anchored:
-        raise _refuse(task_id, "it is not a plain mapping")
+        raise _refuse(task_id, say("edit.why.not_mapping"))
     splices: list[_Splice] = []
     indent = " " * doc.column(task.start)
     for key, edit in edits.items():
@@ -370,7 +371,7 @@ def _task_splices(doc: _Document, task: Span, task_id: str, edits: Mapping[str, 
                 splices.append(_removal(doc, task, key, task_id))
         elif isinstance(edit, Append) and present is not None:
             if present[1].kind != "sequence" or present[1].anchored:
-                raise _refuse(task_id, f"its '{key}' is not a plain list")
+                raise _refuse(task_id, say("edit.why.not_list", key=key))
             splices.append(doc.append_item(present[1], edit.record))
         elif isinstance(edit, Append) and task.is_flow:
             close = doc.text.rfind("}", task.start, task.end)
@@ -396,13 +397,13 @@ def _replacement(
     doc: _Text, value: Span, edit: str | tuple[str, ...], task_id: str, key: str, in_flow: bool
 ) -> _Splice:
     if value.anchored or value.kind == "alias":
-        raise _refuse(task_id, f"its '{key}' uses a YAML anchor or alias")
+        raise _refuse(task_id, say("edit.why.alias", key=key))
     if isinstance(edit, tuple):
         if value.kind != "sequence" or not value.is_flow:
-            raise _refuse(task_id, f"its '{key}' is not a [flow, list]")
+            raise _refuse(task_id, say("edit.why.not_flow_list", key=key))
         return _Splice(value.start, value.end, _render_flow_list(edit))
     if value.kind != "scalar":
-        raise _refuse(task_id, f"its '{key}' is not a single value")
+        raise _refuse(task_id, say("edit.why.not_scalar", key=key))
     if value.style in ("|", ">"):
         # A block scalar's span runs to the start of the line after it: keep that line break.
         ends_line = value.end > value.start and doc.text[value.end - 1] in _BREAK_CHARACTERS
@@ -426,14 +427,14 @@ def _insertion_point(doc: _Text, task: Span, key: str) -> int:
 def _removal(doc: _Text, task: Span, key: str, task_id: str) -> _Splice:
     key_offset, value = task.keys[key]
     if value.anchored or value.kind == "alias":
-        raise _refuse(task_id, f"its '{key}' uses a YAML anchor or alias")
+        raise _refuse(task_id, say("edit.why.alias", key=key))
     if task.is_flow:
         previous_ends = [entry.end for _, entry in task.keys.values() if entry.end <= key_offset]
         if not previous_ends:
-            raise _refuse(task_id, f"'{key}' is the first key of a flow mapping")
+            raise _refuse(task_id, say("edit.why.first_flow_key", key=key))
         return _Splice(max(previous_ends), value.end, "")
     if not doc.starts_line(key_offset) or key_offset == task.start:
-        raise _refuse(task_id, f"'{key}' does not stand on a line of its own")
+        raise _refuse(task_id, say("edit.why.shared_line", key=key))
     return _Splice(doc.line_start(key_offset), doc.after_line(value.end), "")
 
 
@@ -441,7 +442,7 @@ def _apply(text: str, splices: Sequence[_Splice]) -> str:
     ordered = sorted(splices, key=lambda splice: (splice.start, splice.end))
     for earlier, later in itertools.pairwise(ordered):
         if later.start < earlier.end:
-            raise EditRefused("overlapping edits")  # a bug if it ever happens; never written
+            raise EditRefused(say("edit.overlapping"))  # a bug if it ever happens; never written
     pieces: list[str] = []
     position = 0
     for splice in ordered:
@@ -458,7 +459,7 @@ def _load_valid(raw: bytes, display: str) -> tuple[str, LoadedRoadmap, Roadmap]:
     """The file's text and its loaded roadmap; an invalid roadmap is not edited."""
     loaded = load_bytes(raw, display)
     if loaded.roadmap is None:
-        raise InvalidEdit(f"{loaded.path}: the roadmap is invalid; fix it before editing", loaded.findings)
+        raise InvalidEdit(say("edit.invalid_before", path=loaded.path), loaded.findings)
     text = decode(raw)
     assert isinstance(text, str)  # it loaded, so it decoded
     return text, loaded, loaded.roadmap
@@ -509,14 +510,9 @@ def _finish(
     new_raw = encode_like(raw, new_text)
     loaded = load_bytes(new_raw, display)
     if loaded.roadmap is None:
-        raise InvalidEdit(
-            f"{display}: the edit would make the roadmap invalid; nothing written", loaded.errors
-        )
+        raise InvalidEdit(say("edit.invalid_after", path=display), loaded.errors)
     if loaded.roadmap.model_dump(by_alias=True, mode="json") != intended:
-        raise EditRefused(
-            f"{display}: cannot make this edit faithfully in this file's layout; nothing written; "
-            "edit it by hand"
-        )
+        raise EditRefused(say("edit.layout", path=display))
     return Edited(new_raw, changes, loaded)
 
 
@@ -553,7 +549,7 @@ def add_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[str, ...
     text, _, roadmap = _load_valid(raw, display)
     task_id = str(fields["id"])
     if task_id in roadmap.tasks_by_id:
-        raise UsageError(f"{display}: a task with id '{task_id}' already exists")
+        raise UsageError(say("edit.task_exists", path=display, task=task_id))
     ordered = {key: fields[key] for key in TASK_KEY_ORDER if key in fields}
     intended = _intended(roadmap, None, {key: _as_data(value) for key, value in ordered.items()})
     doc = _Document(text, spans(text))
@@ -568,5 +564,6 @@ def _task_index(loaded: LoadedRoadmap, task_id: str) -> int:
         return index
     known = [task.id for task in loaded.roadmap.tasks] if loaded.roadmap is not None else []
     close = difflib.get_close_matches(task_id, known, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise UsageError(f"no task with id '{task_id}' in this roadmap{hint}")
+    if close:
+        raise UsageError(say("edit.no_task_suggestion", task=task_id, suggestion=close[0]))
+    raise UsageError(say("edit.no_task", task=task_id))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from roadmap_cli.messages import Text
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -23,25 +25,30 @@ class Position:
 class Finding:
     """One problem: what is wrong, where, and how bad.
 
-    `code` is a stable short name (e.g. ``unknown-key``) for scripts and tests; `message` is for people.
+    `code` is a stable short name (e.g. ``unknown-key``) for scripts and tests; `text` is for
+    people, and `message` is that text in the language being spoken.
     """
 
     severity: Severity
     code: str
-    message: str
+    text: Text
     position: Position | None = None
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
 
-def error(code: str, message: str, position: Position | None = None) -> Finding:
-    return Finding(Severity.ERROR, code, message, position)
+def error(code: str, text: Text, position: Position | None = None) -> Finding:
+    return Finding(Severity.ERROR, code, text, position)
 
 
-def warning(code: str, message: str, position: Position | None = None) -> Finding:
-    return Finding(Severity.WARNING, code, message, position)
+def warning(code: str, text: Text, position: Position | None = None) -> Finding:
+    return Finding(Severity.WARNING, code, text, position)
 
 
 def sort_key(finding: Finding) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError, UsageError
+from roadmap_cli.messages import say
 
 GIT_TIMEOUT_SECONDS = 60
 
@@ -34,9 +35,9 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
             stdin=subprocess.DEVNULL,
         )
     except FileNotFoundError:
-        raise RoadmapError("git is not installed (or not on PATH); roadmap diff needs it") from None
+        raise RoadmapError(say("git.missing")) from None
     except subprocess.TimeoutExpired:
-        raise RoadmapError(f"git did not answer within {GIT_TIMEOUT_SECONDS} s") from None
+        raise RoadmapError(say("git.timeout", seconds=GIT_TIMEOUT_SECONDS)) from None
 
 
 def _first_line(output: bytes) -> str:
@@ -48,7 +49,7 @@ def repository_root(start: Path) -> Path:
     """The top of the work tree that `start` (a directory) is in."""
     completed = _git(start, "rev-parse", "--show-toplevel")
     if completed.returncode != 0:
-        raise RoadmapError(f"{start}: not inside a git repository ({_first_line(completed.stderr)})")
+        raise RoadmapError(say("git.no_repository", path=start, reason=_first_line(completed.stderr)))
     return Path(completed.stdout.decode("utf-8", errors="surrogateescape").strip())
 
 
@@ -57,20 +58,19 @@ def path_in_repository(root: Path, path: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        raise UsageError(f"{path} is outside the git repository at {root}") from None
+        raise UsageError(say("git.outside", path=path, root=root)) from None
 
 
 def resolve_commit(root: Path, revision: str, option: str) -> str:
     """The commit id that `revision` names; a usage error when it names none."""
     if not revision or revision.startswith("-") or any(char in revision for char in "\0\n\r"):
-        raise UsageError(f"{option}: '{revision}' is not a git revision")
+        raise UsageError(say("git.not_revision", option=option, revision=revision))
     completed = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
     if completed.returncode != 0:
-        hint = ""
         shallow = _git(root, "rev-parse", "--is-shallow-repository")
         if shallow.stdout.strip() == b"true":
-            hint = " (this clone is shallow: fetch the history, e.g. fetch-depth: 0 in actions/checkout)"
-        raise UsageError(f"{option}: unknown revision '{revision}'{hint}")
+            raise UsageError(say("git.unknown_revision_shallow", option=option, revision=revision))
+        raise UsageError(say("git.unknown_revision", option=option, revision=revision))
     return completed.stdout.decode("ascii").strip()
 
 

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 from roadmap_cli import rules
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.findings import Finding, Position, error, sort_key
+from roadmap_cli.messages import LANGUAGES, Amount, Text, say
 from roadmap_cli.model import Department, Roadmap, RoadmapInfo, Status, Task, describe_value, is_identifier
 from roadmap_cli.source import DEFAULT_LIMITS, Limits, SourceMap, compose, decode
 
@@ -32,6 +33,9 @@ class LoadedRoadmap:
     roadmap: Roadmap | None
     findings: tuple[Finding, ...]
     source_map: SourceMap | None
+    # The roadmap's own ``language``, read even when the file is invalid, so that its authors get
+    # its errors in the language they wrote it in.
+    language: str | None = None
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -65,20 +69,18 @@ class LoadedRoadmap:
 
 
 def _too_large(name: str, limits: Limits) -> RoadmapError:
-    return RoadmapError(
-        f"{name}: the file is larger than the limit of {limits.max_bytes // (1024 * 1024)} MiB"
-    )
+    return RoadmapError(say("file.too_large", path=name, limit=Amount(limits.max_bytes // (1024 * 1024))))
 
 
 def check_regular_file(path: Path) -> None:
     """Refuse what is not a regular file, before opening it: opening a FIFO would wait for a
     writer, and a device never ends."""
     if path.is_dir():
-        raise RoadmapError(f"{path}: is a directory, not a roadmap file")
+        raise RoadmapError(say("file.directory", path=path))
     if not path.exists():
-        raise RoadmapError(f"{path}: no such file")
+        raise RoadmapError(say("file.missing", path=path))
     if not path.is_file():
-        raise RoadmapError(f"{path}: not a regular file")
+        raise RoadmapError(say("file.not_regular", path=path))
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
@@ -91,7 +93,7 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(limits.max_bytes + 1)  # bounded even if the file grows meanwhile
     except OSError as exc:
-        raise RoadmapError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise RoadmapError(say("file.unreadable", path=path, reason=exc.strerror or exc)) from None
     if len(raw) > limits.max_bytes:
         raise too_large
     return raw
@@ -117,7 +119,14 @@ def load_bytes(raw: bytes, display_path: str, limits: Limits = DEFAULT_LIMITS) -
             assert composed.problem is not None
             return LoadedRoadmap(display_path, None, (composed.problem,), None)
         roadmap, findings = validate_data(composed.data, composed.source_map)
-    return LoadedRoadmap(display_path, roadmap, tuple(sorted(findings, key=sort_key)), composed.source_map)
+    ordered = tuple(sorted(findings, key=sort_key))
+    return LoadedRoadmap(display_path, roadmap, ordered, composed.source_map, _language(composed.data))
+
+
+def _language(data: Any) -> str | None:
+    info = data.get("roadmap") if isinstance(data, dict) else None
+    language = info.get("language") if isinstance(info, dict) else None
+    return language if language in LANGUAGES else None
 
 
 @contextlib.contextmanager
@@ -212,27 +221,33 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def _subject(loc: Path_, data: Any) -> str:
+def _subject(loc: Path_, data: Any) -> Text | None:
     """Name what the error is about: ``task SEZ-003 deadline``, ``departments[2] name``."""
     if not loc:
-        return ""
-    parts: list[str] = []
+        return None
     head, rest = loc[0], loc[1:]
+    parts: list[str] = []
     if head in ("tasks", "departments") and rest and isinstance(rest[0], int):
         item = data[head][rest[0]] if isinstance(data, dict) else None
         item_id = _raw_id(item)
-        item_id = item_id if item_id is not None and is_identifier(item_id) else None
         noun = "task" if head == "tasks" else "department"
-        parts.append(f"{noun} {item_id}" if item_id else f"{head}[{rest[0] + 1}]")
+        if item_id is not None and is_identifier(item_id):
+            named = say(f"subject.{noun}", id=item_id)
+        else:
+            named = say(f"subject.{noun}_number", number=rest[0] + 1)
         rest = rest[1:]
     else:
-        parts.append(str(head))
+        named = say("subject.key", key=str(head))
     for step in rest:
-        if isinstance(step, int):
+        if isinstance(step, int) and parts:
             parts[-1] += f"[{step + 1}]"
         else:
-            parts.append(str(step))
-    return " ".join(parts)
+            parts.append(f"[{step + 1}]" if isinstance(step, int) else str(step))
+    return say("subject.path", subject=named, path=" ".join(parts)) if parts else named
+
+
+def _about(subject: Text | None, message: Text) -> Text:
+    return message if subject is None else say("subject.message", subject=subject, message=message)
 
 
 def _suggestion(key: str, loc: Path_) -> str | None:
@@ -262,35 +277,42 @@ def _translate(detail: ErrorDetails, data: Any, source_map: SourceMap) -> Findin
     kind = detail["type"]
     value = detail.get("input")
     subject = _subject(loc, data)
+    context = detail.get("ctx", {})
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        message = f"unknown key '{key}'"
         suggestion = _suggestion(key, loc[:-1])
-        if suggestion is not None:
-            message += f"; did you mean '{suggestion}'?"
-        owner = _subject(loc[:-1], data)
-        return error("unknown-key", f"{owner}: {message}" if owner else message, source_map.key_position(loc))
-    if kind == "missing":
-        message = f"missing required key '{loc[-1]}'"
-        owner = _subject(loc[:-1], data)
-        return error("missing-key", f"{owner}: {message}" if owner else message, source_map.position(loc))
-    if kind == "model_type" and not loc:
         message = (
-            "the file must be a mapping with keys roadmap, departments and tasks; "
-            f"found {describe_value(value)}"
+            say("invalid.unknown_key", key=key)
+            if suggestion is None
+            else say("invalid.unknown_key_suggestion", key=key, suggestion=suggestion)
         )
-        return error("type", message, source_map.position(loc))
-    if kind in ("model_type", "dict_type"):
-        message = f"expected a mapping, found {describe_value(value)}"
+        return error("unknown-key", _about(_subject(loc[:-1], data), message), source_map.key_position(loc))
+    if kind == "missing":
+        message = say("invalid.missing_key", key=loc[-1])
+        return error("missing-key", _about(_subject(loc[:-1], data), message), source_map.position(loc))
+    if kind == "model_type" and not loc:
+        return error("type", say("invalid.file_type", found=describe_value(value)), source_map.position(loc))
+    found = describe_value(value)
+    if isinstance(context.get("message"), Text):
+        message = context["message"]  # one of ours: see model.invalid
+    elif kind in ("model_type", "dict_type"):
+        message = say("invalid.mapping_type", found=found)
     elif kind in ("tuple_type", "list_type"):
-        message = f"expected a list, found {describe_value(value)}"
+        message = say("invalid.list_type", found=found)
     elif kind == "string_type":
-        message = f"expected text, found {describe_value(value)}"
+        message = say("invalid.string_type", found=found)
     elif kind == "enum" and loc and loc[-1] == "status":
-        allowed = ", ".join(status.value for status in Status)
-        message = f"{describe_value(value)} is not a status; use one of: {allowed}"
+        message = say("invalid.status", found=found, allowed=", ".join(status.value for status in Status))
+    elif kind == "enum":
+        message = say("invalid.choice", found=found, allowed=context.get("expected", ""))
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = say("invalid.int_type", found=found)
+    elif kind == "greater_than_equal":
+        message = say("invalid.at_least", found=found, limit=context.get("ge", ""))
+    elif kind == "less_than_equal":
+        message = say("invalid.at_most", found=found, limit=context.get("le", ""))
     else:
-        message = detail["msg"]
+        message = say("invalid.other", message=detail["msg"])  # Pydantic's own words, in English
     # An empty value has no text of its own to point at: point at its key.
     position = source_map.key_position(loc) if value is None else source_map.position(loc)
-    return error(kind.replace("_", "-"), f"{subject}: {message}" if subject else message, position)
+    return error(kind.replace("_", "-"), _about(subject, message), position)

@@ -31,27 +31,40 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from roadmap_cli import dates
-from roadmap_cli.messages import LANGUAGES
+from roadmap_cli.messages import LANGUAGES, Text, say
 from roadmap_cli.recurrence import Frequency, Schedule
 from roadmap_cli.wording import ACCEPTED_FORMS, DUTY_FORMS, Deadline, WordingError, parse_deadline, parse_duty
 
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def describe_value(value: object) -> str:
+def describe_value(value: object) -> Text:
     """How a value read from YAML is named in a message: 'text', a mapping, a list, nothing."""
     if value is None:
-        return "nothing"
+        return say("value.nothing")
     if isinstance(value, Mapping):
-        return "a mapping"
+        return say("value.mapping")
     if isinstance(value, list | tuple):
-        return "a list"
+        return say("value.list")
+    return say("value.text", text=shortened(value))
+
+
+def shortened(value: object) -> str:
+    """A value as one short line: a message is one line, and a whole file read as one block scalar
+    must not become one."""
     text = str(value)
     if len(text) > 40 or "\n" in text:
-        # A message is one line: long or multi-line values (a whole file read as one block
-        # scalar, say) are cut short.
         text = text[:40].replace("\r", " ").replace("\n", " ") + "..."
-    return f"'{text}'"
+    return text
+
+
+def invalid(kind: str, **params: object) -> PydanticCustomError:
+    """A validation error of type `kind` saying the catalogue's ``invalid.<kind>``.
+
+    The message travels as a `Text` so that it is put into words in the language of the command,
+    which may only be known once the file is read.
+    """
+    return PydanticCustomError(kind, "{message}", {"message": say(f"invalid.{kind}", **params)})
 
 
 def is_identifier(value: str) -> bool:
@@ -60,11 +73,7 @@ def is_identifier(value: str) -> bool:
 
 def _identifier(value: str) -> str:
     if not is_identifier(value):
-        raise PydanticCustomError(
-            "identifier",
-            "'{value}' is not a valid id: use letters, digits, '-' and '_'",
-            {"value": value},
-        )
+        raise invalid("identifier", value=shortened(value))
     return value
 
 
@@ -72,13 +81,11 @@ def _iso_date(value: object) -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError(
-            "date_type", "expected a date (YYYY-MM-DD), found {found}", {"found": describe_value(value)}
-        )
+        raise invalid("date_type", found=describe_value(value))
     try:
         return dates.parse_iso_date(value)
     except ValueError as exc:
-        raise PydanticCustomError("date_format", "{message}", {"message": str(exc)}) from None
+        raise invalid("date_format", reason=exc) from None
 
 
 def _deadline(value: object) -> Deadline:
@@ -87,30 +94,24 @@ def _deadline(value: object) -> Deadline:
     if isinstance(value, date):
         return Deadline.on(value)
     if not isinstance(value, str):
-        raise PydanticCustomError(
-            "deadline_type", "expected a deadline, found {found}", {"found": describe_value(value)}
-        )
+        raise invalid("deadline_type", found=describe_value(value))
     try:
         return parse_deadline(value)
     except WordingError as exc:
-        raise PydanticCustomError(
-            "deadline_format",
-            "'{text}' is not a deadline: {reason}; {accepted}",
-            {"text": describe_value(value).strip("'"), "reason": str(exc), "accepted": ACCEPTED_FORMS},
-        ) from None
+        raise invalid("deadline_format", text=shortened(value), reason=exc, accepted=ACCEPTED_FORMS) from None
 
 
 def _timezone_name(value: str) -> str:
     try:
         dates.resolve_timezone(value)
     except ValueError as exc:
-        raise PydanticCustomError("timezone", "{message}", {"message": str(exc)}) from None
+        raise invalid("timezone", reason=exc) from None
     return value
 
 
 def _non_blank(value: str) -> str:
     if not value.strip():
-        raise PydanticCustomError("blank", "must not be empty")
+        raise invalid("blank")
     return value
 
 
@@ -172,24 +173,12 @@ class Localized:
             texts: list[tuple[str, str]] = []
             for language, text in value.items():
                 if language not in LANGUAGES:
-                    raise PydanticCustomError(
-                        "language",
-                        "unknown language '{language}': use kk, ru or en",
-                        {"language": language},
-                    )
+                    raise invalid("language", language=shortened(language))
                 if not isinstance(text, str) or not text.strip():
-                    raise PydanticCustomError(
-                        "localized_text",
-                        "the '{language}' text must not be empty",
-                        {"language": language},
-                    )
+                    raise invalid("localized_text", language=language)
                 texts.append((language, text))
             return cls(tuple(texts))
-        raise PydanticCustomError(
-            "localized_type",
-            "expected text, or a mapping of language (kk, ru, en) to text; found {found}",
-            {"found": describe_value(value)},
-        )
+        raise invalid("localized_type", found=describe_value(value))
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
@@ -301,27 +290,14 @@ class Recurrence(_Strict):
         try:
             frequency, due_day = parse_duty(data["every"])
         except WordingError as exc:
-            raise PydanticCustomError(
-                "recurrence_format",
-                "'{text}' is not a recurrence: {reason}; {accepted}",
-                {
-                    "text": describe_value(data["every"]).strip("'"),
-                    "reason": str(exc),
-                    "accepted": DUTY_FORMS,
-                },
+            raise invalid(
+                "recurrence_format", text=shortened(data["every"]), reason=exc, accepted=DUTY_FORMS
             ) from None
         written_day = data.get("due_day")
         if due_day is not None and written_day is not None and str(written_day) != str(due_day):
-            raise PydanticCustomError(
-                "recurrence_due_day",
-                "'every' says day {said} but due_day is {written}",
-                {"said": due_day, "written": written_day},
-            )
+            raise invalid("recurrence_due_day", said=due_day, written=shortened(written_day))
         if due_day is None and written_day is None:
-            raise PydanticCustomError(
-                "recurrence_due_day",
-                "say by which day of the month after the period it is due: add due_day (e.g. due_day: 10)",
-            )
+            raise invalid("recurrence_due_day_missing")
         return {**data, "every": frequency, "due_day": written_day if written_day is not None else due_day}
 
     @property

@@ -12,13 +12,15 @@ from datetime import date
 from roadmap_cli.dates import today_in
 from roadmap_cli.edit import REMOVE, Append, FieldEdit
 from roadmap_cli.errors import UsageError
+from roadmap_cli.messages import say
 from roadmap_cli.model import Roadmap, Status, Task
 
 Planner = Callable[[Task, Roadmap], Mapping[str, FieldEdit]]
 
 
 def _closed(task: Task, action: str) -> UsageError:
-    return UsageError(f"task {task.id} is {task.status.value}: cannot {action}; `roadmap reopen` it first")
+    """`action` is one of done, start, block, cancel, postpone."""
+    return UsageError(say(f"operation.closed.{action}", task=task.id, status=task.status.value))
 
 
 def done(on: date | None, evidence: str | None) -> Planner:
@@ -27,10 +29,10 @@ def done(on: date | None, evidence: str | None) -> Planner:
         day = on if on is not None else today
         if day > today:
             raise UsageError(
-                f"--on {day.isoformat()} is after today ({today.isoformat()}, {roadmap.info.timezone_name})"
+                say("operation.on_in_future", on=day, today=today, zone=roadmap.info.timezone_name)
             )
         if task.status is Status.CANCELLED:
-            raise _closed(task, "mark it done")
+            raise _closed(task, "done")
         edits: dict[str, FieldEdit] = {
             "status": Status.DONE.value,
             "completed": day.isoformat(),
@@ -46,7 +48,7 @@ def done(on: date | None, evidence: str | None) -> Planner:
 def start() -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status.is_closed:
-            raise _closed(task, "start it")
+            raise _closed(task, "start")
         return {"status": Status.IN_PROGRESS.value, "reason": REMOVE}
 
     return plan
@@ -55,7 +57,7 @@ def start() -> Planner:
 def block(reason: str) -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status.is_closed:
-            raise _closed(task, "block it")
+            raise _closed(task, "block")
         return {"status": Status.BLOCKED.value, "reason": reason}
 
     return plan
@@ -64,7 +66,7 @@ def block(reason: str) -> Planner:
 def cancel(reason: str) -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status is Status.DONE:
-            raise _closed(task, "cancel it")
+            raise _closed(task, "cancel")
         return {"status": Status.CANCELLED.value, "reason": reason}
 
     return plan
@@ -73,9 +75,7 @@ def cancel(reason: str) -> Planner:
 def reopen() -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if not task.status.is_closed and task.status is not Status.BLOCKED:
-            raise UsageError(
-                f"task {task.id} is {task.status.value}: only a done, cancelled or blocked task reopens"
-            )
+            raise UsageError(say("operation.reopen_open", task=task.id, status=task.status.value))
         return {"status": Status.IN_PROGRESS.value, "completed": REMOVE, "evidence": REMOVE, "reason": REMOVE}
 
     return plan
@@ -84,16 +84,11 @@ def reopen() -> Planner:
 def postpone(to: date, reason: str, decision: str) -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status.is_closed:
-            raise _closed(task, "postpone it")
+            raise _closed(task, "postpone")
         if task.deadline is None:
-            raise UsageError(
-                f"task {task.id} is a recurring duty with no single deadline: change its recurrence instead"
-            )
+            raise UsageError(say("operation.postpone_duty", task=task.id))
         if to <= task.deadline:
-            raise UsageError(
-                f"--to {to.isoformat()} is not after the deadline of task {task.id} "
-                f"({task.deadline.isoformat()})"
-            )
+            raise UsageError(say("operation.postpone_earlier", to=to, task=task.id, deadline=task.deadline))
         record = {
             "from": task.deadline.isoformat(),
             "to": to.isoformat(),

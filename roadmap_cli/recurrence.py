@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from roadmap_cli.messages import say
+
 # dateutil is imported where a duty needs it: most roadmaps have none, and start-up counts.
 
 
@@ -51,7 +53,9 @@ class Frequency(StrEnum):
         if match is not None:
             index = int(match.group(2)) if match.lastindex == 2 else 1
         if match is None or not 1 <= index <= 12 // self.months:
-            raise ValueError(f"'{label}' is not a {self.value} period: write it like {self.label_example()}")
+            raise ValueError(
+                say(f"period.not_{self.name.lower()}", label=label, example=self.label_example())
+            )
         return date(int(match.group(1)), (index - 1) * self.months + 1, 1)
 
     def canonical(self, label: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from roadmap_cli.edit import POSTPONEMENT_KEY_ORDER, TASK_KEY_ORDER, EditRefused
+from roadmap_cli.messages import say
 from roadmap_cli.model import Department, RoadmapInfo
 from roadmap_cli.source import compose, decode, encode_like
 
@@ -48,7 +49,7 @@ def _reorder(mapping: Any, order: Sequence[str]) -> None:
     if trailing is not None:
         last_comment = comments.get(wanted[-1])
         if last_comment is not None and any(last_comment):
-            raise EditRefused("cannot keep the comments of a task in place while reordering its keys")
+            raise EditRefused(say("format.comments_in_task"))
         comments[wanted[-1]] = trailing
 
 
@@ -61,7 +62,7 @@ def formatted(raw: bytes, display: str) -> bytes:
     """The file in the standard layout; `EditRefused` when that would change content or drop a comment."""
     text = decode(raw)
     if not isinstance(text, str):
-        raise EditRefused(f"{display}: {text.message}")
+        raise EditRefused(say("subject.message", subject=display, message=text.text))
     newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
     yaml = _yaml()
     document = yaml.load(text.replace("\r\n", "\n"))
@@ -82,9 +83,9 @@ def formatted(raw: bytes, display: str) -> bytes:
 
 def _prove_same(before: str, after: str, display: str) -> None:
     if compose(after).data != compose(before).data:
-        raise EditRefused(f"{display}: formatting would change the content; nothing written")
+        raise EditRefused(say("format.content", path=display))
     if _comments(after) != _comments(before):
-        raise EditRefused(f"{display}: formatting would move or lose a comment; nothing written")
+        raise EditRefused(say("format.comments", path=display))
 
 
 def _comment_tokens(text: str) -> Iterator[Any]:

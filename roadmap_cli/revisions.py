@@ -10,6 +10,7 @@ from roadmap_cli import git
 from roadmap_cli.dates import today_in
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.load import LoadedRoadmap, load_bytes, load_roadmap
+from roadmap_cli.messages import say
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def load_pair(path: Path, shown: str, base: str, head: str | None) -> RoadmapPai
     else:
         head_bytes = git.read_at(root, head_commit, relative)
         if head_bytes is None:
-            raise RoadmapError(f"{relative} does not exist at {head}")
+            raise RoadmapError(say("git.no_file", path=relative, revision=head))
         head_loaded = load_bytes(head_bytes, shown)
         head_time = git.commit_time(root, head_commit)
     base_path = relative

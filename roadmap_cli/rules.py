@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from roadmap_cli.findings import Finding, error, warning
+from roadmap_cli.messages import say
 from roadmap_cli.model import Status, Task
 from roadmap_cli.source import SourceMap
 
@@ -51,7 +52,7 @@ def _duplicates(
             first = source_map.position((section, first_seen[item_id], "id"))
             yield error(
                 f"duplicate-{noun}-id",
-                f"duplicate {noun} id '{item_id}' (first at line {first.line})",
+                say(f"rule.duplicate_{noun}_id", id=item_id, line=first.line),
                 source_map.position((section, index, "id")),
             )
         else:
@@ -65,27 +66,27 @@ def _references(
     if task.department not in departments:
         yield error(
             "unknown-department",
-            f"task {task.id}: department '{task.department}' is not defined under departments",
+            say("rule.unknown_department", task=task.id, department=task.department),
             source_map.position((*where, "department")),
         )
     for position, department in enumerate(task.co_executors):
         if department not in departments:
             yield error(
                 "unknown-department",
-                f"task {task.id}: co-executor '{department}' is not defined under departments",
+                say("rule.unknown_co_executor", task=task.id, department=department),
                 source_map.position((*where, "co_executors", position)),
             )
         elif department == task.department:
             yield warning(
                 "co-executor-is-lead",
-                f"task {task.id}: '{department}' is the lead department and also a co-executor",
+                say("rule.co_executor_is_lead", task=task.id, department=department),
                 source_map.position((*where, "co_executors", position)),
             )
     for position, dependency in enumerate(task.depends_on):
         if dependency not in tasks:
             yield error(
                 "unknown-task",
-                f"task {task.id}: depends on '{dependency}', which is not a task in this roadmap",
+                say("rule.unknown_task", task=task.id, dependency=dependency),
                 source_map.position((*where, "depends_on", position)),
             )
 
@@ -94,13 +95,13 @@ def _completion(index: int, task: Task, source_map: SourceMap) -> Iterator[Findi
     if task.status is Status.DONE and task.completed is None:
         yield error(
             "completed-missing",
-            f"task {task.id}: status is done but 'completed' is missing; add completed: YYYY-MM-DD",
+            say("rule.completed_missing", task=task.id),
             source_map.position(("tasks", index, "status")),
         )
     elif task.status is not Status.DONE and task.completed is not None:
         yield error(
             "completed-not-done",
-            f"task {task.id}: 'completed' is only allowed when status is done (status is {task.status})",
+            say("rule.completed_not_done", task=task.id, status=task.status.value),
             source_map.key_position(("tasks", index, "completed")),
         )
 
@@ -112,14 +113,14 @@ def _deadline_or_recurrence(index: int, task: Task, source_map: SourceMap) -> It
     if task.deadline is None and task.recurrence is None:
         yield error(
             "deadline-missing",
-            f"task {task.id}: add a deadline (or a recurrence, for a recurring duty)",
+            say("rule.deadline_missing", task=task.id),
             source_map.position(where),
         )
         return
     if task.deadline is not None and task.recurrence is not None:
         yield error(
             "deadline-and-recurrence",
-            f"task {task.id}: has both a deadline and a recurrence; keep one",
+            say("rule.deadline_and_recurrence", task=task.id),
             source_map.key_position((*where, "recurrence")),
         )
         return
@@ -127,21 +128,21 @@ def _deadline_or_recurrence(index: int, task: Task, source_map: SourceMap) -> It
         if task.submissions:
             yield error(
                 "submissions-without-recurrence",
-                f"task {task.id}: submissions are for recurring duties; this task has a single deadline",
+                say("rule.submissions_without_recurrence", task=task.id),
                 source_map.key_position((*where, "submissions")),
             )
         return
     if task.postponements:
         yield error(
             "postponed-recurrence",
-            f"task {task.id}: a recurring duty is not postponed; change its recurrence instead",
+            say("rule.postponed_recurrence", task=task.id),
             source_map.key_position((*where, "postponements")),
         )
     schedule = task.recurrence.schedule
     if schedule.until is not None and schedule.until < schedule.starts:
         yield error(
             "recurrence-until",
-            f"task {task.id}: recurrence ends ({schedule.until}) before it starts ({schedule.starts})",
+            say("rule.recurrence_until", task=task.id, until=schedule.until, starts=schedule.starts),
             source_map.position((*where, "recurrence", "until")),
         )
     seen: dict[str, int] = {}
@@ -150,20 +151,27 @@ def _deadline_or_recurrence(index: int, task: Task, source_map: SourceMap) -> It
         try:
             period_start = schedule.every.parse_label(submission.period)
         except ValueError as exc:
-            yield error("submission-period", f"task {task.id}: {exc}", at)
+            yield error("submission-period", say("rule.in_task", task=task.id, problem=exc), at)
             continue
         label = schedule.every.label(period_start)
         if not schedule.contains(period_start):
             yield error(
                 "submission-period",
-                f"task {task.id}: period {label} is outside the recurrence "
-                f"(starts {schedule.starts}, until {schedule.until or 'no end'})",
+                say("rule.submission_outside", task=task.id, period=label, starts=schedule.starts)
+                if schedule.until is None
+                else say(
+                    "rule.submission_outside_until",
+                    task=task.id,
+                    period=label,
+                    starts=schedule.starts,
+                    until=schedule.until,
+                ),
                 at,
             )
         elif label in seen:
             yield error(
                 "submission-duplicate",
-                f"task {task.id}: period {label} is submitted twice (first in submission {seen[label] + 1})",
+                say("rule.submission_duplicate", task=task.id, period=label, first=seen[label] + 1),
                 at,
             )
         else:
@@ -178,23 +186,32 @@ def _postponement_chain(index: int, task: Task, source_map: SourceMap) -> Iterat
         if previous_to is not None and record.from_ != previous_to:
             yield error(
                 "postponement-chain",
-                f"task {task.id}: postponement {position + 1} starts from {record.from_}, "
-                f"but the previous one moved the deadline to {previous_to}",
+                say(
+                    "rule.postponement_chain",
+                    task=task.id,
+                    number=position + 1,
+                    start=record.from_,
+                    previous=previous_to,
+                ),
                 source_map.position((*where, position, "from")),
             )
         if record.to <= record.from_:
             yield error(
                 "postponement-earlier",
-                f"task {task.id}: postponement {position + 1} moves the deadline from {record.from_} "
-                f"to {record.to}; a postponement only moves it later",
+                say(
+                    "rule.postponement_earlier",
+                    task=task.id,
+                    number=position + 1,
+                    start=record.from_,
+                    end=record.to,
+                ),
                 source_map.position((*where, position, "to")),
             )
         previous_to = record.to
     if previous_to is not None and task.deadline is not None and previous_to != task.deadline:
         yield error(
             "postponement-deadline",
-            f"task {task.id}: the last postponement moves the deadline to {previous_to}, "
-            f"but the deadline is {task.deadline}",
+            say("rule.postponement_deadline", task=task.id, last=previous_to, deadline=task.deadline),
             source_map.position(("tasks", index, "deadline")),
         )
 
@@ -211,8 +228,13 @@ def _dependency_order(
         if task.deadline < dependency.deadline:
             yield warning(
                 "due-before-dependency",
-                f"task {task.id} is due {task.deadline}, before {dependency.id} "
-                f"that it depends on (due {dependency.deadline})",
+                say(
+                    "rule.due_before_dependency",
+                    task=task.id,
+                    deadline=task.deadline,
+                    dependency=dependency.id,
+                    dependency_deadline=dependency.deadline,
+                ),
                 source_map.position(("tasks", index, "depends_on", position)),
             )
 
@@ -254,6 +276,6 @@ def _cycle_finding(
     index, task = tasks_by_id[closing_id]
     position = source_map.position(("tasks", index, "depends_on", task.depends_on.index(cycle[0])))
     if len(cycle) == 1:
-        return error("dependency-cycle", f"task {closing_id} depends on itself", position)
+        return error("dependency-cycle", say("rule.depends_on_itself", task=closing_id), position)
     names = " -> ".join([*cycle, cycle[0]])
-    return error("dependency-cycle", f"dependency cycle: {names} (each depends on the next)", position)
+    return error("dependency-cycle", say("rule.dependency_cycle", cycle=names), position)

@@ -31,6 +31,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from roadmap_cli.findings import Finding, Position, error
+from roadmap_cli.messages import Amount, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,7 @@ def decode(raw: bytes) -> str | Finding:
     """UTF-8 bytes -> text without a byte-order mark; anything else is a finding with a position."""
     for bom, name in _FOREIGN_BOMS:
         if raw.startswith(bom):
-            return error("encoding", f"the file is {name}; save it as UTF-8", Position(1, 1))
+            return error("encoding", say("yaml.foreign_encoding", encoding=name), Position(1, 1))
     if raw.startswith(UTF8_BOM):
         raw = raw[len(UTF8_BOM) :]
     try:
@@ -154,7 +155,7 @@ def decode(raw: bytes) -> str | Finding:
         bad = raw[exc.start : exc.start + 1].hex()
         return error(
             "encoding",
-            f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8",
+            say("yaml.not_utf8", byte=bad),
             Position(line, column),
         )
 
@@ -162,17 +163,19 @@ def decode(raw: bytes) -> str | Finding:
 def _syntax_error(exc: MarkedYAMLError) -> Finding:
     """ruamel.yaml's message, at the most useful of its two marks, with a hint where one helps."""
     mark = exc.problem_mark or exc.context_mark
+    # The parser's own words stay as it wrote them (in English); the hint around them is ours.
     problem = exc.problem or exc.context or "invalid YAML"
+    message = say("yaml.syntax", problem=problem)
     if "end of stream" in problem and exc.context_mark is not None and exc.context:
         # An unclosed quote or bracket: the place to fix is where it opens, not the end of the file.
         mark = exc.context_mark
-        problem = f"{problem} {exc.context} that starts here"
+        message = say("yaml.syntax_unclosed", problem=problem, context=exc.context)
     elif "'\\t'" in problem:
-        problem += " (indent with spaces, not tabs)"
+        message = say("yaml.syntax_tab", problem=problem)
     elif "<block" in problem:
-        problem += " (check the indentation)"
+        message = say("yaml.syntax_indentation", problem=problem)
     position = Position(mark.line + 1, mark.column + 1) if mark is not None else None
-    return error("yaml-syntax", f"YAML syntax error: {problem}", position)
+    return error("yaml-syntax", message, position)
 
 
 def _mark(event: Event) -> Position:
@@ -209,7 +212,7 @@ def _unsupported_tag(event: Event, tag: str) -> _Stop:
     return _Stop(
         error(
             "yaml-tag",
-            f"unsupported YAML tag '{_as_written(tag)}': a roadmap holds plain text, lists and mappings",
+            say("yaml.tag", tag=_as_written(tag)),
             _mark(event),
         )
     )
@@ -243,11 +246,11 @@ def compose(text: str, limits: Limits = DEFAULT_LIMITS) -> Composed:
     except ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        message = f"control character #x{exc.character:04x} is not allowed in YAML"
+        message = say("yaml.control_character", code=f"{exc.character:04x}")
         return Composed(None, None, error("yaml-character", message, Position(line, column)))
     except YAMLError as exc:
-        message = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
-        return Composed(None, None, error("yaml-syntax", f"YAML error: {message}"))
+        problem = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        return Composed(None, None, error("yaml-syntax", say("yaml.error", problem=problem)))
 
 
 def _compose(events: Iterator[Any], limits: Limits) -> Composed:
@@ -279,16 +282,14 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
 
     def _key(value: Any, frame: _Frame, event: Event) -> Mark:
         if not isinstance(value, str) or type(event) is not ScalarEvent:
-            raise _Stop(error("yaml-key", "a key must be plain text", _mark(event)))
+            raise _Stop(error("yaml-key", say("yaml.key"), _mark(event)))
         assert isinstance(frame.value, dict)
         if value == "<<" and not event.style:
-            raise _Stop(
-                error("yaml-merge", "merge keys ('<<') are not supported: write the keys out", _mark(event))
-            )
+            raise _Stop(error("yaml-merge", say("yaml.merge"), _mark(event)))
         if value in frame.value:
             first = _position(frame.node.keys[value])
             raise _Stop(
-                error("duplicate-key", f"duplicate key '{value}' (first at line {first.line})", _mark(event))
+                error("duplicate-key", say("yaml.duplicate_key", key=value, line=first.line), _mark(event))
             )
         frame.key = value
         mark = event.start_mark
@@ -305,8 +306,7 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
                 raise _Stop(
                     error(
                         "limit",
-                        f"a value of {len(text):,} characters is longer than "
-                        f"the limit of {limits.max_scalar_chars:,}",
+                        say("limit.value", length=Amount(len(text)), limit=Amount(limits.max_scalar_chars)),
                         _mark(event),
                     )
                 )
@@ -323,11 +323,9 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
             if tag not in (_MAP_TAGS if is_mapping else _SEQ_TAGS):
                 raise _unsupported_tag(event, tag or "")
             if stack and isinstance(stack[-1].value, dict) and stack[-1].key_mark is None:
-                raise _Stop(error("yaml-key", "a key must be plain text", _mark(event)))
+                raise _Stop(error("yaml-key", say("yaml.key"), _mark(event)))
             if len(stack) >= limits.max_depth:
-                raise _Stop(
-                    error("limit", f"nesting is deeper than the limit of {limits.max_depth}", _mark(event))
-                )
+                raise _Stop(error("limit", say("limit.depth", limit=limits.max_depth), _mark(event)))
             nodes += 1
             start = event.start_mark
             container: dict[str, Any] | list[Any] = {} if is_mapping else []
@@ -343,7 +341,7 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
                 raise _Stop(
                     error(
                         "yaml-alias",
-                        f"alias '*{event.anchor}' has no anchor '&{event.anchor}' before it",
+                        say("yaml.alias", anchor=event.anchor),
                         _mark(event),
                     )
                 )
@@ -352,9 +350,7 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
             nodes += size
             if alias_nodes > limits.max_alias_nodes:
                 raise _Stop(
-                    error(
-                        "limit", f"aliases expand to more than {limits.max_alias_nodes:,} nodes", _mark(event)
-                    )
+                    error("limit", say("limit.aliases", limit=Amount(limits.max_alias_nodes)), _mark(event))
                 )
             attach(value, entry, event)
         elif kind is DocumentStartEvent:
@@ -363,7 +359,7 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
                 raise _Stop(
                     error(
                         "yaml-documents",
-                        "a second YAML document: a roadmap file holds exactly one",
+                        say("yaml.documents"),
                         _mark(event),
                     )
                 )
@@ -374,7 +370,7 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
             None,
             error(
                 "empty",
-                "the file is empty: expected a mapping with roadmap, departments and tasks",
+                say("yaml.empty"),
                 Position(1, 1),
             ),
         )

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.load import check_regular_file, read_file
+from roadmap_cli.messages import say
 from roadmap_cli.source import DEFAULT_LIMITS, Limits
 
 LOCK_WAIT_SECONDS = 10.0
@@ -41,7 +42,7 @@ def editing(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Snapshot]:
     target = Path(os.path.realpath(path))
     check_regular_file(target)  # before opening it to lock it
     if not os.access(target, os.W_OK) or not os.access(target.parent, os.W_OK):
-        raise RoadmapError(f"{path}: not writable (the file or its directory is read-only)")
+        raise RoadmapError(say("storage.read_only", path=path))
     with _locked(target, path):
         yield Snapshot(target, read_file(target, limits))
 
@@ -58,7 +59,7 @@ def _locked(target: Path, shown: Path) -> Iterator[None]:
         try:
             handle = target.open("rb")
         except OSError as exc:
-            raise RoadmapError(f"{shown}: cannot open: {exc.strerror or exc}") from None
+            raise RoadmapError(say("storage.cannot_open", path=shown, reason=exc.strerror or exc)) from None
         with handle:
             while True:
                 try:
@@ -67,8 +68,7 @@ def _locked(target: Path, shown: Path) -> Iterator[None]:
                 except BlockingIOError:
                     if time.monotonic() > deadline:
                         raise RoadmapError(
-                            f"{shown}: another roadmap command has been editing it for "
-                            f"{LOCK_WAIT_SECONDS:.0f} s; try again"
+                            say("storage.locked", path=shown, seconds=f"{LOCK_WAIT_SECONDS:.0f}")
                         ) from None
                     time.sleep(0.02)
             # The previous holder may have replaced the file: then this lock is on the old one.
@@ -80,7 +80,7 @@ def _locked(target: Path, shown: Path) -> Iterator[None]:
                 yield
                 return
         if time.monotonic() > deadline:
-            raise RoadmapError(f"{shown}: the file keeps being replaced; try again")
+            raise RoadmapError(say("storage.replaced", path=shown))
 
 
 def replace(snapshot: Snapshot, new_raw: bytes, shown: str) -> None:
@@ -89,9 +89,9 @@ def replace(snapshot: Snapshot, new_raw: bytes, shown: str) -> None:
     try:
         current = target.read_bytes()
     except OSError as exc:
-        raise RoadmapError(f"{shown}: cannot read it again before writing: {exc.strerror or exc}") from None
+        raise RoadmapError(say("storage.cannot_reread", path=shown, reason=exc.strerror or exc)) from None
     if current != snapshot.raw:
-        raise RoadmapError(f"{shown}: changed on disk while this edit was being made; nothing written")
+        raise RoadmapError(say("storage.changed", path=shown))
     mode = target.stat().st_mode & 0o7777
     descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     temporary = Path(name)

@@ -20,6 +20,7 @@ from datetime import date
 from enum import StrEnum
 from functools import cache
 
+from roadmap_cli.messages import say
 from roadmap_cli.recurrence import Frequency
 
 
@@ -205,10 +206,11 @@ def word_table() -> dict[str, Word]:
     return _table(_entries())
 
 
-ACCEPTED_FORMS = (
-    "accepted: 2026-12-31, 31.12.2026, 20 декабря 2026 года, 2026 жылғы 20 желтоқсан, 20 December 2026, "
+ACCEPTED_FORMS = say(
+    "wording.accepted",
+    forms="2026-12-31, 31.12.2026, 20 декабря 2026 года, 2026 жылғы 20 желтоқсан, 20 December 2026, "
     "декабрь 2026 года, IV квартал 2026 года, 2026 жылғы IV тоқсан, Q4 2026, "
-    "первое полугодие 2026 года, H1 2026, 2026 год, до конца 2026 года"
+    "первое полугодие 2026 года, H1 2026, 2026 год, до конца 2026 года",
 )
 
 
@@ -253,15 +255,15 @@ def _written_date(text: str) -> date:
         day, month, year = (int(part) for part in match.groups())
         return _real_date(year, month, day)
     if "/" in text:
-        raise WordingError(f"{text} is ambiguous (day/month or month/day?): write 31.12.2026 or 2026-12-31")
-    raise WordingError(f"{text} is not a date: write day.month.year with the year in full, e.g. 31.12.2026")
+        raise WordingError(say("wording.ambiguous", text=text))
+    raise WordingError(say("wording.not_a_date", text=text))
 
 
 def _real_date(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise WordingError(f"there is no day {day} in month {month} of {year}") from None
+        raise WordingError(say("wording.no_such_day", day=day, month=month, year=year)) from None
 
 
 def _tokens(text: str) -> tuple[list[_Token], list[date]]:
@@ -276,15 +278,13 @@ def _tokens(text: str) -> tuple[list[_Token], list[date]]:
         elif match.lastgroup == "word":
             word = word_table().get(piece)
             if word is None:
-                raise WordingError(f"unknown word '{piece}'")
+                raise WordingError(say("wording.unknown_word", word=piece))
             if word.kind is Kind.RECURRING:
-                raise WordingError(
-                    f"'{piece}' makes it a recurring duty: write it under 'recurrence', not 'deadline'"
-                )
+                raise WordingError(say("wording.recurring", word=piece))
             if word.kind not in (Kind.FILLER, Kind.YEAR_WORD):
                 tokens.append(_Token(piece, word.kind, word.value))
         elif match.lastgroup == "other":
-            raise WordingError(f"unexpected '{piece}'")
+            raise WordingError(say("wording.unexpected", text=piece))
     return tokens, written
 
 
@@ -299,7 +299,7 @@ def _adjacent_number(tokens: list[_Token], at: int, used: set[int], ordinals: bo
     ]
     if len(found) > 1:
         raise WordingError(
-            f"both '{tokens[found[0]].text}' and '{tokens[found[1]].text}' could be the number"
+            say("wording.two_numbers", first=tokens[found[0]].text, second=tokens[found[1]].text)
         )
     return found[0] if found else None
 
@@ -316,26 +316,28 @@ def parse_deadline(text: str) -> Deadline:
     tokens, written = _tokens(stripped)
     if written:
         if len(written) > 1 or tokens:
-            raise WordingError("more than one date")
+            raise WordingError(say("wording.two_dates"))
         return Deadline.on(written[0], stripped)
     years = [index for index, token in enumerate(tokens) if token.is_year]
     if not years:
-        raise WordingError("no year: the tool does not guess one")
+        raise WordingError(say("wording.no_year"))
     if len(years) > 1:
-        raise WordingError("more than one year")
+        raise WordingError(say("wording.two_years"))
     year = int(tokens[years[0]].text)
     used = {years[0]}
     periods = [
         index for index, token in enumerate(tokens) if token.kind in (Kind.MONTH, Kind.QUARTER, Kind.HALF)
     ]
     if len(periods) > 1:
-        raise WordingError(f"both '{tokens[periods[0]].text}' and '{tokens[periods[1]].text}'")
+        raise WordingError(
+            say("wording.two_periods", first=tokens[periods[0]].text, second=tokens[periods[1]].text)
+        )
     if not periods:
         leftover = [token for index, token in enumerate(tokens) if index not in used]
         if leftover:
-            raise WordingError(f"'{leftover[0].text}' is not part of a date")
+            raise WordingError(say("wording.leftover", text=leftover[0].text))
         if stripped.isdigit():
-            raise WordingError("a number alone: write '2026 год' or a date")
+            raise WordingError(say("wording.number_alone"))
         return Deadline(year, 12, 31, stripped, Period.YEAR)
     at = periods[0]
     used.add(at)
@@ -347,21 +349,20 @@ def parse_deadline(text: str) -> Deadline:
             used.add(day_at)
     else:
         count = 4 if marker.kind is Kind.QUARTER else 2
+        unit = "quarter" if count == 4 else "half"
         number_at = _adjacent_number(tokens, at, used, ordinals=True)
         if number_at is None:
-            raise WordingError(
-                f"which {'quarter' if count == 4 else 'half-year'}? no number next to '{marker.text}'"
-            )
+            raise WordingError(say(f"wording.which_{unit}", word=marker.text))
         used.add(number_at)
         number = _number(tokens[number_at])
         if not 1 <= number <= count:
-            raise WordingError(f"there is no {'quarter' if count == 4 else 'half-year'} {number}")
+            raise WordingError(say(f"wording.no_such_{unit}", number=number))
         months = 12 // count
         period = Period.QUARTER if count == 4 else Period.HALF_YEAR
         deadline = Deadline.on(_last_day(year, number * months), stripped, period)
     leftover = [token for index, token in enumerate(tokens) if index not in used]
     if leftover:
-        raise WordingError(f"'{leftover[0].text}' is not part of a date")
+        raise WordingError(say("wording.leftover", text=leftover[0].text))
     return deadline
 
 
@@ -418,10 +419,10 @@ _DUTY_FILLERS = frozenset(
     )
 )  # fmt: skip
 
-DUTY_FORMS = (
-    "accepted: monthly, quarterly, half-yearly, yearly (with due_day), or a wording such as "
-    "'ежемесячно до 10 числа месяца, следующего за отчетным', 'ежеквартально до 15 числа', "
-    "'по итогам года, не позднее 25 января', 'ай сайын, есепті айдан кейінгі айдың 10-ына дейін'"
+DUTY_FORMS = say(
+    "wording.duty_accepted",
+    forms="'ежемесячно до 10 числа месяца, следующего за отчетным', 'ежеквартально до 15 числа', "
+    "'по итогам года, не позднее 25 января', 'ай сайын, есепті айдан кейінгі айдың 10-ына дейін'",
 )
 
 
@@ -437,25 +438,25 @@ def parse_duty(text: str) -> tuple[Frequency, int | None]:
         (phrase, frequency) for phrase, frequency in _FREQUENCY_PHRASES if f" {phrase} " in f" {normalized} "
     ]
     if not found:
-        raise WordingError("no frequency (monthly, ежемесячно, ай сайын...)")
+        raise WordingError(say("wording.no_frequency"))
     phrase, frequency = found[0]
     rest_text = f" {normalized} ".replace(f" {phrase} ", " ", 1)
     for other, _frequency in _FREQUENCY_PHRASES:
         if f" {other} " in rest_text:
-            raise WordingError(f"more than one frequency: '{phrase}' and '{other}'")
+            raise WordingError(say("wording.two_frequencies", first=phrase, second=other))
     rest = rest_text.split()
     due_day: int | None = None
     for word in rest:
         if word.isdigit():
             if due_day is not None:
-                raise WordingError(f"two due days: {due_day} and {word}")
+                raise WordingError(say("wording.two_due_days", first=due_day, second=word))
             due_day = int(word)
             if not 1 <= due_day <= 31:
-                raise WordingError(f"'{word}' is not a day of the month")
+                raise WordingError(say("wording.not_a_day", word=word))
         elif (meaning := word_table().get(word, Word(Kind.FILLER))).kind is Kind.MONTH:
             # "по итогам года, не позднее 25 января": January is the month after the period.
             if frequency is not Frequency.YEARLY or meaning.value != 1:
-                raise WordingError(f"'{word}': a duty is due in the month after its period")
+                raise WordingError(say("wording.due_month", word=word))
         elif word not in _DUTY_FILLERS:
-            raise WordingError(f"unknown word '{word}'")
+            raise WordingError(say("wording.unknown_word", word=word))
     return frequency, due_day

@@ -14,8 +14,8 @@ HINT = "write dates as YYYY-MM-DD, e.g. 2026-03-31"
     [
         ("31.12.2025", "'31.12.2025' is written day.month.year; " + HINT),
         ("01/02/2025", "'01/02/2025' is ambiguous (day/month or month/day?); " + HINT),
-        ("2025-02-30", "'2025-02-30' is not a real date (day is out of range for month); " + HINT),
-        ("2025-13-01", "'2025-13-01' is not a real date (month must be in 1..12); " + HINT),
+        ("2025-02-30", "'2025-02-30' is not a real date (there is no day 30 in month 2 of 2025); " + HINT),
+        ("2025-13-01", "'2025-13-01' is not a real date (there is no month 13); " + HINT),
         ("2025-1-5", "'2025-1-5' is not a date; " + HINT),
         ("2026-03-31T00:00", "'2026-03-31T00:00' is not a date; " + HINT),
         ("tomorrow", "'tomorrow' is not a date; " + HINT),

@@ -133,6 +133,17 @@ def test_a_later_deadline_needs_a_postponement_record(run: Run, repo: Repo) -> N
     )
 
 
+def test_a_moved_deadline_is_reported_in_the_chosen_language(run: Run, repo: Repo) -> None:
+    repo.write(edited({"T-1": task("T-1", "2026-04-30")}))
+    code, stdout, _stderr = diff(run, repo, "--check", "--lang", "ru")
+    assert code == ExitCode.BREACHES
+    assert "  > T-1: срок перенесён позже: 31.03.2026 -> 30.04.2026 (+30 дней)" in stdout
+    assert stdout.splitlines()[-1] == (
+        "roadmap.yaml:14:15: T-1: срок перенесён позже с 31.03.2026 на 30.04.2026 (+30 дн.) без записи о "
+        "переносе (from: 2026-03-31, to: 2026-04-30, reason, decision)"
+    )
+
+
 def test_a_later_deadline_with_its_record_passes(run: Run, repo: Repo) -> None:
     repo.write(edited({"T-1": task("T-1", "2026-04-30", postponements=POSTPONED)}))
     code, stdout, _stderr = diff(run, repo, "--check")

@@ -126,3 +126,62 @@ def test_machine_formats_keep_english_keys_and_iso_dates(run: Run, write: Write)
         "overdue",
     )
     assert entry["deadline_text"] == "31.12.2025 (IV квартал 2025 года)"
+
+
+INVALID_EXAMPLES = sorted((SAMPLE.parent.parent / "tests" / "example-files" / "invalid").glob("*.yaml"))
+
+
+def finding_messages(stderr: str) -> list[str]:
+    """The message part of each ``file:line:column: message`` line."""
+    return [line.split(": ", 1)[1] for line in stderr.splitlines() if re.match(r"\S+:\d+:\d+: ", line)]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("example", INVALID_EXAMPLES, ids=lambda path: path.stem)
+def test_every_finding_in_the_invalid_examples_is_said_in_the_chosen_language(
+    run: Run, example: object, language: str
+) -> None:
+    english = finding_messages(run("validate", str(example), "--lang", "en").stderr)
+    translated = run("validate", str(example), "--lang", language)
+    assert translated.exit_code == ExitCode.INVALID
+    said = finding_messages(translated.stderr)
+    assert english and len(said) == len(english)
+    for theirs, ours in zip(english, said, strict=True):
+        assert ours != theirs  # nothing fell through in English
+
+
+def test_findings_follow_the_language_the_roadmap_itself_names(run: Run, write: Write) -> None:
+    # The language is only known once the file is read, after the findings were made: they are
+    # put into words when shown.
+    plan = HEADER.replace("  timezone: Asia/Aqtobe\n", "  timezone: Asia/Aqtobe\n  language: ru\n")
+    path = write(plan + task("T-1", "2026-03-01", department="enrgy"))
+    result = run("validate", str(path))
+    assert result.exit_code == ExitCode.INVALID
+    assert "задача T-1: управление 'enrgy' не описано в departments" in result.stderr
+
+
+def test_deadline_wording_errors_and_dates_in_them_are_translated(run: Run, write: Write) -> None:
+    path = write(roadmap(task("T-1", "IV квартал"), task("T-2", "5 квартал 2026")))
+    result = run("validate", str(path), "--lang", "kk")
+    assert "'IV квартал' мерзім емес: жыл жоқ: құрал жылды болжамайды; қабылданатын түрлер:" in result.stderr
+    assert "'5 квартал 2026' мерзім емес: 5-тоқсан болмайды;" in result.stderr
+
+
+def test_usage_errors_of_the_core_are_translated(run: Run, write: Write) -> None:
+    path = write(roadmap(task("T-1", "2026-03-01")))
+    result = run("status", str(path), "--department", "enrgy", "--lang", "ru")
+    assert result.exit_code == ExitCode.USAGE
+    assert "в дорожной карте нет управления 'enrgy'; есть: energy, roads" in result.stderr
+
+
+def test_edit_refusals_speak_the_language_of_the_environment(run: Run, write: Write) -> None:
+    path = write(roadmap(task("T-1", "2026-03-01", "cancelled", reason="Investor withdrew")))
+    before = path.read_bytes()
+    result = run("done", "T-1", "--file", str(path), env={"ROADMAP_LANG": "ru"})
+    assert result.exit_code == ExitCode.USAGE
+    assert "задача T-1 в статусе cancelled: её нельзя отметить исполненной; сначала `roadmap reopen`" in (
+        result.stderr
+    )
+    assert path.read_bytes() == before
+    unknown = run("start", "T-9", "--file", str(path), env={"ROADMAP_LANG": "kk"})
+    assert "жол картасында 'T-9' кодты тапсырма жоқ" in unknown.stderr

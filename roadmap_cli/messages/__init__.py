@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -53,22 +54,62 @@ def choose(option: str | None, environ: Mapping[str, str], roadmap_default: str 
     for value, source in ((option, "--lang"), (environ.get(LANGUAGE_VARIABLE) or None, LANGUAGE_VARIABLE)):
         if value is not None:
             if value.lower() not in LANGUAGES:
-                raise ValueError(f"{source}: unknown language '{value}': use kk, ru or en")
+                raise ValueError(
+                    say("subject.message", subject=source, message=say("invalid.language", language=value))
+                )
             return value.lower()
     return roadmap_default or DEFAULT_LANGUAGE
 
 
-def text(key: str, **params: object) -> str:
+def text(key: str, /, **params: object) -> str:
     """The message `key` in the current language, with its placeholders filled in."""
     return catalogue(_Current.language)[key].format(**params)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A message not yet put into words: `str()` renders it in the language current at that moment.
+
+    The core says things before the command knows which language to speak (the roadmap's own
+    ``language`` is read with the file), so findings and errors carry a `Text`, not a string.
+    Dates among the parameters are written the local way, and so are `Amount`s (plain numbers are
+    left alone: a year is a number too); a parameter may itself be a `Text`.
+    """
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def __str__(self) -> str:
+        return text(self.key, **{name: _shown(value) for name, value in self.params})
+
+
+def say(key: str, /, **params: object) -> Text:
+    """The message `key` with its parameters, rendered when it is shown."""
+    return Text(key, tuple(params.items()))
+
+
+class Amount(int):
+    """A number shown with its thousands grouped the local way: 10,000 or 10 000."""
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, date):
+        return day(value)
+    if isinstance(value, Amount):
+        return grouped(value)
+    return value
+
+
+def grouped(value: int) -> str:
+    """10,000 in English, 10 000 (with a no-break space) in Kazakh and Russian."""
+    written = f"{value:,}"
+    return written if _Current.language == "en" else written.replace(",", "\u00a0")
 
 
 def count(number: int, noun: str) -> str:
     """``3 days``, ``3 дня``, ``3 күн``: a number with the noun ``n.<noun>`` in the right form."""
     forms = catalogue(_Current.language)[f"n.{noun}"].split("|")
-    # Thousands: 10,000 in English, 10 000 (a no-break space) in Kazakh and Russian.
-    written = f"{number:,}" if _Current.language == "en" else f"{number:,}".replace(",", "\u00a0")
-    return forms[_plural_form(_Current.language, number, len(forms))].format(n=written)
+    return forms[_plural_form(_Current.language, number, len(forms))].format(n=grouped(number))
 
 
 def _plural_form(language: str, number: int, forms: int) -> int:

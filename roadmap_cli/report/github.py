@@ -64,7 +64,9 @@ def render(document: Document) -> str:
     elif command == "diff":
         for change in document["changes"]:
             message = f"{change['task']} {change['kind']}: {change['old']} -> {change['new']}"
-            lines.append(annotation("notice", document["file"], change, message, "Roadmap change"))
+            title = messages.text("annotation.change")
+            lines.append(annotation("notice", document["file"], change, message, title))
         for violation in document["violations"] or []:
-            lines.append(annotation("error", document["file"], violation, violation["message"], "Policy"))
+            title = messages.text("annotation.policy")
+            lines.append(annotation("error", document["file"], violation, violation["message"], title))
     return "".join(line + "\n" for line in lines)

@@ -5,6 +5,8 @@ Editors, CI logs and grep all understand it; it needs no terminal library.
 
 from __future__ import annotations
 
+import contextlib
+from datetime import date
 from typing import TYPE_CHECKING
 
 from roadmap_cli import messages
@@ -103,21 +105,17 @@ _CHANGE_MARKS = {
 
 def describe_change(change: Change) -> str:
     """One change in words, without its department: ``SEZ-008 deadline moved later: ...``."""
-    task = change.task_id
-    if change.kind is ChangeKind.ADDED:
-        return f"{task} added, due {change.new}"
-    if change.kind is ChangeKind.REMOVED:
-        return f"{task} removed (was {change.old})"
-    if change.kind is ChangeKind.DEADLINE_LATER:
-        days = messages.count(change.days or 0, "day")
-        return f"{task} deadline moved later: {change.old} -> {change.new} (+{days})"
-    if change.kind is ChangeKind.DEADLINE_EARLIER:
-        return f"{task} deadline moved earlier: {change.old} -> {change.new} ({change.days} days)"
-    if change.kind is ChangeKind.REOPENED:
-        return f"{task} REOPENED: done -> {change.new}"
-    if change.kind is ChangeKind.REASSIGNED:
-        return f"{task} reassigned: {change.old} -> {change.new}"
-    return f"{task} {change.kind.value}: {change.old} -> {change.new}"
+    values = {"task": change.task_id, "old": _as_day(change.old), "new": _as_day(change.new)}
+    days = messages.count(abs(change.days or 0), "day")
+    return messages.text(f"change.{change.kind.value}", **values, days=days)
+
+
+def _as_day(value: str | None) -> str | None:
+    """A value of a change as shown: an ISO date the local way, anything else as it is."""
+    if value is not None and len(value) == 10 and value[4] == "-":
+        with contextlib.suppress(ValueError):
+            return messages.day(date.fromisoformat(value))
+    return value
 
 
 def diff_lines(changes: list[Change], department_order: list[str]) -> list[str]:
@@ -138,6 +136,6 @@ def diff_lines(changes: list[Change], department_order: list[str]) -> list[str]:
 
 def change_line(path: str, position: Position | None, change: FieldChange) -> str:
     """One changed field of an edit: where it now stands, and its value before and after."""
-    old = "(none)" if change.old is None else change.old
-    new = "(removed)" if change.new is None else change.new
+    old = messages.text("edit.none") if change.old is None else change.old
+    new = messages.text("edit.removed") if change.new is None else change.new
     return located(path, position, f"{change.task_id}: {change.field}: {old} -> {new}")

@@ -100,17 +100,28 @@ def _task_tables(
     ]
 
 
+def _columns(*names: str) -> list[str]:
+    return [messages.text(f"markdown.column.{name}") for name in names]
+
+
 def render(document: Document) -> str:
     command = document["command"]
     lines: list[str] = []
     if command == "validate":
-        lines += ["## Roadmap validation", ""]
+        lines += [f"## {messages.text('markdown.validation')}", ""]
         for file in document["files"]:
-            verdict = "valid" if file["valid"] else "**invalid**"
+            verdict = (
+                messages.text("markdown.valid")
+                if file["valid"]
+                else f"**{messages.text('markdown.invalid')}**"
+            )
             lines += [f"`{escape(file['file'])}`: {verdict}", ""]
-            rows = [[f["line"], f["column"], f["severity"], f["message"]] for f in file["findings"]]
+            rows = [
+                [f["line"], f["column"], messages.text(f"severity.{f['severity']}"), f["message"]]
+                for f in file["findings"]
+            ]
             if rows:
-                lines += table(["Line", "Column", "Severity", "Problem"], rows)
+                lines += table(_columns("line", "column", "severity", "problem"), rows)
     elif command == "check":
         tasks = document["tasks"]
         summary = document["summary"]
@@ -157,22 +168,26 @@ def render(document: Document) -> str:
             ],
         )
     elif command == "diff":
-        lines += [f"## Roadmap changes: {escape(document['base'])} → {escape(document['head'])}", ""]
+        heading = messages.text(
+            "markdown.changes_heading", base=escape(document["base"]), head=escape(document["head"])
+        )
+        lines += [f"## {heading}", ""]
         violations = document["violations"]
         if violations:
-            lines += [f"### Policy violations ({len(violations)})", ""]
+            lines += [f"### {messages.text('markdown.violations', count=len(violations))}", ""]
             lines += table(
-                ["Task", "Line", "Problem"], [[v["task"], v["line"], v["message"]] for v in violations]
+                _columns("task", "line", "problem"),
+                [[v["task"], v["line"], v["message"]] for v in violations],
             )
         if document["changes"]:
-            lines += ["### Changes", ""]
+            lines += [f"### {messages.text('markdown.changes')}", ""]
             lines += table(
-                ["Department", "Task", "Change", "Before", "After"],
+                _columns("department", "task", "change", "before", "after"),
                 [
                     [c["department"], c["task"], c["kind"], c["old"] or "", c["new"] or ""]
                     for c in document["changes"]
                 ],
             )
         else:
-            lines += ["No changes.", ""]
+            lines += [messages.text("markdown.no_changes"), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
