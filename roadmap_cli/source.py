@@ -297,7 +297,7 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
             )
         frame.key = value
         mark = event.start_mark
-        return mark.line << _COLUMN_BITS | mark.column
+        return int(mark.line << _COLUMN_BITS | mark.column)
 
     for event in events:
         kind = type(event)
