@@ -8,6 +8,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from roadmap_cli.messages import say
 
+# The years a roadmap may name: from independence to the end of the century. A date outside them is
+# a typo (0206 for 2026), and bounding them bounds the periods a recurring duty can have.
+PLANNING_YEARS = range(1991, 2101)
+
 # All of Kazakhstan has been on UTC+5 since 1 March 2024; a fixed offset needs no zone database.
 KAZAKHSTAN_TIME_NAME = "UTC+05:00"
 KAZAKHSTAN_TIME = timezone(timedelta(hours=5), KAZAKHSTAN_TIME_NAME)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -77,28 +77,41 @@ def _identifier(value: str) -> str:
     return value
 
 
+D = TypeVar("D", bound=date)
+
+
+def _planned(day: D) -> D:
+    """`day`, when it lies in the years a roadmap may name (`dates.PLANNING_YEARS`)."""
+    if day.year not in dates.PLANNING_YEARS:
+        years = dates.PLANNING_YEARS
+        raise invalid("year_range", day=day.isoformat(), first=years[0], last=years[-1])
+    return day
+
+
 def _iso_date(value: object) -> date:
     if isinstance(value, date):
-        return value
+        return _planned(value)
     if not isinstance(value, str):
         raise invalid("date_type", found=describe_value(value))
     try:
-        return dates.parse_iso_date(value)
+        day = dates.parse_iso_date(value)
     except ValueError as exc:
         raise invalid("date_format", reason=exc) from None
+    return _planned(day)
 
 
 def _deadline(value: object) -> Deadline:
     if isinstance(value, Deadline):
         return value
     if isinstance(value, date):
-        return Deadline.on(value)
+        return _planned(Deadline.on(value))
     if not isinstance(value, str):
         raise invalid("deadline_type", found=describe_value(value))
     try:
-        return parse_deadline(value)
+        deadline = parse_deadline(value)
     except WordingError as exc:
         raise invalid("deadline_format", text=shortened(value), reason=exc, accepted=ACCEPTED_FORMS) from None
+    return _planned(deadline)
 
 
 def _timezone_name(value: str) -> str:

@@ -12,6 +12,7 @@ plain scalar becomes None. Converting strings to dates and numbers is the model'
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,6 +52,7 @@ _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _MAP_TAGS = frozenset({None, "tag:yaml.org,2002:map"})
 _SEQ_TAGS = frozenset({None, "tag:yaml.org,2002:seq"})
 UTF8_BOM = b"\xef\xbb\xbf"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def encode_like(raw: bytes, text: str) -> bytes:
@@ -314,6 +316,11 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
                         _mark(event),
                     )
                 )
+            # Only a double-quoted escape ("\ud800") can make half of a UTF-16 pair, which is not text.
+            half = _SURROGATE.search(text) if event.style == '"' else None
+            if half is not None:
+                code = f"{ord(half.group()):04x}"
+                raise _Stop(error("yaml-character", say("yaml.surrogate", code=code), _mark(event)))
             scalar = None if not event.style and tag is None and text in _NULLS else text
             start = event.start_mark
             mark = start.line << _COLUMN_BITS | start.column

@@ -15,9 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-# Years the holiday data is used for; outside them only weekends are days off. Kazakhstan's holiday
-# law dates from 1991, and lunar holidays are not tabulated far ahead.
-HOLIDAY_YEARS = range(1991, 2101)
+from roadmap_cli.dates import PLANNING_YEARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +52,7 @@ class WorkingCalendar:
     def _build(self, year: int) -> _YearExceptions:
         days_off: set[date] = set()
         working: set[date] = set()
-        if year in HOLIDAY_YEARS:
+        if year in PLANNING_YEARS:  # outside them (an --as-of far off), only weekends are days off
             import holidays
 
             official = holidays.country_holidays("KZ", years=year)

@@ -232,6 +232,11 @@ def test_a_file_that_did_not_exist_at_base_counts_as_all_added(run: Run, repo: R
         (["--base", "no-such-branch"], "roadmap: --base: unknown revision 'no-such-branch'"),
         (["--base", "base..HEAD"], "roadmap: --base: unknown revision 'base..HEAD'"),
         (["--base", "base", "--head", "-x"], "roadmap: --head: '-x' is not a git revision"),
+        (["--base", "HEAD:../../etc/passwd"], "roadmap: --base: unknown revision 'HEAD:../../etc/passwd'"),
+        (
+            ["--base", "base\n--output=/tmp/owned"],
+            "roadmap: --base: 'base\n--output=/tmp/owned' is not a git revision",
+        ),
     ],
 )
 def test_hostile_or_unknown_revisions_are_usage_errors(
@@ -288,4 +293,28 @@ def test_done_without_a_completed_date_is_refused_as_an_invalid_roadmap(run: Run
     assert stdout == ""
     assert stderr.splitlines()[0] == (
         "roadmap.yaml:15:13: task T-1: status is done but 'completed' is missing; add completed: YYYY-MM-DD"
+    )
+
+
+def test_without_git_the_message_says_so(run: Run, repo: Repo, tmp_path: Path) -> None:
+    empty = tmp_path / "no-git-here"
+    empty.mkdir()
+    result = run("diff", "--base", "base", cwd=repo.root, env={"PATH": str(empty)})
+    assert result.exit_code == ExitCode.INVALID
+    assert result.stderr == "roadmap: git is not installed (or not on PATH); roadmap diff needs it\n"
+
+
+def test_a_shallow_clone_says_to_fetch_the_history(run: Run, repo: Repo, tmp_path: Path) -> None:
+    repo.commit(edited({"T-1": task("T-1", "2026-03-31", title="Renamed")}), "second")
+    shallow = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(shallow)],
+        check=True,
+        capture_output=True,
+    )
+    result = run("diff", "--base", "HEAD~1", cwd=shallow)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (
+        "roadmap: --base: unknown revision 'HEAD~1' (this clone is shallow: fetch the history, "
+        "e.g. fetch-depth: 0 in actions/checkout)\n"
     )

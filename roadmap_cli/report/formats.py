@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import assert_never
@@ -23,8 +24,16 @@ def default_format(environ: Mapping[str, str]) -> OutputFormat:
     return OutputFormat.GITHUB if environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TABLE
 
 
+# json.dumps escapes C0 controls itself; these it leaves raw, and a terminal showing the output may
+# act on them (C1 controls such as CSI, and bidi controls that reorder what is read).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def _json(document: Document) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # Outside strings a JSON text is ASCII, so every such character stands in a string, where an
+    # escape means the same.
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def renderer(output_format: OutputFormat) -> Callable[[Document], str]:
