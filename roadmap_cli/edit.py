@@ -494,14 +494,20 @@ def _as_data(value: str | tuple[str, ...]) -> str | list[str]:
     return list(value) if isinstance(value, tuple) else value
 
 
+def _as_written(roadmap: Roadmap) -> dict[str, Any]:
+    """A roadmap as the plain data of a file: no key for an absent value (a recurring duty has no
+    ``deadline: null``, which would not read back)."""
+    return roadmap.model_dump(by_alias=True, mode="json", exclude_none=True)
+
+
 def _intended(roadmap: Roadmap, task_index: int | None, task_fields: Mapping[str, Any]) -> dict[str, Any]:
     """The roadmap as plain data after the edit, computed on the model rather than on the text."""
-    data = roadmap.model_dump(by_alias=True, mode="json")
+    data = _as_written(roadmap)
     if task_index is None:
         data["tasks"].append(dict(task_fields))
     else:
         data["tasks"][task_index] = dict(task_fields)
-    return Roadmap.model_validate(data).model_dump(by_alias=True, mode="json")
+    return _as_written(Roadmap.model_validate(data))
 
 
 def _finish(
@@ -511,7 +517,7 @@ def _finish(
     loaded = load_bytes(new_raw, display)
     if loaded.roadmap is None:
         raise InvalidEdit(say("edit.invalid_after", path=display), loaded.errors)
-    if loaded.roadmap.model_dump(by_alias=True, mode="json") != intended:
+    if _as_written(loaded.roadmap) != intended:
         raise EditRefused(say("edit.layout", path=display))
     return Edited(new_raw, changes, loaded)
 

@@ -23,8 +23,21 @@ DEPARTMENT_KEY_ORDER = tuple(info.alias or name for name, info in Department.mod
 
 def _yaml() -> Any:
     from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
 
+    class Constructor(RoundTripConstructor):  # type: ignore[misc]
+        """Round-trip reading where a value that looks like a date but is none (``2026-02-30``,
+        a valid id) stays text instead of failing: for the roadmap, every value is text."""
+
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", Constructor.construct_yaml_timestamp)
     yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = Constructor
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never fold a long title

@@ -86,6 +86,18 @@ def test_each_command_changes_exactly_the_expected_bytes(
     assert result.stdout.startswith(f"{path}:")
 
 
+def test_edits_work_on_a_roadmap_with_a_recurring_duty(run: Run, tmp_path: Path) -> None:
+    # Found by the fuzz tests: a duty has no deadline, and the proof of an edit once wrote it as
+    # ``deadline: null``, which does not read back.
+    path = tmp_path / "roadmap.yaml"
+    path.write_bytes(SAMPLE.read_bytes())
+    result = run("done", "SEZ-011", "--on", "2026-11-01", "--file", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert [line for line in path.read_text(encoding="utf-8").splitlines() if "2026-11-01" in line] == [
+        "    completed: 2026-11-01"
+    ]
+
+
 @pytest.mark.parametrize("encoding", sorted(ENCODINGS))
 def test_fmt_gives_the_standard_layout_and_keeps_every_comment(
     run: Run, tmp_path: Path, encoding: str

@@ -1,21 +1,38 @@
-"""Any input gives a result, never an exception: random bytes and mutations of the sample.
+"""Any input gives a result, never an exception: random bytes, random YAML and mutations of the
+sample, through the loader and through every command.
 
-Bounded for the normal run; for a long run: HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py
+Bounded for the normal run; for a long run (the README's "Security" section):
+    HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import tempfile
+from datetime import timedelta
+from pathlib import Path
 
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from roadmap_cli import messages
+from roadmap_cli.cli import app
+from roadmap_cli.errors import ExitCode
 from roadmap_cli.load import load_bytes
 from tests.conftest import SAMPLE
 
-settings.register_profile("default", max_examples=150, deadline=None)
-settings.register_profile("long", max_examples=100_000, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# The deadline is the time bound of the property: no input may make a command take this long.
+settings.register_profile("default", max_examples=150, deadline=timedelta(seconds=10))
+settings.register_profile("long", max_examples=100_000, deadline=timedelta(seconds=10))
+# FUZZ_EXAMPLES=N: a run of any other length.
+settings.register_profile(
+    "custom", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=timedelta(seconds=10)
+)
+settings.load_profile(
+    "custom" if "FUZZ_EXAMPLES" in os.environ else os.environ.get("HYPOTHESIS_PROFILE", "default")
+)
 
 SAMPLE_LINES = SAMPLE.read_bytes().splitlines(keepends=True)
 
@@ -63,3 +80,176 @@ def mutated_sample(draw: st.DrawFn) -> bytes:
 @example(b">\n" + b"".join(SAMPLE_LINES))  # found by a long run: the whole file became one scalar
 def test_mutations_of_the_sample(raw: bytes) -> None:
     assert_consistent(raw)
+
+
+# ---- random YAML ----------------------------------------------------------------------------------
+
+ODD_SCALARS = [
+    "~",
+    "null",
+    "''",
+    '""',
+    "yes",
+    "0x1F",
+    "0o17",
+    ".inf",
+    "-.nan",
+    "1e400",
+    "2026-02-30",
+    "12:30:00",
+    "!!binary AA==",
+    "!!python/object/apply:os.system [ls]",
+    "!custom x",
+    "<<",
+    "*undefined",
+    "? x",
+    "'unterminated",
+    '"\\ud800"',
+    '"\\e[31m"',
+    "|",
+    ">-",
+    "- x",
+    "{",
+    "]",
+    "%YAML 1.2",
+    "---",
+    "...",
+    "\t",
+    "#",
+    "&a",
+    "@",
+    "`",
+    "\u202e",
+    "Ж" * 50,
+]
+
+
+@st.composite
+def random_yaml(draw: st.DrawFn) -> bytes:
+    """Nested flow and block collections with anchors, aliases, tags and odd scalars."""
+    anchors: list[str] = []
+
+    def node(depth: int) -> str:
+        kind = draw(st.sampled_from(["scalar", "alias", "flow-map", "flow-seq"] if depth < 4 else ["scalar"]))
+        prefix = ""
+        if draw(st.integers(0, 5)) == 0:
+            prefix += f"&a{len(anchors)} "
+            anchors.append(f"a{len(anchors)}")
+        if draw(st.integers(0, 7)) == 0:
+            prefix += draw(st.sampled_from(["!!str ", "!!map ", "!!seq ", "!x ", "!!int ", "! "]))
+        if kind == "alias" and anchors:
+            return "*" + draw(st.sampled_from(anchors))
+        if kind == "flow-map":
+            items = [f"{node(depth + 1)}: {node(depth + 1)}" for _ in range(draw(st.integers(0, 3)))]
+            return prefix + "{" + ", ".join(items) + "}"
+        if kind == "flow-seq":
+            return prefix + "[" + ", ".join(node(depth + 1) for _ in range(draw(st.integers(0, 3)))) + "]"
+        return prefix + draw(st.sampled_from(ODD_SCALARS) | st.text(max_size=12))
+
+    keys = ["roadmap", "departments", "tasks", "id", "title", "deadline", "status", "x"]
+    lines = [f"{draw(st.sampled_from(keys))}: {node(0)}" for _ in range(draw(st.integers(1, 6)))]
+    return "\n".join(lines).encode("utf-8", errors="surrogatepass")
+
+
+@given(random_yaml())
+def test_random_yaml(raw: bytes) -> None:
+    assert_consistent(raw)
+
+
+# ---- every command, on any input ---------------------------------------------------------------
+
+READ_COMMANDS: dict[str, tuple[list[str], set[int]]] = {
+    "validate": (["validate"], {ExitCode.OK, ExitCode.INVALID}),
+    "status": (["status", "--as-of", "2026-11-26"], {ExitCode.OK, ExitCode.INVALID}),
+    "check": (["check", "--as-of", "2026-11-26"], {ExitCode.OK, ExitCode.BREACHES, ExitCode.INVALID}),
+    "diff": (["diff", "--base", "base", "--check"], {ExitCode.OK, ExitCode.BREACHES, ExitCode.INVALID}),
+}
+# An edit may also be refused as a usage error (exit 2): a mutation can delete the task, or change
+# its status so that the edit does not apply.
+EDIT_COMMANDS: dict[str, list[str]] = {
+    "done": ["done", "SEZ-011", "--on", "2026-11-01", "--evidence", "Act No. 5"],
+    "start": ["start", "SEZ-014"],
+    "block": ["block", "SEZ-017", "--reason", "Waiting for the land plot"],
+    "cancel": ["cancel", "SEZ-014", "--reason", "Investor withdrew"],
+    "reopen": ["reopen", "SEZ-001"],
+    "postpone": [
+        "postpone",
+        "SEZ-011",
+        "--to",
+        "2027-12-31",
+        "--reason",
+        "Tender",
+        "--decision",
+        "Protocol 7",
+    ],
+    "add": [
+        "add",
+        "--id",
+        "NEW-1",
+        "--title",
+        "New task",
+        "--department",
+        "energy",
+        "--deadline",
+        "2027-03-31",
+    ],
+    "fmt": ["fmt"],
+}
+EDIT_EXITS = {ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID}
+
+
+class Workspace:
+    """A git repository whose commit 'base' holds the sample; each example writes roadmap.yaml."""
+
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="roadmap-fuzz-"))
+        self.path = self.root / "roadmap.yaml"
+        self.path.write_bytes(SAMPLE.read_bytes())
+        for args in (
+            ["init", "-q"],
+            ["add", "-A"],
+            ["-c", "user.name=F", "-c", "user.email=f@x", "commit", "-qm", "b"],
+        ):
+            subprocess.run(["git", *args], cwd=self.root, check=True, capture_output=True)
+        subprocess.run(["git", "tag", "base"], cwd=self.root, check=True, capture_output=True)
+
+    def run(self, command: str, raw: bytes) -> None:
+        """Run `command` on `raw` and hold the outcome to the property."""
+        self.path.write_bytes(raw)
+        is_edit = command in EDIT_COMMANDS
+        args, allowed = (EDIT_COMMANDS[command], EDIT_EXITS) if is_edit else READ_COMMANDS[command]
+        file_option = ["--file", str(self.path)] if is_edit and command != "fmt" else [str(self.path)]
+        environment = {"ROADMAP_FILE": "", "ROADMAP_LANG": "", "COLUMNS": "80", "TERM": "dumb"}
+        result = CliRunner().invoke(app, [*args, *file_option], env=environment)
+        messages.use(messages.DEFAULT_LANGUAGE)
+        assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), (
+            result.exception
+        )
+        assert result.exit_code in allowed, (command, result.exit_code, result.stderr)
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+        if result.exit_code in (ExitCode.USAGE, ExitCode.INVALID):
+            assert result.stderr.strip(), command
+        if not (is_edit and result.exit_code == ExitCode.OK):
+            assert self.path.read_bytes() == raw, f"{command} changed the file and exited {result.exit_code}"
+
+
+WORKSPACE: list[Workspace] = []
+
+
+def workspace() -> Workspace:
+    if not WORKSPACE:
+        WORKSPACE.append(Workspace())
+    return WORKSPACE[0]
+
+
+COMMANDS = st.sampled_from([*READ_COMMANDS, *EDIT_COMMANDS])
+ANY_INPUT = st.one_of(mutated_sample(), random_yaml(), st.binary(max_size=2000))
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(COMMANDS, ANY_INPUT)
+@example("done", SAMPLE.read_bytes())
+@example("diff", b"")
+@example("fmt", SAMPLE.read_bytes().replace(b"id: aktobe-sez", b"id: 2026-02-30"))  # a date that is none
+def test_every_command_on_any_input(command: str, raw: bytes) -> None:
+    workspace().run(command, raw)
