@@ -25,7 +25,7 @@ def _yaml() -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.constructor import RoundTripConstructor
 
-    class Constructor(RoundTripConstructor):  # type: ignore[misc]
+    class Constructor(RoundTripConstructor):
         """Round-trip reading where a value that looks like a date but is none (``2026-02-30``,
         a valid id) stays text instead of failing: for the roadmap, every value is text."""
 
