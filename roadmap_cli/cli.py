@@ -162,7 +162,6 @@ def _parse_window(value: str) -> Window:
 
 def _speak(option: str | None, loaded: LoadedRoadmap | None = None) -> None:
     """Choose the language of what follows (see `messages.choose`)."""
-
     default = loaded.language if loaded is not None else None
     try:
         messages.use(messages.choose(option, os.environ, default))
