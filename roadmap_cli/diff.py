@@ -163,37 +163,25 @@ def _history_violations(index: int, old: Task, new: Task) -> list[Violation]:
     found: list[Violation] = []
     where = ("tasks", index, "postponements")
     for position, record in enumerate(old.postponements):
-        if position >= len(new.postponements):
+        removed = position >= len(new.postponements)
+        if removed or new.postponements[position] != record:
+            kind = "removed" if removed else "edited"
             found.append(
                 Violation(
-                    "postponement-removed",
+                    f"postponement-{kind}",
                     new.id,
                     say(
-                        "policy.postponement_removed",
+                        f"policy.postponement_{kind}",
                         task=new.id,
                         number=position + 1,
                         start=record.from_,
                         end=record.to,
                     ),
-                    where if new.postponements else ("tasks", index),
+                    (*where, position) if not removed else where if new.postponements else ("tasks", index),
                 )
             )
+        if removed:
             break
-        if new.postponements[position] != record:
-            found.append(
-                Violation(
-                    "postponement-edited",
-                    new.id,
-                    say(
-                        "policy.postponement_edited",
-                        task=new.id,
-                        number=position + 1,
-                        start=record.from_,
-                        end=record.to,
-                    ),
-                    (*where, position),
-                )
-            )
     if new.deadline is not None and old.deadline is not None and new.deadline > old.deadline:
         # The appended records must lead from the old deadline to the new one; `rules` has already
         # checked that the head's records form a chain.
