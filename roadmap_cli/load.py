@@ -19,7 +19,7 @@ from roadmap_cli.errors import RoadmapError
 from roadmap_cli.findings import Finding, Position, error, sort_key
 from roadmap_cli.messages import LANGUAGES, Amount, Text, say
 from roadmap_cli.model import Department, Roadmap, RoadmapInfo, Status, Task, describe_value, is_identifier
-from roadmap_cli.source import DEFAULT_LIMITS, Limits, SourceMap, compose, decode
+from roadmap_cli.source import DEFAULT_LIMITS, UTF8_BOM, Limits, SourceMap, compose, encoding_problem
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -110,11 +110,11 @@ def load_bytes(raw: bytes, display_path: str, limits: Limits = DEFAULT_LIMITS) -
     """Validate a roadmap given as the bytes of a file (for example, a file at a git revision)."""
     if len(raw) > limits.max_bytes:
         raise _too_large(display_path, limits)
-    text = decode(raw)
-    if isinstance(text, Finding):
-        return LoadedRoadmap(display_path, None, (text,), None)
+    problem = encoding_problem(raw)
+    if problem is not None:
+        return LoadedRoadmap(display_path, None, (problem,), None)
     with _collector_paused():
-        composed = compose(text, limits)
+        composed = compose(raw.removeprefix(UTF8_BOM), limits)
         if composed.problem is not None or composed.source_map is None:
             assert composed.problem is not None
             return LoadedRoadmap(display_path, None, (composed.problem,), None)
@@ -143,8 +143,12 @@ def _collector_paused() -> Iterator[None]:
 
 
 def validate_data(data: Any, source_map: SourceMap) -> tuple[Roadmap | None, list[Finding]]:
-    """Check plain data against the model and the rules; the roadmap is None when any error is found."""
+    """Check plain data against the model and the rules; the roadmap is None when any error is found.
+
+    Valid tasks in `data` are replaced by their models.
+    """
     findings: list[Finding] = []
+    _tasks_to_models(data)
     try:
         roadmap: Roadmap | None = Roadmap.model_validate(data)
     except ValidationError as exc:
@@ -154,6 +158,16 @@ def validate_data(data: Any, source_map: SourceMap) -> tuple[Roadmap | None, lis
     if any(finding.is_error for finding in findings):
         return None, findings
     return roadmap, findings
+
+
+def _tasks_to_models(data: Any) -> None:
+    """Replace each valid task's data by its model, one at a time: the data of a task takes more
+    memory than its model, and this way a large file never holds both for all of its tasks. The
+    invalid ones stay as they are, for the roadmap's validation to report."""
+    tasks = _list_at(data, "tasks") if isinstance(data, dict) else []
+    for index, item in enumerate(tasks):
+        with contextlib.suppress(ValidationError):
+            tasks[index] = Task.model_validate(item)
 
 
 def _rule_input(data: Any, roadmap: Roadmap | None) -> rules.RuleInput:
@@ -183,6 +197,8 @@ def _list_at(mapping: dict[str, Any], key: str) -> list[Any]:
 
 
 def _raw_id(item: Any) -> str | None:
+    if isinstance(item, Task):
+        return item.id
     value = item.get("id") if isinstance(item, dict) else None
     return value if isinstance(value, str) else None
 

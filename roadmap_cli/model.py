@@ -237,8 +237,19 @@ class Status(StrEnum):
         return self in (Status.DONE, Status.CANCELLED)
 
 
+# One set of given field names for all the instances given the same fields (see _Strict).
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        # Pydantic keeps a set of the fields each instance was given: 728 bytes for a task, more
+        # than all of its values. Instances given the same fields share one: the models are frozen,
+        # and pydantic's model_copy copies the set before it adds to it.
+        given = self.__pydantic_fields_set__
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(given), given))
 
 
 class RoadmapInfo(_Strict):

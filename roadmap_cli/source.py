@@ -11,8 +11,10 @@ plain scalar becomes None. Converting strings to dates and numbers is the model'
 
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,7 +41,7 @@ from roadmap_cli.messages import Amount, say
 class Limits:
     """Bounds enforced before the work they protect; documented in the README."""
 
-    max_bytes: int = 32 * 1024 * 1024
+    max_bytes: int = 64 * 1024 * 1024
     max_depth: int = 64
     max_alias_nodes: int = 10_000  # nodes that aliases may add, counted as if copied out
     max_scalar_chars: int = 100_000
@@ -47,11 +49,14 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
+# Values up to this long are shared when repeated (ids, dates, statuses); longer ones rarely repeat.
+_SHARED_CHARS = 16
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _MAP_TAGS = frozenset({None, "tag:yaml.org,2002:map"})
 _SEQ_TAGS = frozenset({None, "tag:yaml.org,2002:seq"})
 UTF8_BOM = b"\xef\xbb\xbf"
+_CHECKED_BYTES = 1 << 20
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -68,8 +73,8 @@ _FOREIGN_BOMS = (
 )
 
 
-# A place as one int, line << 32 | column (0-based, as the parser counts): one small object per
-# key and value instead of a tuple of two, a third of the memory of a large roadmap's positions.
+# A place as one int, line << 32 | column (0-based, as the parser counts), kept in one array of
+# 64-bit ints for the whole file: no object at all per key and value.
 Mark = int
 _COLUMN_BITS = 32
 _COLUMN_MASK = (1 << _COLUMN_BITS) - 1
@@ -77,55 +82,66 @@ _COLUMN_MASK = (1 << _COLUMN_BITS) - 1
 
 @dataclass(slots=True)
 class SourceNode:
-    """Where a mapping or a sequence, and each of its keys and items, stand in the file."""
+    """A mapping or a sequence: where its keys and items stand, as an index into the map's marks.
 
-    mark: Mark
-    keys: dict[str, Mark] = field(default_factory=dict)
-    children: dict[str, SourceEntry] | list[SourceEntry] = field(default_factory=dict)
+    Compact, because a large roadmap has hundreds of thousands of them: a mapping's marks are key,
+    value, key, value..., its key names are a tuple shared by every mapping with the same keys, and
+    only the items that are mappings or sequences themselves have a node.
+    """
 
+    keys: tuple[str, ...] | None  # a mapping's keys in file order; None for a sequence
+    length: int  # how many keys or items
+    start: int  # where its first mark is in the map's array
+    nested: tuple[SourceNode | None, ...] | None  # each item's node, None for a scalar (None: all are)
 
-SourceEntry = SourceNode | Mark  # a scalar only needs its own mark
+    def index(self, step: str | int) -> int | None:
+        """The item that `step` names: a key's index for a mapping, a number for a sequence."""
+        if self.keys is None:
+            return step if isinstance(step, int) and 0 <= step < self.length else None
+        return self.keys.index(step) if isinstance(step, str) and step in self.keys else None
+
+    def child(self, index: int) -> SourceNode | None:
+        return None if self.nested is None else self.nested[index]
+
+    def value_at(self, index: int) -> int:
+        """Where, in the map's array, the mark of an item or of a key's value is."""
+        return self.start + (index if self.keys is None else 2 * index + 1)
 
 
 def _position(mark: Mark) -> Position:
     return Position((mark >> _COLUMN_BITS) + 1, (mark & _COLUMN_MASK) + 1)
 
 
-def _child(children: dict[str, SourceEntry] | list[SourceEntry], step: str | int) -> SourceEntry | None:
-    if isinstance(children, dict):
-        return children.get(step) if isinstance(step, str) else None
-    return children[step] if isinstance(step, int) and 0 <= step < len(children) else None
-
-
 class SourceMap:
     """Answers "where is this value?" for a path like ``("tasks", 3, "deadline")``."""
 
-    def __init__(self, root: SourceEntry) -> None:
+    def __init__(self, root_mark: Mark, root: SourceNode | None, marks: array[int]) -> None:
+        self._root_mark = root_mark
         self._root = root
+        self._marks = marks
 
-    def _walk(self, path: tuple[str | int, ...]) -> tuple[SourceEntry, bool]:
-        """The entry at `path`, or the deepest one on the way there (and False) when it is absent."""
-        entry = self._root
+    def _walk(self, path: tuple[str | int, ...]) -> tuple[Mark, SourceNode | None, bool]:
+        """The mark and node at `path`, or of the deepest value on the way there (and False) when
+        it is absent."""
+        mark, node = self._root_mark, self._root
         for step in path:
-            if not isinstance(entry, SourceNode):
-                return entry, False
-            child = _child(entry.children, step)
-            if child is None:
-                return entry, False
-            entry = child
-        return entry, True
+            index = None if node is None else node.index(step)
+            if node is None or index is None:
+                return mark, node, False
+            mark, node = self._marks[node.value_at(index)], node.child(index)
+        return mark, node, True
 
     def position(self, path: tuple[str | int, ...]) -> Position:
         """Where the value at `path` starts; for a missing key, where its mapping starts."""
-        entry, _ = self._walk(path)
-        return _position(entry.mark if isinstance(entry, SourceNode) else entry)
+        return _position(self._walk(path)[0])
 
     def key_position(self, path: tuple[str | int, ...]) -> Position:
         """Where the key of the value at `path` stands (its value's position when not a key)."""
         if path and isinstance(path[-1], str):
-            parent, found = self._walk(path[:-1])
-            if found and isinstance(parent, SourceNode) and path[-1] in parent.keys:
-                return _position(parent.keys[path[-1]])
+            _, parent, found = self._walk(path[:-1])
+            index = parent.index(path[-1]) if found and parent is not None and parent.keys else None
+            if parent is not None and index is not None:
+                return _position(self._marks[parent.start + 2 * index])
         return self.position(path)
 
 
@@ -147,23 +163,38 @@ class _Stop(Exception):
 
 def decode(raw: bytes) -> str | Finding:
     """UTF-8 bytes -> text without a byte-order mark; anything else is a finding with a position."""
+    return encoding_problem(raw) or raw.removeprefix(UTF8_BOM).decode("utf-8")
+
+
+def encoding_problem(raw: bytes) -> Finding | None:
+    """Why `raw` is not UTF-8 text, at its line and column; None when it is.
+
+    Checked a slice at a time, so that a large file is not held a second time as text.
+    """
     for bom, name in _FOREIGN_BOMS:
         if raw.startswith(bom):
             return error("encoding", say("yaml.foreign_encoding", encoding=name), Position(1, 1))
-    if raw.startswith(UTF8_BOM):
-        raw = raw[len(UTF8_BOM) :]
+    checker = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(raw)
     try:
-        return raw.decode("utf-8")
+        for start in range(0, len(raw), _CHECKED_BYTES):
+            checker.decode(view[start : start + _CHECKED_BYTES])
+        checker.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return _first_non_utf8(raw.removeprefix(UTF8_BOM))
+    return None
+
+
+def _first_non_utf8(raw: bytes) -> Finding | None:
+    try:
+        raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
         column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         bad = raw[exc.start : exc.start + 1].hex()
-        return error(
-            "encoding",
-            say("yaml.not_utf8", byte=bad),
-            Position(line, column),
-        )
+        return error("encoding", say("yaml.not_utf8", byte=bad), Position(line, column))
+    return None
 
 
 def _syntax_error(exc: MarkedYAMLError) -> Finding:
@@ -189,7 +220,7 @@ def _mark(event: Event) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def parse_events(text: str, pure: bool = False) -> Iterator[Event]:
+def parse_events(text: str | bytes, pure: bool = False) -> Iterator[Event]:
     """The parser's events, from libyaml when ruamel.yaml.clib is installed (about 4x faster).
 
     Both parsers are state machines, so nesting depth cannot exhaust the stack. A plain scalar's
@@ -226,23 +257,30 @@ def _unsupported_tag(event: Event, tag: str) -> _Stop:
 
 @dataclass(slots=True)
 class _Frame:
-    value: Any  # the dict or list being built (Any: the hot loop tells them apart by `key_mark`)
-    node: SourceNode
+    value: Any  # the dict or list being built
+    mark: Mark
+    keys: list[str] | None  # a mapping's keys so far; None for a sequence
     anchor: str | None
     first_node: int  # the node count when this container opened, to size it for aliases
-    key: str | None = None
-    key_mark: Mark | None = None
+    marks: list[Mark] = field(default_factory=list)
+    nested: list[SourceNode | None] | None = None  # from the first nested item on, one per item
+    key: str | None = None  # a mapping's key whose value comes next
 
 
-def compose(text: str, limits: Limits = DEFAULT_LIMITS) -> Composed:
-    """Parse one YAML document into plain data and a `SourceMap`; a problem ends it as a finding."""
+def compose(document: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Composed:
+    """Parse one YAML document into plain data and a `SourceMap`; a problem ends it as a finding.
+
+    The document is text, or UTF-8 bytes that `encoding_problem` has passed: libyaml reads bytes as
+    they are, where text would be copied back into UTF-8 first (for a large file, twice the memory).
+    """
     if HAS_C_PARSER:
         try:
-            return _compose(parse_events(text), limits)
+            return _compose(parse_events(document), limits)
         except _Stop as stop:
             return Composed(None, None, stop.finding)
         except YAMLError:
             pass  # said again below by the pure parser, whose messages the tests and docs pin down
+    text = document.removeprefix(UTF8_BOM).decode("utf-8") if isinstance(document, bytes) else document
     try:
         return _compose(parse_events(text, pure=True), limits)
     except _Stop as stop:
@@ -263,43 +301,50 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
     # The hot loop of every command: classes are compared by identity and marks packed into ints,
     # because this runs for each of the hundreds of thousands of events of a large roadmap.
     stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, SourceEntry, int]] = {}
-    root: list[tuple[Any, SourceEntry]] = []
+    anchors: dict[str, tuple[Any, Mark, SourceNode | None, int]] = {}
+    root: list[tuple[Any, Mark, SourceNode | None]] = []
+    all_marks: array[int] = array("q")
+    # One str for each distinct key or short value, and one tuple for each distinct set of keys:
+    # a large roadmap repeats the same few dozen of them hundreds of thousands of times.
+    shared: dict[Any, Any] = {}
     nodes = 0  # every node so far, aliased ones counted again
     alias_nodes = 0
     documents = 0
 
-    def attach(value: Any, entry: SourceEntry, event: Event) -> None:
+    def attach(value: Any, mark: Mark, node: SourceNode | None, event: Event) -> None:
         if not stack:
-            root.append((value, entry))
+            root.append((value, mark, node))
             return
         frame = stack[-1]
-        children: Any = frame.node.children
-        if frame.key_mark is not None:
-            frame.value[frame.key] = value
-            children[frame.key] = entry
-            frame.node.keys[frame.key] = frame.key_mark  # type: ignore[index]
-            frame.key, frame.key_mark = None, None
-        elif isinstance(frame.value, list):
+        if frame.keys is None:  # a sequence
             frame.value.append(value)
-            children.append(entry)
+        elif frame.key is not None:  # a mapping, with the key of this value
+            frame.value[frame.key] = value
+            frame.key = None
         else:
-            frame.key_mark = _key(value, frame, event)
+            _key(value, frame, event)
+            return
+        frame.marks.append(mark)
+        if frame.nested is not None:
+            frame.nested.append(node)
+        elif node is not None:
+            frame.nested = [None] * (len(frame.value) - 1) + [node]
 
-    def _key(value: Any, frame: _Frame, event: Event) -> Mark:
+    def _key(value: Any, frame: _Frame, event: Event) -> None:
         if not isinstance(value, str) or type(event) is not ScalarEvent:
             raise _Stop(error("yaml-key", say("yaml.key"), _mark(event)))
-        assert isinstance(frame.value, dict)
+        assert frame.keys is not None
         if value == "<<" and not event.style:
             raise _Stop(error("yaml-merge", say("yaml.merge"), _mark(event)))
         if value in frame.value:
-            first = _position(frame.node.keys[value])
+            first = _position(frame.marks[2 * frame.keys.index(value)])
             raise _Stop(
                 error("duplicate-key", say("yaml.duplicate_key", key=value, line=first.line), _mark(event))
             )
         frame.key = value
+        frame.keys.append(value)
         mark = event.start_mark
-        return int(mark.line << _COLUMN_BITS | mark.column)
+        frame.marks.append(mark.line << _COLUMN_BITS | mark.column)
 
     for event in events:
         kind = type(event)
@@ -321,32 +366,41 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
             if half is not None:
                 code = f"{ord(half.group()):04x}"
                 raise _Stop(error("yaml-character", say("yaml.surrogate", code=code), _mark(event)))
-            scalar = None if not event.style and tag is None and text in _NULLS else text
+            if not event.style and tag is None and text in _NULLS:
+                scalar = None
+            else:
+                scalar = shared.setdefault(text, text) if len(text) <= _SHARED_CHARS else text
             start = event.start_mark
             mark = start.line << _COLUMN_BITS | start.column
             nodes += 1
             if event.anchor is not None:
-                anchors[event.anchor] = (scalar, mark, 1)
-            attach(scalar, mark, event)
+                anchors[event.anchor] = (scalar, mark, None, 1)
+            attach(scalar, mark, None, event)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             is_mapping = kind is MappingStartEvent
             tag = _tag(event)
             if tag not in (_MAP_TAGS if is_mapping else _SEQ_TAGS):
                 raise _unsupported_tag(event, tag or "")
-            if stack and isinstance(stack[-1].value, dict) and stack[-1].key_mark is None:
+            if stack and stack[-1].keys is not None and stack[-1].key is None:
                 raise _Stop(error("yaml-key", say("yaml.key"), _mark(event)))
             if len(stack) >= limits.max_depth:
                 raise _Stop(error("limit", say("limit.depth", limit=limits.max_depth), _mark(event)))
             nodes += 1
             start = event.start_mark
-            container: dict[str, Any] | list[Any] = {} if is_mapping else []
-            node = SourceNode(start.line << _COLUMN_BITS | start.column, children={} if is_mapping else [])
-            stack.append(_Frame(container, node, event.anchor, nodes))
+            mark = start.line << _COLUMN_BITS | start.column
+            if is_mapping:
+                stack.append(_Frame({}, mark, [], event.anchor, nodes))
+            else:
+                stack.append(_Frame([], mark, None, event.anchor, nodes))
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             frame = stack.pop()
+            keys = None if frame.keys is None else tuple(frame.keys)
+            nested = None if frame.nested is None else tuple(frame.nested)
+            node = SourceNode(shared.setdefault(keys, keys), len(frame.value), len(all_marks), nested)
+            all_marks.extend(frame.marks)
             if frame.anchor is not None:
-                anchors[frame.anchor] = (frame.value, frame.node, nodes - frame.first_node + 1)
-            attach(frame.value, frame.node, event)
+                anchors[frame.anchor] = (frame.value, frame.mark, node, nodes - frame.first_node + 1)
+            attach(frame.value, frame.mark, node, event)
         elif kind is AliasEvent:
             if event.anchor not in anchors:
                 raise _Stop(
@@ -356,14 +410,14 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
                         _mark(event),
                     )
                 )
-            value, entry, size = anchors[event.anchor]
+            value, mark, aliased, size = anchors[event.anchor]
             alias_nodes += size
             nodes += size
             if alias_nodes > limits.max_alias_nodes:
                 raise _Stop(
                     error("limit", say("limit.aliases", limit=Amount(limits.max_alias_nodes)), _mark(event))
                 )
-            attach(value, entry, event)
+            attach(value, mark, aliased, event)
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -385,5 +439,5 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
                 Position(1, 1),
             ),
         )
-    value, entry = root[0]
-    return Composed(value, SourceMap(entry))
+    value, mark, root_node = root[0]
+    return Composed(value, SourceMap(mark, root_node, all_marks))

@@ -77,13 +77,13 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(write: Callable[..
         load_roadmap(path, limits=Limits(max_bytes=1000))
 
 
-def test_a_50_megabyte_file_is_refused(tmp_path: Path) -> None:
+def test_a_file_over_64_megabytes_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with path.open("wb") as handle:
-        handle.truncate(50 * 1024 * 1024)
+        handle.truncate(64 * 1024 * 1024 + 1)
     with pytest.raises(RoadmapError) as caught:
         load_roadmap(path)
-    assert str(caught.value) == f"{path}: the file is larger than the limit of 32 MiB"
+    assert str(caught.value) == f"{path}: the file is larger than the limit of 64 MiB"
 
 
 def test_a_directory_a_missing_file_and_a_fifo_are_refused(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from roadmap_cli.findings import Position
-from roadmap_cli.source import Limits, compose, decode
+from roadmap_cli.source import Limits, compose, decode, encoding_problem
 from tests.helpers import dedent
 
 
@@ -49,6 +49,36 @@ def test_crlf_line_endings_and_a_byte_order_mark_do_not_shift_positions() -> Non
     assert composed.data == {"a": "1", "b": ["x"]}
     assert composed.source_map is not None
     assert composed.source_map.position(("b", 0)) == Position(3, 5)
+
+
+def test_bytes_and_text_give_the_same_data_and_positions() -> None:
+    text = dedent("""
+        # Жол картасы
+        tasks:
+          - {id: T-1, title: "Разработать ПСД", depends_on: [T-0]}
+          - id: T-2
+            title:
+              kk: Жоба
+              ru: Проект
+        """)
+    from_text, from_bytes = compose(text), compose(text.encode("utf-8"))
+    assert from_bytes.data == from_text.data
+    assert from_text.source_map is not None and from_bytes.source_map is not None
+    for path in [("tasks", 0, "title"), ("tasks", 0, "depends_on", 0), ("tasks", 1, "title", "ru")]:
+        assert from_bytes.source_map.position(path) == from_text.source_map.position(path)
+    assert from_bytes.source_map.position(("tasks", 1, "title", "ru")) == Position(7, 11)
+    assert from_bytes.source_map.key_position(("tasks", 0, "title")) == Position(3, 15)
+
+
+def test_a_bad_byte_far_into_a_large_file_is_found_at_its_line_and_column() -> None:
+    # Two-byte letters from the start put one across each megabyte boundary of the slice-wise
+    # check: a letter cut in two there is still UTF-8.
+    line = "ж" * 99 + "\n"
+    raw = line.encode("utf-8") * 12_000
+    assert encoding_problem(raw) is None
+    problem = encoding_problem(raw + b"ab\xff\n")
+    assert problem is not None and problem.position == Position(12_001, 3)
+    assert "ff" in problem.message
 
 
 def test_aliases_within_the_budget_are_expanded() -> None:
