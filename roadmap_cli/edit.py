@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from pydantic import BaseModel
 from ruamel.yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -494,30 +495,38 @@ def _as_data(value: str | tuple[str, ...]) -> str | list[str]:
     return list(value) if isinstance(value, tuple) else value
 
 
-def _as_written(roadmap: Roadmap) -> dict[str, Any]:
-    """A roadmap as the plain data of a file: no key for an absent value (a recurring duty has no
+def _as_written(model: BaseModel, **options: Any) -> dict[str, Any]:
+    """A model as the plain data of a file: no key for an absent value (a recurring duty has no
     ``deadline: null``, which would not read back)."""
-    return roadmap.model_dump(by_alias=True, mode="json", exclude_none=True)
+    return model.model_dump(by_alias=True, mode="json", exclude_none=True, **options)
 
 
-def _intended(roadmap: Roadmap, task_index: int | None, task_fields: Mapping[str, Any]) -> dict[str, Any]:
-    """The roadmap as plain data after the edit, computed on the model rather than on the text."""
-    data = _as_written(roadmap)
+def _intended_tasks(roadmap: Roadmap, task_index: int | None, task_fields: Mapping[str, Any]) -> list[Task]:
+    """The tasks after the edit, computed on the models rather than on the text."""
+    tasks = list(roadmap.tasks)
+    task = Task.model_validate(dict(task_fields))
     if task_index is None:
-        data["tasks"].append(dict(task_fields))
+        tasks.append(task)
     else:
-        data["tasks"][task_index] = dict(task_fields)
-    return _as_written(Roadmap.model_validate(data))
+        tasks[task_index] = task
+    return tasks
 
 
 def _finish(
-    raw: bytes, display: str, new_text: str, intended: dict[str, Any], changes: tuple[FieldChange, ...]
+    new_raw: bytes, display: str, before: Roadmap, intended: list[Task], changes: tuple[FieldChange, ...]
 ) -> Edited:
-    new_raw = encode_like(raw, new_text)
+    """The edit proven: the new bytes load, and read back as the roadmap intended, field for field
+    (compared a task at a time, so that a large roadmap is not held as plain data as well)."""
     loaded = load_bytes(new_raw, display)
-    if loaded.roadmap is None:
+    after = loaded.roadmap
+    if after is None:
         raise InvalidEdit(say("edit.invalid_after", path=display), loaded.errors)
-    if _as_written(loaded.roadmap) != intended:
+    same = (
+        _as_written(after, exclude={"tasks"}) == _as_written(before, exclude={"tasks"})
+        and len(after.tasks) == len(intended)
+        and all(_as_written(new) == _as_written(old) for new, old in zip(after.tasks, intended, strict=True))
+    )
+    if not same:
         raise EditRefused(say("edit.layout", path=display))
     return Edited(new_raw, changes, loaded)
 
@@ -544,24 +553,26 @@ def edit_task(
             fields[key] = [*fields.get(key, []), dict(edit.record)]
         else:
             fields[key] = _as_data(edit)
-    intended = _intended(roadmap, index, fields)
+    intended = _intended_tasks(roadmap, index, fields)
     doc = _Document(text, spans(text, focus=index))
-    splices = _task_splices(doc, doc.tasks.items[index], task_id, edits)
-    return _finish(raw, display, _apply(text, splices), intended, changes)
+    new_raw = encode_like(raw, _apply(text, _task_splices(doc, doc.tasks.items[index], task_id, edits)))
+    del text, doc, loaded  # not needed for the proof: a large file's would be held twice
+    return _finish(new_raw, display, roadmap, intended, changes)
 
 
 def add_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[str, ...]]) -> Edited:
     """Append a new task (given as its written fields, in file order) at the end of the tasks list."""
-    text, _, roadmap = _load_valid(raw, display)
+    text, loaded, roadmap = _load_valid(raw, display)
     task_id = str(fields["id"])
     if task_id in roadmap.tasks_by_id:
         raise UsageError(say("edit.task_exists", path=display, task=task_id))
     ordered = {key: fields[key] for key in TASK_KEY_ORDER if key in fields}
-    intended = _intended(roadmap, None, {key: _as_data(value) for key, value in ordered.items()})
+    intended = _intended_tasks(roadmap, None, {key: _as_data(value) for key, value in ordered.items()})
     doc = _Document(text, spans(text))
-    splice = doc.append_item(doc.tasks, ordered)
+    new_raw = encode_like(raw, _apply(text, [doc.append_item(doc.tasks, ordered)]))
+    del text, doc, loaded  # not needed for the proof: a large file's would be held twice
     changes = tuple(FieldChange(task_id, key, None, _shown(value)) for key, value in ordered.items())
-    return _finish(raw, display, _apply(text, [splice]), intended, changes)
+    return _finish(new_raw, display, roadmap, intended, changes)
 
 
 def _task_index(loaded: LoadedRoadmap, task_id: str) -> int:

@@ -114,7 +114,7 @@ def load_bytes(raw: bytes, display_path: str, limits: Limits = DEFAULT_LIMITS) -
     if problem is not None:
         return LoadedRoadmap(display_path, None, (problem,), None)
     with _collector_paused():
-        composed = compose(raw.removeprefix(UTF8_BOM), limits)
+        composed = compose(raw.removeprefix(UTF8_BOM), limits, _task_model)
         if composed.problem is not None or composed.source_map is None:
             assert composed.problem is not None
             return LoadedRoadmap(display_path, None, (composed.problem,), None)
@@ -145,10 +145,9 @@ def _collector_paused() -> Iterator[None]:
 def validate_data(data: Any, source_map: SourceMap) -> tuple[Roadmap | None, list[Finding]]:
     """Check plain data against the model and the rules; the roadmap is None when any error is found.
 
-    Valid tasks in `data` are replaced by their models.
+    Tasks in `data` may already be models (see `_task_model`).
     """
     findings: list[Finding] = []
-    _tasks_to_models(data)
     try:
         roadmap: Roadmap | None = Roadmap.model_validate(data)
     except ValidationError as exc:
@@ -160,14 +159,16 @@ def validate_data(data: Any, source_map: SourceMap) -> tuple[Roadmap | None, lis
     return roadmap, findings
 
 
-def _tasks_to_models(data: Any) -> None:
-    """Replace each valid task's data by its model, one at a time: the data of a task takes more
-    memory than its model, and this way a large file never holds both for all of its tasks. The
-    invalid ones stay as they are, for the roadmap's validation to report."""
-    tasks = _list_at(data, "tasks") if isinstance(data, dict) else []
-    for index, item in enumerate(tasks):
-        with contextlib.suppress(ValidationError):
-            tasks[index] = Task.model_validate(item)
+def _task_model(section: str, item: Any) -> Any:
+    """A valid task as its model, as soon as the file has given it: the plain data of a task takes
+    more memory than its model, and this way a large file never holds both for all of its tasks.
+    Anything else stays as it is, for the roadmap's validation to report."""
+    if section != "tasks":
+        return item
+    try:
+        return Task.model_validate(item)
+    except ValidationError:
+        return item
 
 
 def _rule_input(data: Any, roadmap: Roadmap | None) -> rules.RuleInput:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -34,19 +34,23 @@ def load_pair(path: Path, shown: str, base: str, head: str | None) -> RoadmapPai
     relative = git.path_in_repository(root, path)
     base_commit = git.resolve_commit(root, base, "--base")
     head_commit = git.resolve_commit(root, head, "--head") if head is not None else None
+    # The base first, and without its positions (its findings already carry theirs; what a diff
+    # reports points into the head): two large revisions then take less than twice the memory.
+    base_loaded = _load_at(root, base_commit, relative, f"{base}:{relative}")
+    if base_loaded is None:
+        former = git.former_path(root, base_commit, head_commit, relative)
+        base_loaded = None if former is None else _load_at(root, base_commit, former, f"{base}:{former}")
+    if base_loaded is not None:
+        base_loaded = replace(base_loaded, source_map=None)
     if head_commit is None:
-        head_loaded = load_roadmap(path, shown)
-        head_time = None
-    else:
-        head_bytes = git.read_at(root, head_commit, relative)
-        if head_bytes is None:
-            raise RoadmapError(say("git.no_file", path=relative, revision=head))
-        head_loaded = load_bytes(head_bytes, shown)
-        head_time = git.commit_time(root, head_commit)
-    base_path = relative
-    base_bytes = git.read_at(root, base_commit, base_path)
-    if base_bytes is None:
-        base_path = git.former_path(root, base_commit, head_commit, relative) or relative
-        base_bytes = git.read_at(root, base_commit, base_path)
-    base_loaded = None if base_bytes is None else load_bytes(base_bytes, f"{base}:{base_path}")
-    return RoadmapPair(base_loaded, head_loaded, head_time)
+        return RoadmapPair(base_loaded, load_roadmap(path, shown), None)
+    head_loaded = _load_at(root, head_commit, relative, shown)
+    if head_loaded is None:
+        raise RoadmapError(say("git.no_file", path=relative, revision=head))
+    return RoadmapPair(base_loaded, head_loaded, git.commit_time(root, head_commit))
+
+
+def _load_at(root: Path, commit: str, relative: str, shown: str) -> LoadedRoadmap | None:
+    """The file at a commit, loaded (None when it is not there); its bytes are let go on return."""
+    raw = git.read_at(root, commit, relative)
+    return None if raw is None else load_bytes(raw, shown)

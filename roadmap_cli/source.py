@@ -15,7 +15,7 @@ import codecs
 import importlib.util
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -267,22 +267,31 @@ class _Frame:
     key: str | None = None  # a mapping's key whose value comes next
 
 
-def compose(document: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Composed:
+# Called with the key of a top-level sequence and each of its items as soon as the item is read;
+# what it returns takes the item's place in the data.
+ItemHook = Callable[[str, Any], Any]
+
+
+def compose(
+    document: str | bytes, limits: Limits = DEFAULT_LIMITS, on_item: ItemHook | None = None
+) -> Composed:
     """Parse one YAML document into plain data and a `SourceMap`; a problem ends it as a finding.
 
     The document is text, or UTF-8 bytes that `encoding_problem` has passed: libyaml reads bytes as
     they are, where text would be copied back into UTF-8 first (for a large file, twice the memory).
+    `on_item` lets a caller turn each task into its model while the file is read, so that the
+    plain data of all the tasks is never held at once.
     """
     if HAS_C_PARSER:
         try:
-            return _compose(parse_events(document), limits)
+            return _compose(parse_events(document), limits, on_item)
         except _Stop as stop:
             return Composed(None, None, stop.finding)
         except YAMLError:
             pass  # said again below by the pure parser, whose messages the tests and docs pin down
     text = document.removeprefix(UTF8_BOM).decode("utf-8") if isinstance(document, bytes) else document
     try:
-        return _compose(parse_events(text, pure=True), limits)
+        return _compose(parse_events(text, pure=True), limits, on_item)
     except _Stop as stop:
         return Composed(None, None, stop.finding)
     except MarkedYAMLError as exc:
@@ -297,7 +306,7 @@ def compose(document: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Composed:
         return Composed(None, None, error("yaml-syntax", say("yaml.error", problem=problem)))
 
 
-def _compose(events: Iterator[Any], limits: Limits) -> Composed:
+def _compose(events: Iterator[Any], limits: Limits, on_item: ItemHook | None) -> Composed:
     # The hot loop of every command: classes are compared by identity and marks packed into ints,
     # because this runs for each of the hundreds of thousands of events of a large roadmap.
     stack: list[_Frame] = []
@@ -317,6 +326,8 @@ def _compose(events: Iterator[Any], limits: Limits) -> Composed:
             return
         frame = stack[-1]
         if frame.keys is None:  # a sequence
+            if on_item is not None and len(stack) == 2 and stack[0].key is not None:
+                value = on_item(stack[0].key, value)
             frame.value.append(value)
         elif frame.key is not None:  # a mapping, with the key of this value
             frame.value[frame.key] = value
