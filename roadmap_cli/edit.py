@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import hashlib
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -501,34 +502,48 @@ def _as_written(model: BaseModel, **options: Any) -> dict[str, Any]:
     return model.model_dump(by_alias=True, mode="json", exclude_none=True, **options)
 
 
-def _intended_tasks(roadmap: Roadmap, task_index: int | None, task_fields: Mapping[str, Any]) -> list[Task]:
-    """The tasks after the edit, computed on the models rather than on the text."""
+def _fingerprint(model: BaseModel, **options: Any) -> bytes:
+    """A digest of a model's written form. The proof of an edit compares these, so that it need not
+    keep the roadmap before the edit while it loads the roadmap after it."""
+    written = json.dumps(_as_written(model, **options), ensure_ascii=False)
+    return hashlib.blake2b(written.encode("utf-8"), digest_size=16).digest()
+
+
+def _roadmap_fingerprints(roadmap: Roadmap, tasks: Iterable[Task]) -> tuple[bytes, list[bytes]]:
+    """The fingerprints of a roadmap with these tasks: of all but the tasks, and of each task."""
+    return _fingerprint(roadmap, exclude={"tasks"}), [_fingerprint(task) for task in tasks]
+
+
+@dataclass(frozen=True)
+class _Spliced:
+    """An edit made on the text, not yet proven: the new bytes, what they must read back as (the
+    roadmap the edit intended, computed on the models), and the changes to report."""
+
+    raw: bytes
+    intended: tuple[bytes, list[bytes]]
+    changes: tuple[FieldChange, ...]
+
+
+def _intended(
+    roadmap: Roadmap, task_index: int | None, task_fields: Mapping[str, Any]
+) -> tuple[bytes, list[bytes]]:
     tasks = list(roadmap.tasks)
     task = Task.model_validate(dict(task_fields))
     if task_index is None:
         tasks.append(task)
     else:
         tasks[task_index] = task
-    return tasks
+    return _roadmap_fingerprints(roadmap, tasks)
 
 
-def _finish(
-    new_raw: bytes, display: str, before: Roadmap, intended: list[Task], changes: tuple[FieldChange, ...]
-) -> Edited:
-    """The edit proven: the new bytes load, and read back as the roadmap intended, field for field
-    (compared a task at a time, so that a large roadmap is not held as plain data as well)."""
-    loaded = load_bytes(new_raw, display)
-    after = loaded.roadmap
-    if after is None:
+def _proven(display: str, spliced: _Spliced) -> Edited:
+    """The edit, once its new bytes load and read back as the roadmap intended, field for field."""
+    loaded = load_bytes(spliced.raw, display)
+    if loaded.roadmap is None:
         raise InvalidEdit(say("edit.invalid_after", path=display), loaded.errors)
-    same = (
-        _as_written(after, exclude={"tasks"}) == _as_written(before, exclude={"tasks"})
-        and len(after.tasks) == len(intended)
-        and all(_as_written(new) == _as_written(old) for new, old in zip(after.tasks, intended, strict=True))
-    )
-    if not same:
+    if _roadmap_fingerprints(loaded.roadmap, loaded.roadmap.tasks) != spliced.intended:
         raise EditRefused(say("edit.layout", path=display))
-    return Edited(new_raw, changes, loaded)
+    return Edited(spliced.raw, spliced.changes, loaded)
 
 
 def edit_task(
@@ -538,6 +553,14 @@ def edit_task(
 
     `plan` sees the task as the file has it and returns the fields to change.
     """
+    spliced = _splice_task(raw, display, task_id, plan)
+    # Proven once the old text and roadmap are let go, which for a large file halves the memory.
+    return spliced if isinstance(spliced, Edited) else _proven(display, spliced)
+
+
+def _splice_task(
+    raw: bytes, display: str, task_id: str, plan: Callable[[Task, Roadmap], Mapping[str, FieldEdit]]
+) -> _Spliced | Edited:
     text, loaded, roadmap = _load_valid(raw, display)
     index = _task_index(loaded, task_id)
     task = roadmap.tasks[index]
@@ -553,26 +576,27 @@ def edit_task(
             fields[key] = [*fields.get(key, []), dict(edit.record)]
         else:
             fields[key] = _as_data(edit)
-    intended = _intended_tasks(roadmap, index, fields)
     doc = _Document(text, spans(text, focus=index))
-    new_raw = encode_like(raw, _apply(text, _task_splices(doc, doc.tasks.items[index], task_id, edits)))
-    del text, doc, loaded  # not needed for the proof: a large file's would be held twice
-    return _finish(new_raw, display, roadmap, intended, changes)
+    new_text = _apply(text, _task_splices(doc, doc.tasks.items[index], task_id, edits))
+    return _Spliced(encode_like(raw, new_text), _intended(roadmap, index, fields), changes)
 
 
 def add_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[str, ...]]) -> Edited:
     """Append a new task (given as its written fields, in file order) at the end of the tasks list."""
-    text, loaded, roadmap = _load_valid(raw, display)
+    return _proven(display, _splice_new_task(raw, display, fields))
+
+
+def _splice_new_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[str, ...]]) -> _Spliced:
+    text, _, roadmap = _load_valid(raw, display)
     task_id = str(fields["id"])
     if task_id in roadmap.tasks_by_id:
         raise UsageError(say("edit.task_exists", path=display, task=task_id))
     ordered = {key: fields[key] for key in TASK_KEY_ORDER if key in fields}
-    intended = _intended_tasks(roadmap, None, {key: _as_data(value) for key, value in ordered.items()})
+    intended = _intended(roadmap, None, {key: _as_data(value) for key, value in ordered.items()})
     doc = _Document(text, spans(text))
-    new_raw = encode_like(raw, _apply(text, [doc.append_item(doc.tasks, ordered)]))
-    del text, doc, loaded  # not needed for the proof: a large file's would be held twice
+    new_text = _apply(text, [doc.append_item(doc.tasks, ordered)])
     changes = tuple(FieldChange(task_id, key, None, _shown(value)) for key, value in ordered.items())
-    return _finish(new_raw, display, roadmap, intended, changes)
+    return _Spliced(encode_like(raw, new_text), intended, changes)
 
 
 def _task_index(loaded: LoadedRoadmap, task_id: str) -> int:

@@ -9,6 +9,7 @@ be reported at once with its own position.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -88,13 +89,19 @@ def _planned(day: D) -> D:
     return day
 
 
+# One object for each date or deadline written the same way: a large roadmap repeats the same
+# few hundred of them many thousand times (and a wording takes a dozen patterns to read).
+_read_iso_date = functools.lru_cache(maxsize=4096)(dates.parse_iso_date)
+_read_deadline = functools.lru_cache(maxsize=4096)(parse_deadline)
+
+
 def _iso_date(value: object) -> date:
     if isinstance(value, date):
         return _planned(value)
     if not isinstance(value, str):
         raise invalid("date_type", found=describe_value(value))
     try:
-        day = dates.parse_iso_date(value)
+        day = _read_iso_date(value)
     except ValueError as exc:
         raise invalid("date_format", reason=exc) from None
     return _planned(day)
@@ -108,7 +115,7 @@ def _deadline(value: object) -> Deadline:
     if not isinstance(value, str):
         raise invalid("deadline_type", found=describe_value(value))
     try:
-        deadline = parse_deadline(value)
+        deadline = _read_deadline(value)
     except WordingError as exc:
         raise invalid("deadline_format", text=shortened(value), reason=exc, accepted=ACCEPTED_FORMS) from None
     return _planned(deadline)
@@ -160,10 +167,16 @@ NonBlank = Annotated[str, AfterValidator(_non_blank), WithJsonSchema({"type": "s
 class Localized:
     """Text given once, or per language (kk, ru, en).
 
-    ``texts`` maps a language code to its text; a plain string is stored under the empty code.
+    Kept flat, each language code before its text (``("kk", "Жоба", "ru", "Проект")``), because a
+    large roadmap has hundreds of thousands of them; a plain string is kept under the empty code.
     """
 
-    texts: tuple[tuple[str, str], ...]
+    flat: tuple[str, ...]
+
+    @property
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """(language, text) pairs, as written."""
+        return tuple(zip(self.flat[::2], self.flat[1::2], strict=True))
 
     def choose(self, preferred: Iterable[str]) -> tuple[str, str]:
         """The text in the first preferred language present, with that language ("" for text given
@@ -181,16 +194,16 @@ class Localized:
         if isinstance(value, Localized):
             return value
         if isinstance(value, str):
-            return cls(((("", _non_blank(value))),))
+            return cls(("", _non_blank(value)))
         if isinstance(value, Mapping) and value:
-            texts: list[tuple[str, str]] = []
+            flat: list[str] = []
             for language, text in value.items():
                 if language not in LANGUAGES:
                     raise invalid("language", language=shortened(language))
                 if not isinstance(text, str) or not text.strip():
                     raise invalid("localized_text", language=language)
-                texts.append((language, text))
-            return cls(tuple(texts))
+                flat += (language, text)
+            return cls(tuple(flat))
         raise invalid("localized_type", found=describe_value(value))
 
     @classmethod

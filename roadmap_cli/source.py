@@ -226,7 +226,19 @@ def parse_events(text: str | bytes, pure: bool = False) -> Iterator[Event]:
     Both parsers are state machines, so nesting depth cannot exhaust the stack. A plain scalar's
     style is None from one and "" from the other: test it as a truth value.
     """
-    yield from YAML(typ="safe", pure=pure or not HAS_C_PARSER).parse(text)
+    if pure or not HAS_C_PARSER:
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    # libyaml's parser on its own: YAML().parse would wrap it in a class made for the call, a
+    # reference cycle that keeps the whole input alive until the next full garbage collection.
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]  # untyped C extension
+
+    parser = CParser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
 
 
 def _has_c_parser() -> bool:

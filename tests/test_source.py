@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+
+import pytest
+
 from roadmap_cli.findings import Position
-from roadmap_cli.source import Limits, compose, decode, encoding_problem
+from roadmap_cli.load import load_bytes
+from roadmap_cli.source import HAS_C_PARSER, Limits, compose, decode, encoding_problem
+from tests.conftest import SAMPLE
 from tests.helpers import dedent
 
 
@@ -129,3 +135,18 @@ def test_utf8_errors_are_located_by_line_and_character() -> None:
     assert not isinstance(problem, str)
     assert problem.message == "not valid UTF-8 (byte 0xff); save the file as UTF-8"
     assert problem.position == Position(2, 8)
+
+
+@pytest.mark.skipif(not HAS_C_PARSER, reason="libyaml's parser (ruamel.yaml.clib) is not installed")
+def test_reading_a_file_leaves_no_reference_cycles_behind() -> None:
+    # A cycle would keep the whole input (and all it refers to) in memory until the next full
+    # collection: for a diff or an edit of a large file, a second copy of it through the next load.
+    raw = SAMPLE.read_bytes()
+    gc.collect()
+    gc.disable()
+    try:
+        loaded = load_bytes(raw, "roadmap.yaml")
+        assert loaded.roadmap is not None
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
