@@ -20,8 +20,9 @@ import hashlib
 import itertools
 import json
 import re
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from pydantic import BaseModel
@@ -119,9 +120,10 @@ class Span:
         return self.style == "flow"
 
 
-def _line_starts(text: str) -> list[int]:
-    """The offset where each line starts, counting line breaks the way YAML parsers do."""
-    return [0, *(match.end() for match in _BREAK.finditer(text))]
+def _line_starts(text: str) -> array[int]:
+    """The offset where each line starts, counting line breaks the way YAML parsers do (an array:
+    a large file has millions of lines)."""
+    return array("q", itertools.chain((0,), (match.end() for match in _BREAK.finditer(text))))
 
 
 @dataclass(slots=True)
@@ -458,13 +460,16 @@ def _apply(text: str, splices: Sequence[_Splice]) -> str:
 
 
 def _load_valid(raw: bytes, display: str) -> tuple[str, LoadedRoadmap, Roadmap]:
-    """The file's text and its loaded roadmap; an invalid roadmap is not edited."""
+    """The file's text and its loaded roadmap; an invalid roadmap is not edited.
+
+    The roadmap comes without its positions: an edit finds its way in the text it parses itself.
+    """
     loaded = load_bytes(raw, display)
     if loaded.roadmap is None:
         raise InvalidEdit(say("edit.invalid_before", path=loaded.path), loaded.findings)
     text = decode(raw)
     assert isinstance(text, str)  # it loaded, so it decoded
-    return text, loaded, loaded.roadmap
+    return text, replace(loaded, source_map=None), loaded.roadmap
 
 
 def _changes(task: Task, edits: Mapping[str, FieldEdit]) -> tuple[FieldChange, ...]:
