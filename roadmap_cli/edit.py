@@ -40,7 +40,7 @@ from roadmap_cli.findings import Finding
 from roadmap_cli.load import LoadedRoadmap, load_bytes
 from roadmap_cli.messages import Text, say
 from roadmap_cli.model import Postponement, Roadmap, Task
-from roadmap_cli.source import compose, decode, encode_like, parse_events
+from roadmap_cli.source import UTF8_BOM, compose, decode, parse_events
 
 _BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")  # the line breaks YAML parsers count
 _BREAK_CHARACTERS = "\n\r\x85\u2028\u2029"
@@ -442,18 +442,30 @@ def _removal(doc: _Text, task: Span, key: str, task_id: str) -> _Splice:
     return _Splice(doc.line_start(key_offset), doc.after_line(value.end), "")
 
 
-def _apply(text: str, splices: Sequence[_Splice]) -> str:
+def _apply(raw: bytes, text: str, splices: Sequence[_Splice]) -> bytes:
+    """The file's new bytes: `raw` with the splices (made at character offsets of `text`, its
+    text) put in. Built from the old bytes in one copy, not through a new text and its encoding,
+    which for a large file would hold it three more times."""
     ordered = sorted(splices, key=lambda splice: (splice.start, splice.end))
     for earlier, later in itertools.pairwise(ordered):
         if later.start < earlier.end:
             raise EditRefused(say("edit.overlapping"))  # a bug if it ever happens; never written
-    pieces: list[str] = []
+    view = memoryview(raw)
+    at = len(UTF8_BOM) if raw.startswith(UTF8_BOM) else 0  # a byte-order mark stays
+    pieces: list[bytes | memoryview] = [view[:at]]
     position = 0
     for splice in ordered:
-        pieces.extend((text[position : splice.start], splice.text))
+        start = at + _utf8_length(text, position, splice.start)
+        pieces += (view[at:start], splice.text.encode("utf-8"))
+        at = start + _utf8_length(text, splice.start, splice.end)
         position = splice.end
-    pieces.append(text[position:])
-    return "".join(pieces)
+    pieces.append(view[at:])
+    return b"".join(pieces)
+
+
+def _utf8_length(text: str, start: int, end: int, chunk: int = 1 << 20) -> int:
+    """How many bytes ``text[start:end]`` takes in UTF-8, counted a slice at a time."""
+    return sum(len(text[at : min(at + chunk, end)].encode("utf-8")) for at in range(start, end, chunk))
 
 
 # --- The edits -----------------------------------------------------------------------------------
@@ -582,8 +594,8 @@ def _splice_task(
         else:
             fields[key] = _as_data(edit)
     doc = _Document(text, spans(text, focus=index))
-    new_text = _apply(text, _task_splices(doc, doc.tasks.items[index], task_id, edits))
-    return _Spliced(encode_like(raw, new_text), _intended(roadmap, index, fields), changes)
+    new_raw = _apply(raw, text, _task_splices(doc, doc.tasks.items[index], task_id, edits))
+    return _Spliced(new_raw, _intended(roadmap, index, fields), changes)
 
 
 def add_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[str, ...]]) -> Edited:
@@ -599,9 +611,9 @@ def _splice_new_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[
     ordered = {key: fields[key] for key in TASK_KEY_ORDER if key in fields}
     intended = _intended(roadmap, None, {key: _as_data(value) for key, value in ordered.items()})
     doc = _Document(text, spans(text))
-    new_text = _apply(text, [doc.append_item(doc.tasks, ordered)])
+    new_raw = _apply(raw, text, [doc.append_item(doc.tasks, ordered)])
     changes = tuple(FieldChange(task_id, key, None, _shown(value)) for key, value in ordered.items())
-    return _Spliced(encode_like(raw, new_text), intended, changes)
+    return _Spliced(new_raw, intended, changes)
 
 
 def _task_index(loaded: LoadedRoadmap, task_id: str) -> int:

@@ -19,7 +19,7 @@ from roadmap_cli.errors import RoadmapError
 from roadmap_cli.findings import Finding, Position, error, sort_key
 from roadmap_cli.messages import LANGUAGES, Amount, Text, say
 from roadmap_cli.model import Department, Roadmap, RoadmapInfo, Status, Task, describe_value, is_identifier
-from roadmap_cli.source import DEFAULT_LIMITS, UTF8_BOM, Limits, SourceMap, compose, encoding_problem
+from roadmap_cli.source import DEFAULT_LIMITS, UTF8_BOM, Limits, SourceMap, Strings, compose, encoding_problem
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -100,21 +100,29 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
 
 def load_roadmap(
-    path: Path, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    display_path: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    strings: Strings | None = None,
 ) -> LoadedRoadmap:
     """Read and validate the roadmap at `path`. Raises `RoadmapError` only when it cannot be read."""
-    return load_bytes(read_file(path, limits), display_path or str(path), limits)
+    return load_bytes(read_file(path, limits), display_path or str(path), limits, strings)
 
 
-def load_bytes(raw: bytes, display_path: str, limits: Limits = DEFAULT_LIMITS) -> LoadedRoadmap:
-    """Validate a roadmap given as the bytes of a file (for example, a file at a git revision)."""
+def load_bytes(
+    raw: bytes, display_path: str, limits: Limits = DEFAULT_LIMITS, strings: Strings | None = None
+) -> LoadedRoadmap:
+    """Validate a roadmap given as the bytes of a file (for example, a file at a git revision).
+
+    Loads given one `strings` table share the texts they have in common (two revisions of a file).
+    """
     if len(raw) > limits.max_bytes:
         raise _too_large(display_path, limits)
     problem = encoding_problem(raw)
     if problem is not None:
         return LoadedRoadmap(display_path, None, (problem,), None)
     with _collector_paused():
-        composed = compose(raw.removeprefix(UTF8_BOM), limits, _task_model)
+        composed = compose(raw.removeprefix(UTF8_BOM), limits, _task_model, strings)
         if composed.problem is not None or composed.source_map is None:
             assert composed.problem is not None
             return LoadedRoadmap(display_path, None, (composed.problem,), None)

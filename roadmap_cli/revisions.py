@@ -11,6 +11,7 @@ from roadmap_cli.dates import today_in
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.load import LoadedRoadmap, load_bytes, load_roadmap
 from roadmap_cli.messages import say
+from roadmap_cli.source import Strings
 
 
 @dataclass(frozen=True)
@@ -35,22 +36,26 @@ def load_pair(path: Path, shown: str, base: str, head: str | None) -> RoadmapPai
     base_commit = git.resolve_commit(root, base, "--base")
     head_commit = git.resolve_commit(root, head, "--head") if head is not None else None
     # The base first, and without its positions (its findings already carry theirs; what a diff
-    # reports points into the head): two large revisions then take less than twice the memory.
-    base_loaded = _load_at(root, base_commit, relative, f"{base}:{relative}")
+    # reports points into the head), then the head sharing the base's texts: two large revisions
+    # then take far less than twice the memory of one.
+    strings: Strings = {}
+    base_loaded = _load_at(root, base_commit, relative, f"{base}:{relative}", strings)
     if base_loaded is None:
         former = git.former_path(root, base_commit, head_commit, relative)
-        base_loaded = None if former is None else _load_at(root, base_commit, former, f"{base}:{former}")
+        base_loaded = (
+            None if former is None else _load_at(root, base_commit, former, f"{base}:{former}", strings)
+        )
     if base_loaded is not None:
         base_loaded = replace(base_loaded, source_map=None)
     if head_commit is None:
-        return RoadmapPair(base_loaded, load_roadmap(path, shown), None)
-    head_loaded = _load_at(root, head_commit, relative, shown)
+        return RoadmapPair(base_loaded, load_roadmap(path, shown, strings=strings), None)
+    head_loaded = _load_at(root, head_commit, relative, shown, strings)
     if head_loaded is None:
         raise RoadmapError(say("git.no_file", path=relative, revision=head))
     return RoadmapPair(base_loaded, head_loaded, git.commit_time(root, head_commit))
 
 
-def _load_at(root: Path, commit: str, relative: str, shown: str) -> LoadedRoadmap | None:
+def _load_at(root: Path, commit: str, relative: str, shown: str, strings: Strings) -> LoadedRoadmap | None:
     """The file at a commit, loaded (None when it is not there); its bytes are let go on return."""
     raw = git.read_at(root, commit, relative)
-    return None if raw is None else load_bytes(raw, shown)
+    return None if raw is None else load_bytes(raw, shown, strings=strings)

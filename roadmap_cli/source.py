@@ -49,8 +49,6 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
-# Values up to this long are shared when repeated (ids, dates, statuses); longer ones rarely repeat.
-_SHARED_CHARS = 16
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _MAP_TAGS = frozenset({None, "tag:yaml.org,2002:map"})
@@ -282,28 +280,35 @@ class _Frame:
 # Called with the key of a top-level sequence and each of its items as soon as the item is read;
 # what it returns takes the item's place in the data.
 ItemHook = Callable[[str, Any], Any]
+# Each text read (and each set of keys), as the one object that stands for it: composing two
+# revisions of a file with one table keeps what they have in common once.
+Strings = dict[Any, Any]
 
 
 def compose(
-    document: str | bytes, limits: Limits = DEFAULT_LIMITS, on_item: ItemHook | None = None
+    document: str | bytes,
+    limits: Limits = DEFAULT_LIMITS,
+    on_item: ItemHook | None = None,
+    strings: Strings | None = None,
 ) -> Composed:
     """Parse one YAML document into plain data and a `SourceMap`; a problem ends it as a finding.
 
     The document is text, or UTF-8 bytes that `encoding_problem` has passed: libyaml reads bytes as
     they are, where text would be copied back into UTF-8 first (for a large file, twice the memory).
     `on_item` lets a caller turn each task into its model while the file is read, so that the
-    plain data of all the tasks is never held at once.
+    plain data of all the tasks is never held at once. `strings` is a table of the texts read so
+    far, to share them with another document.
     """
     if HAS_C_PARSER:
         try:
-            return _compose(parse_events(document), limits, on_item)
+            return _compose(parse_events(document), limits, on_item, strings)
         except _Stop as stop:
             return Composed(None, None, stop.finding)
         except YAMLError:
             pass  # said again below by the pure parser, whose messages the tests and docs pin down
     text = document.removeprefix(UTF8_BOM).decode("utf-8") if isinstance(document, bytes) else document
     try:
-        return _compose(parse_events(text, pure=True), limits, on_item)
+        return _compose(parse_events(text, pure=True), limits, on_item, strings)
     except _Stop as stop:
         return Composed(None, None, stop.finding)
     except MarkedYAMLError as exc:
@@ -318,16 +323,19 @@ def compose(
         return Composed(None, None, error("yaml-syntax", say("yaml.error", problem=problem)))
 
 
-def _compose(events: Iterator[Any], limits: Limits, on_item: ItemHook | None) -> Composed:
+def _compose(
+    events: Iterator[Any], limits: Limits, on_item: ItemHook | None, strings: Strings | None
+) -> Composed:
     # The hot loop of every command: classes are compared by identity and marks packed into ints,
     # because this runs for each of the hundreds of thousands of events of a large roadmap.
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, Mark, SourceNode | None, int]] = {}
     root: list[tuple[Any, Mark, SourceNode | None]] = []
     all_marks: array[int] = array("q")
-    # One str for each distinct key or short value, and one tuple for each distinct set of keys:
-    # a large roadmap repeats the same few dozen of them hundreds of thousands of times.
-    shared: dict[Any, Any] = {}
+    # One str for each distinct text, and one tuple for each distinct set of keys: a large roadmap
+    # repeats the same few dozen keys and values hundreds of thousands of times, and two revisions
+    # of it share most of their text (see `Strings`).
+    shared: Strings = {} if strings is None else strings
     nodes = 0  # every node so far, aliased ones counted again
     alias_nodes = 0
     documents = 0
@@ -392,7 +400,7 @@ def _compose(events: Iterator[Any], limits: Limits, on_item: ItemHook | None) ->
             if not event.style and tag is None and text in _NULLS:
                 scalar = None
             else:
-                scalar = shared.setdefault(text, text) if len(text) <= _SHARED_CHARS else text
+                scalar = shared.setdefault(text, text)
             start = event.start_mark
             mark = start.line << _COLUMN_BITS | start.column
             nodes += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import stat
 from collections.abc import Callable
@@ -96,6 +97,24 @@ def test_edits_work_on_a_roadmap_with_a_recurring_duty(run: Run, tmp_path: Path)
     assert [line for line in path.read_text(encoding="utf-8").splitlines() if "2026-11-01" in line] == [
         "    completed: 2026-11-01"
     ]
+
+
+def test_an_edit_deep_in_a_large_file_of_cyrillic_text_changes_only_its_line() -> None:
+    # The new bytes are spliced into the old ones at offsets counted in the text a megabyte at a
+    # time: two-letter characters before the edit must not shift it.
+    lines = SAMPLE.read_bytes().splitlines(keepends=True)
+    tasks_at = lines.index(b"tasks:\n")
+    padding = [f"# {'Жол картасы ' * 6}{number}\n".encode() for number in range(20_000)]
+    raw = b"\xef\xbb\xbf" + b"".join(lines[: tasks_at + 1] + padding + lines[tasks_at + 1 :])
+    assert len(raw) > 2 * 1024 * 1024
+    edited = edit_task(raw, "roadmap.yaml", "SEZ-014", operations.block("Ожидается решение"))
+    changed = [
+        line
+        for line in difflib.unified_diff(raw.decode().splitlines(), edited.raw.decode().splitlines(), n=0)
+        if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))
+    ]
+    assert edited.raw.startswith(b"\xef\xbb\xbf")
+    assert changed == ["-    status: planned", "+    status: blocked", "+    reason: Ожидается решение"]
 
 
 @pytest.mark.parametrize("encoding", sorted(ENCODINGS))
