@@ -413,7 +413,7 @@ def check(
             "check.summary",
             path=loaded.path,
             verdict=verdict,
-            due_soon=len(due_soon),
+            due_soon=messages.Amount(len(due_soon)),
             window=window_text(window),
             date=messages.day(day),
             zone=loaded.roadmap.info.timezone_name,

@@ -83,6 +83,15 @@ def test_check_warns_about_tasks_due_soon_and_exits_0(run: Run, write: Write) ->
     assert "no task overdue, 2 due within 14 days" in result.stderr
 
 
+def test_check_counts_are_written_with_grouped_thousands(run: Run, write: Write) -> None:
+    path = write(roadmap(*(task(f"T-{number}", "2026-04-03") for number in range(1_200))))
+    result = run("check", str(path), "--as-of", "2026-04-01", "--format", "json")
+    assert "no task overdue, 1,200 due within 14 days" in result.stderr
+    assert "1,200 tasks checked" in result.stderr
+    russian = run("check", str(path), "--as-of", "2026-04-01", "--format", "json", "--lang", "ru")
+    assert "срок в ближайшие 14 дней: 1\u00a0200" in russian.stderr
+
+
 def test_status_at_80_columns_exact_text(run: Run, write: Write) -> None:
     path = write(
         roadmap(

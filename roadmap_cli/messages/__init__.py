@@ -62,8 +62,9 @@ def choose(option: str | None, environ: Mapping[str, str], roadmap_default: str 
 
 
 def text(key: str, /, **params: object) -> str:
-    """The message `key` in the current language, with its placeholders filled in."""
-    return catalogue(_Current.language)[key].format(**params)
+    """The message `key` in the current language, with its placeholders filled in (dates and
+    `Amount`s written the local way)."""
+    return catalogue(_Current.language)[key].format(**{name: _shown(value) for name, value in params.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ class Text:
     params: tuple[tuple[str, object], ...] = ()
 
     def __str__(self) -> str:
-        return text(self.key, **{name: _shown(value) for name, value in self.params})
+        return text(self.key, **dict(self.params))
 
 
 def say(key: str, /, **params: object) -> Text:

@@ -86,13 +86,13 @@ def _task_tables(
     window = messages.count(document["warn_days"], noun)
     return [
         *_task_table(
-            messages.text("overdue.heading", count=len(overdue)),
+            messages.text("overdue.heading", count=messages.Amount(len(overdue))),
             overdue,
             messages.text("markdown.days_late"),
             "days_overdue",
         ),
         *_task_table(
-            messages.text("due_soon.heading", window=window, count=len(due_soon)),
+            messages.text("due_soon.heading", window=window, count=messages.Amount(len(due_soon))),
             due_soon,
             messages.text("markdown.days_left"),
             "days_left",
@@ -174,7 +174,10 @@ def render(document: Document) -> str:
         lines += [f"## {heading}", ""]
         violations = document["violations"]
         if violations:
-            lines += [f"### {messages.text('markdown.violations', count=len(violations))}", ""]
+            lines += [
+                f"### {messages.text('markdown.violations', count=messages.Amount(len(violations)))}",
+                "",
+            ]
             lines += table(
                 _columns("task", "line", "problem"),
                 [[v["task"], v["line"], v["message"]] for v in violations],

@@ -148,7 +148,7 @@ def status_view(
     if report.overdue:
         parts.append(
             _task_table(
-                messages.text("overdue.heading", count=len(report.overdue)),
+                messages.text("overdue.heading", count=messages.Amount(len(report.overdue))),
                 report.overdue,
                 True,
                 language,
@@ -159,7 +159,9 @@ def status_view(
         parts.append(
             _task_table(
                 messages.text(
-                    "due_soon.heading", window=window_text(report.window), count=len(report.due_soon)
+                    "due_soon.heading",
+                    window=window_text(report.window),
+                    count=messages.Amount(len(report.due_soon)),
                 ),
                 report.due_soon,
                 False,
