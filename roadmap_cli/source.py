@@ -225,18 +225,13 @@ def parse_events(text: str | bytes, pure: bool = False) -> Iterator[Event]:
     style is None from one and "" from the other: test it as a truth value.
     """
     if pure or not HAS_C_PARSER:
-        yield from YAML(typ="safe", pure=True).parse(text)
-        return
+        return YAML(typ="safe", pure=True).parse(text)
     # libyaml's parser on its own: YAML().parse would wrap it in a class made for the call, a
     # reference cycle that keeps the whole input alive until the next full garbage collection.
+    # Its get_event gives None once the stream has ended.
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]  # untyped C extension
 
-    parser = CParser(text)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
-    finally:
-        parser.dispose()
+    return iter(CParser(text).get_event, None)
 
 
 def _has_c_parser() -> bool:
