@@ -225,13 +225,15 @@ def parse_events(text: str | bytes, pure: bool = False) -> Iterator[Event]:
     style is None from one and "" from the other: test it as a truth value.
     """
     if pure or not HAS_C_PARSER:
-        return YAML(typ="safe", pure=True).parse(text)
+        events: Iterator[Event] = YAML(typ="safe", pure=True).parse(text)
+        return events
     # libyaml's parser on its own: YAML().parse would wrap it in a class made for the call, a
     # reference cycle that keeps the whole input alive until the next full garbage collection.
     # Its get_event gives None once the stream has ended.
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]  # untyped C extension
 
-    return iter(CParser(text).get_event, None)
+    events = iter(CParser(text).get_event, None)
+    return events
 
 
 def _has_c_parser() -> bool:
