@@ -74,6 +74,13 @@ def resolve_commit(root: Path, revision: str, option: str) -> str:
     return completed.stdout.decode("ascii").strip()
 
 
+def blob_size(root: Path, commit: str, path: str) -> int | None:
+    """The size in bytes of the file at `commit`, or None when it did not exist there; asked
+    before the file is read, so that a huge file in the history is refused unread."""
+    completed = _git(root, "cat-file", "-s", f"{commit}:{path}")
+    return int(completed.stdout) if completed.returncode == 0 else None
+
+
 def read_at(root: Path, commit: str, path: str) -> bytes | None:
     """The file's bytes at `commit`, or None when it did not exist there."""
     completed = _git(root, "cat-file", "blob", f"{commit}:{path}")

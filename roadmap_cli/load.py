@@ -68,7 +68,7 @@ class LoadedRoadmap:
         return self.source_map.position(("tasks", index, *within))
 
 
-def _too_large(name: str, limits: Limits) -> RoadmapError:
+def too_large(name: str, limits: Limits) -> RoadmapError:
     return RoadmapError(say("file.too_large", path=name, limit=Amount(limits.max_bytes // (1024 * 1024))))
 
 
@@ -86,16 +86,16 @@ def check_regular_file(path: Path) -> None:
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The file's bytes, refusing what is not a regular file or is larger than the limit."""
     check_regular_file(path)
-    too_large = _too_large(str(path), limits)
+    refusal = too_large(str(path), limits)
     try:
         if path.stat().st_size > limits.max_bytes:
-            raise too_large
+            raise refusal
         with path.open("rb") as handle:
             raw = handle.read(limits.max_bytes + 1)  # bounded even if the file grows meanwhile
     except OSError as exc:
         raise RoadmapError(say("file.unreadable", path=path, reason=exc.strerror or exc)) from None
     if len(raw) > limits.max_bytes:
-        raise too_large
+        raise refusal
     return raw
 
 
@@ -117,7 +117,7 @@ def load_bytes(
     Loads given one `strings` table share the texts they have in common (two revisions of a file).
     """
     if len(raw) > limits.max_bytes:
-        raise _too_large(display_path, limits)
+        raise too_large(display_path, limits)
     problem = encoding_problem(raw)
     if problem is not None:
         return LoadedRoadmap(display_path, None, (problem,), None)

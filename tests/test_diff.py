@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from roadmap_cli.diff import ChangeKind, compare
-from roadmap_cli.errors import ExitCode
+from roadmap_cli.errors import ExitCode, RoadmapError
 from roadmap_cli.load import load_bytes
 from roadmap_cli.model import Roadmap
+from roadmap_cli.revisions import load_pair
+from roadmap_cli.source import Limits
 from tests.conftest import SAMPLE, Run
 from tests.helpers import roadmap, task
 
@@ -318,3 +320,17 @@ def test_a_shallow_clone_says_to_fetch_the_history(run: Run, repo: Repo, tmp_pat
         "roadmap: --base: unknown revision 'HEAD~1' (this clone is shallow: fetch the history, "
         "e.g. fetch-depth: 0 in actions/checkout)\n"
     )
+
+
+def test_a_file_over_the_size_limit_at_a_revision_is_refused(repo: Repo) -> None:
+    # git is asked for the size first, so that a huge file in the history is not read at all.
+    padding = "".join(f"# {'x' * 97}\n" for _ in range(12_000))
+    repo.commit(roadmap(*BASE_TASKS.values()) + padding, "a large base")
+    repo.commit(roadmap(*BASE_TASKS.values()), "back to small")
+    path = repo.root / "roadmap.yaml"
+    one_mebibyte = Limits(max_bytes=1024 * 1024)
+    with pytest.raises(RoadmapError) as caught:
+        load_pair(path, "roadmap.yaml", "HEAD~1", "HEAD", one_mebibyte)
+    assert str(caught.value) == "HEAD~1:roadmap.yaml: the file is larger than the limit of 1 MiB"
+    pair = load_pair(path, "roadmap.yaml", "HEAD", None, one_mebibyte)
+    assert pair.base is not None and pair.base.roadmap is not None
