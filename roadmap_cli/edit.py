@@ -571,7 +571,7 @@ def edit_task(
     `plan` sees the task as the file has it and returns the fields to change.
     """
     spliced = _splice_task(raw, display, task_id, plan)
-    # Proven once the old text and roadmap are let go, which for a large file halves the memory.
+    # Proven after the old text and roadmap are let go: a large roadmap is not held twice.
     return spliced if isinstance(spliced, Edited) else _proven(display, spliced)
 
 
