@@ -273,6 +273,9 @@ def validate(
     if chosen is not OutputFormat.TABLE:
         from roadmap_cli.report.document import validate_document
 
+        # One document for all the files: in their own language when they agree on one.
+        if len({loaded.language for loaded in results}) == 1:
+            _speak(lang, results[0])
         _emit(chosen, validate_document(results))
     for loaded in results:
         _speak(lang, loaded)

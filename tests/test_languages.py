@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import string
 
@@ -157,7 +158,10 @@ def test_findings_follow_the_language_the_roadmap_itself_names(run: Run, write: 
     path = write(plan + task("T-1", "2026-03-01", department="enrgy"))
     result = run("validate", str(path))
     assert result.exit_code == ExitCode.INVALID
-    assert "задача T-1: управление 'enrgy' не описано в departments" in result.stderr
+    said = "задача T-1: управление 'enrgy' не описано в departments"
+    assert said in result.stderr
+    as_json = json.loads(run("validate", str(path), "--format", "json").stdout)
+    assert as_json["files"][0]["findings"][0]["message"] == said
 
 
 def test_deadline_wording_errors_and_dates_in_them_are_translated(run: Run, write: Write) -> None:
