@@ -50,10 +50,13 @@ def _duplicates(
             continue
         if item_id in first_seen:
             first = source_map.position((section, first_seen[item_id], "id"))
+            again = source_map.position((section, index, "id"))
+            if again == first:  # the same entry again through an alias: point at the alias
+                again = source_map.position((section, index))
             yield error(
                 f"duplicate-{noun}-id",
                 say(f"rule.duplicate_{noun}_id", id=item_id, line=first.line),
-                source_map.position((section, index, "id")),
+                again,
             )
         else:
             first_seen[item_id] = index

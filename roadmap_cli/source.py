@@ -326,7 +326,7 @@ def _compose(
     # The hot loop of every command: classes are compared by identity and marks packed into ints,
     # because this runs for each of the hundreds of thousands of events of a large roadmap.
     stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, Mark, SourceNode | None, int]] = {}
+    anchors: dict[str, tuple[Any, SourceNode | None, int]] = {}
     root: list[tuple[Any, Mark, SourceNode | None]] = []
     all_marks: array[int] = array("q")
     # One str for each distinct text, and one tuple for each distinct set of keys: a large roadmap
@@ -402,7 +402,7 @@ def _compose(
             mark = start.line << _COLUMN_BITS | start.column
             nodes += 1
             if event.anchor is not None:
-                anchors[event.anchor] = (scalar, mark, None, 1)
+                anchors[event.anchor] = (scalar, None, 1)
             attach(scalar, mark, None, event)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             is_mapping = kind is MappingStartEvent
@@ -427,7 +427,7 @@ def _compose(
             node = SourceNode(shared.setdefault(keys, keys), len(frame.value), len(all_marks), nested)
             all_marks.extend(frame.marks)
             if frame.anchor is not None:
-                anchors[frame.anchor] = (frame.value, frame.mark, node, nodes - frame.first_node + 1)
+                anchors[frame.anchor] = (frame.value, node, nodes - frame.first_node + 1)
             attach(frame.value, frame.mark, node, event)
         elif kind is AliasEvent:
             if event.anchor not in anchors:
@@ -438,14 +438,16 @@ def _compose(
                         _mark(event),
                     )
                 )
-            value, mark, aliased, size = anchors[event.anchor]
+            value, aliased, size = anchors[event.anchor]
             alias_nodes += size
             nodes += size
             if alias_nodes > limits.max_alias_nodes:
                 raise _Stop(
                     error("limit", say("limit.aliases", limit=Amount(limits.max_alias_nodes)), _mark(event))
                 )
-            attach(value, mark, aliased, event)
+            # The value stands where the alias is; what is inside it, where the anchor's content is.
+            start = event.start_mark
+            attach(value, start.line << _COLUMN_BITS | start.column, aliased, event)
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
