@@ -328,7 +328,9 @@ def status(
     warn_days: WarnDaysOption = "14",
     show_all: Annotated[
         bool,
-        typer.Option("--all", help="List every overdue and due-soon task (the table shows the worst 20)."),
+        typer.Option(
+            "--all", help="List every overdue and due-soon task (the table and Markdown show the worst 20)."
+        ),
     ] = False,
     output_format: FormatOption = None,
     lang: LangOption = None,
@@ -347,6 +349,15 @@ def status(
 
     assert loaded.roadmap is not None
     report = status_report(loaded.roadmap, _as_of(loaded, as_of_date), window, department)
+    from roadmap_cli.report.document import DEFAULT_ROWS
+
+    rows = None if show_all else DEFAULT_ROWS
+    if chosen is OutputFormat.MARKDOWN:
+        from roadmap_cli.report import markdown
+        from roadmap_cli.report.document import status_document
+
+        sys.stdout.write(markdown.render(status_document(loaded, report), rows))
+        return
     if chosen is not OutputFormat.TABLE:
         from roadmap_cli.report.document import status_document
 
@@ -354,12 +365,10 @@ def status(
         return
     from rich.console import Console
 
-    from roadmap_cli.report.table import DEFAULT_ROWS, status_view
+    from roadmap_cli.report.table import status_view
 
     console = Console(highlight=False)
-    console.print(
-        status_view(loaded.roadmap, report, console.width, limit=None if show_all else DEFAULT_ROWS)
-    )
+    console.print(status_view(loaded.roadmap, report, console.width, limit=rows))
 
 
 @app.command()

@@ -66,6 +66,20 @@ def test_markdown_escapes_titles_and_puts_overdue_work_first(run: Run, hostile: 
     assert lines.index("### Due within 14 days (1)") > lines.index("### Overdue (1)")
 
 
+def test_markdown_status_shows_the_worst_20_and_all_with_all(run: Run, write: Write) -> None:
+    # A pull-request comment holds 65,536 characters: a list of every late task of a large roadmap
+    # would not fit, and nobody reads it there.
+    late = [task(f"T-{number}", f"2026-01-{1 + number % 28:02d}") for number in range(1_030)]
+    path = write(roadmap(*late))
+    shown = run("status", str(path), "--as-of", "2026-04-01", "--format", "markdown").stdout.splitlines()
+    rows = [line for line in shown if line.startswith("| T\\-")]
+    assert len(rows) == 20 and rows[0].startswith("| T\\-0 |")  # the latest first: 1 January
+    assert "_... and 1,010 more: roadmap status --all shows every one_" in shown
+    everything = run("status", str(path), "--as-of", "2026-04-01", "--format", "markdown", "--all").stdout
+    assert len([line for line in everything.splitlines() if line.startswith("| T\\-")]) == 1_030
+    assert "more:" not in everything
+
+
 def test_junit_parses_back_with_one_case_per_task(run: Run, hostile: Path) -> None:
     result = run("check", str(hostile), "--as-of", "2026-04-01", "--format", "junit")
     assert result.exit_code == ExitCode.BREACHES

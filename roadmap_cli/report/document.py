@@ -142,6 +142,11 @@ def check_document(
     }
 
 
+# A list of thousands of tasks helps no one reading it (and a terminal table takes seconds to lay
+# out): the formats read by people show the worst ones and say how many more there are.
+DEFAULT_ROWS = 20
+
+
 def status_document(loaded: LoadedRoadmap, report: StatusReport) -> Document:
     assert loaded.roadmap is not None
     summaries = [*report.summaries, report.total]

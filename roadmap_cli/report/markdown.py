@@ -48,10 +48,14 @@ def table(headers: list[str], rows: list[list[object]]) -> list[str]:
     return [*lines, ""]
 
 
-def _task_table(heading: str, tasks: list[dict[str, Any]], days_header: str, days_key: str) -> list[str]:
+def _task_table(
+    heading: str, tasks: list[dict[str, Any]], days_header: str, days_key: str, rows: int | None
+) -> list[str]:
     if not tasks:
         return []
-    rows = [
+    hidden = len(tasks) - rows if rows is not None and len(tasks) > rows else 0
+    more = [f"_{messages.text('more_rows', count=messages.Amount(hidden))}_", ""] if hidden else []
+    cells: list[list[object]] = [
         [
             t["id"],
             t["department"],
@@ -60,27 +64,24 @@ def _task_table(heading: str, tasks: list[dict[str, Any]], days_header: str, day
             t[days_key],
             messages.text(f"status.{t['status']}"),
         ]
-        for t in tasks
+        for t in tasks[: len(tasks) - hidden]
     ]
-    return [
-        f"### {heading}",
-        "",
-        *table(
-            [
-                messages.text("column.task"),
-                messages.text("column.department"),
-                messages.text("column.title"),
-                messages.text("column.deadline"),
-                days_header,
-                messages.text("column.status"),
-            ],
-            rows,
-        ),
-    ]
+    table_lines = table(
+        [
+            messages.text("column.task"),
+            messages.text("column.department"),
+            messages.text("column.title"),
+            messages.text("column.deadline"),
+            days_header,
+            messages.text("column.status"),
+        ],
+        cells,
+    )
+    return [f"### {heading}", "", *table_lines, *more]
 
 
 def _task_tables(
-    overdue: list[dict[str, Any]], due_soon: list[dict[str, Any]], document: Document
+    overdue: list[dict[str, Any]], due_soon: list[dict[str, Any]], document: Document, rows: int | None
 ) -> list[str]:
     noun = "working_day" if document["warn_in_working_days"] else "day"
     window = messages.count(document["warn_days"], noun)
@@ -90,12 +91,14 @@ def _task_tables(
             overdue,
             messages.text("markdown.days_late"),
             "days_overdue",
+            rows,
         ),
         *_task_table(
             messages.text("due_soon.heading", window=window, count=messages.Amount(len(due_soon))),
             due_soon,
             messages.text("markdown.days_left"),
             "days_left",
+            rows,
         ),
     ]
 
@@ -104,7 +107,8 @@ def _columns(*names: str) -> list[str]:
     return [messages.text(f"markdown.column.{name}") for name in names]
 
 
-def render(document: Document) -> str:
+def render(document: Document, rows: int | None = None) -> str:
+    """The document as GitHub-flavoured Markdown; a task list shows its first `rows` tasks (None: all)."""
     command = document["command"]
     lines: list[str] = []
     if command == "validate":
@@ -116,16 +120,20 @@ def render(document: Document) -> str:
                 else f"**{messages.text('markdown.invalid')}**"
             )
             lines += [f"`{escape(file['file'])}`: {verdict}", ""]
-            rows = [
+            findings = [
                 [f["line"], f["column"], messages.text(f"severity.{f['severity']}"), f["message"]]
                 for f in file["findings"]
             ]
-            if rows:
-                lines += table(_columns("line", "column", "severity", "problem"), rows)
+            if findings:
+                lines += table(_columns("line", "column", "severity", "problem"), findings)
     elif command == "check":
         tasks = document["tasks"]
         summary = document["summary"]
-        heading = messages.text("markdown.check", overdue=summary["overdue"], due_soon=summary["due_soon"])
+        heading = messages.text(
+            "markdown.check",
+            overdue=messages.Amount(summary["overdue"]),
+            due_soon=messages.Amount(summary["due_soon"]),
+        )
         lines += [f"## {heading}", ""]
         as_of = messages.text(
             "markdown.as_of",
@@ -136,11 +144,11 @@ def render(document: Document) -> str:
         lines += [as_of, ""]
         overdue = [t for t in tasks if t["state"] == "overdue"]
         due_soon = [t for t in tasks if t["state"] == "due-soon"]
-        lines += _task_tables(overdue, due_soon, document)
+        lines += _task_tables(overdue, due_soon, document, rows)
     elif command == "status":
         as_of = messages.text("markdown.status_as_of", date=_day(document["as_of"]))
         lines += [f"## {escape(_title(document))}", "", as_of, ""]
-        lines += _task_tables(document["overdue"], document["due_soon"], document)
+        lines += _task_tables(document["overdue"], document["due_soon"], document, rows)
         lines += [f"### {messages.text('departments')}", ""]
         columns = ("tasks", "done", "done_late", "in_progress", "blocked", "overdue", "due_soon")
         lines += table(

@@ -12,6 +12,7 @@ from rich.text import Text
 from roadmap_cli import messages
 from roadmap_cli.analysis import Assessment, StatusReport
 from roadmap_cli.model import Localized, Roadmap, Status
+from roadmap_cli.report.document import DEFAULT_ROWS
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.lines import deadline_text, window_text
 
@@ -116,12 +117,8 @@ def _task_table(
             ),
         )
     if hidden:
-        return Group(table, Text(messages.text("more_rows", count=f"{hidden:,}"), style="dim"))
+        return Group(table, Text(messages.text("more_rows", count=messages.Amount(hidden)), style="dim"))
     return table
-
-
-# A table of thousands of rows helps no one (and takes seconds to lay out): the worst ones are shown.
-DEFAULT_ROWS = 20
 
 
 def status_view(
