@@ -22,7 +22,7 @@ import json
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from pydantic import BaseModel
@@ -481,7 +481,7 @@ def _load_valid(raw: bytes, display: str) -> tuple[str, LoadedRoadmap, Roadmap]:
         raise InvalidEdit(say("edit.invalid_before", path=loaded.path), loaded.findings)
     text = decode(raw)
     assert isinstance(text, str)  # it loaded, so it decoded
-    return text, replace(loaded, source_map=None), loaded.roadmap
+    return text, loaded.without_positions(), loaded.roadmap
 
 
 def _changes(task: Task, edits: Mapping[str, FieldEdit]) -> tuple[FieldChange, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -50,7 +50,7 @@ def load_pair(
             else _load_at(root, base_commit, former, f"{base}:{former}", strings, limits)
         )
     if base_loaded is not None:
-        base_loaded = replace(base_loaded, source_map=None)
+        base_loaded = base_loaded.without_positions()
     if head_commit is None:
         return RoadmapPair(base_loaded, load_roadmap(path, shown, limits, strings), None)
     head_loaded = _load_at(root, head_commit, relative, shown, strings, limits)

@@ -7,7 +7,8 @@ changes meaning or disappears (adding a field does not change it).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from datetime import date
@@ -145,6 +146,15 @@ def check_document(
 # A list of thousands of tasks helps no one reading it (and a terminal table takes seconds to lay
 # out): the formats read by people show the worst ones and say how many more there are.
 DEFAULT_ROWS = 20
+
+T = TypeVar("T")
+
+
+def first_rows(items: Sequence[T], limit: int | None) -> tuple[Sequence[T], int]:
+    """The items a list shows (all when `limit` is None), and how many more it leaves out."""
+    if limit is None or len(items) <= limit:
+        return items, 0
+    return items[:limit], len(items) - limit
 
 
 def status_document(loaded: LoadedRoadmap, report: StatusReport) -> Document:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from roadmap_cli import messages
-from roadmap_cli.report.document import Document
+from roadmap_cli.report.document import Document, first_rows
 from roadmap_cli.report.escape import inert
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -53,7 +53,7 @@ def _task_table(
 ) -> list[str]:
     if not tasks:
         return []
-    hidden = len(tasks) - rows if rows is not None and len(tasks) > rows else 0
+    shown, hidden = first_rows(tasks, rows)
     more = [f"_{messages.text('more_rows', count=messages.Amount(hidden))}_", ""] if hidden else []
     cells: list[list[object]] = [
         [
@@ -64,7 +64,7 @@ def _task_table(
             t[days_key],
             messages.text(f"status.{t['status']}"),
         ]
-        for t in tasks[: len(tasks) - hidden]
+        for t in shown
     ]
     table_lines = table(
         [

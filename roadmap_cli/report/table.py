@@ -12,7 +12,7 @@ from rich.text import Text
 from roadmap_cli import messages
 from roadmap_cli.analysis import Assessment, StatusReport
 from roadmap_cli.model import Localized, Roadmap, Status
-from roadmap_cli.report.document import DEFAULT_ROWS
+from roadmap_cli.report.document import DEFAULT_ROWS, first_rows
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.lines import deadline_text, window_text
 
@@ -86,7 +86,7 @@ def _task_table(
     language: str,
     limit: int | None,
 ) -> RenderableType:
-    hidden = len(assessments) - limit if limit is not None and len(assessments) > limit else 0
+    shown, hidden = first_rows(assessments, limit)
     style = OVERDUE_STYLE if overdue else DUE_SOON_STYLE
     table = Table(
         title=title,
@@ -100,7 +100,7 @@ def _task_table(
     table.add_column(messages.text("column.deadline"), ratio=1, min_width=10)
     table.add_column(messages.text("column.days_late" if overdue else "column.days_left"), justify="right")
     table.add_column(messages.text("column.status"))
-    for assessment in assessments[: len(assessments) - hidden]:
+    for assessment in shown:
         task = assessment.task
         if overdue:
             days, working = assessment.days_overdue, assessment.working_days_overdue
