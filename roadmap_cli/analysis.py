@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmap_cli.errors import UsageError
+from roadmap_cli.gate import FailOn
 from roadmap_cli.messages import say
 from roadmap_cli.model import DayOffRule, Department, Roadmap, Status, Task
 from roadmap_cli.workdays import WorkingCalendar, kazakhstan_calendar
@@ -196,16 +197,59 @@ def summarize(department: Department | None, assessments: Iterable[Assessment]) 
     return DepartmentSummary(department, **counts)
 
 
+def deadline_order(item: Assessment) -> tuple[bool, int, bool, date, str, str]:
+    """The one order of deadlines: overdue first (the longest overdue first), then due soon (the
+    soonest first), then the rest by date; ties by task id and period."""
+    return (
+        not item.is_overdue,
+        -item.days_overdue,
+        not item.is_due_soon,
+        item.due,
+        item.task.id,
+        item.period or "",
+    )
+
+
 def overdue_first(assessments: Iterable[Assessment]) -> list[Assessment]:
     """Overdue deadlines, the longest overdue first."""
-    late = [assessment for assessment in assessments if assessment.is_overdue]
-    return sorted(late, key=lambda item: (-item.days_overdue, item.task.id, item.period or ""))
+    return sorted((item for item in assessments if item.is_overdue), key=deadline_order)
 
 
 def due_soon_first(assessments: Iterable[Assessment]) -> list[Assessment]:
     """Deadlines within the warning window, the soonest first."""
-    soon = [assessment for assessment in assessments if assessment.is_due_soon]
-    return sorted(soon, key=lambda item: (item.days_left, item.task.id, item.period or ""))
+    return sorted((item for item in assessments if item.is_due_soon), key=deadline_order)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """`check`'s verdict: every deadline in `deadline_order`, the breaches, and whether they fail."""
+
+    as_of: date
+    window: Window
+    assessments: tuple[Assessment, ...]
+    overdue: tuple[Assessment, ...]
+    due_soon: tuple[Assessment, ...]
+    failed: bool
+
+
+def check_deadlines(roadmap: Roadmap, as_of: date, window: Window, fail_on: FailOn) -> CheckResult:
+    """Judge every deadline on `as_of`; `fail_on` says which of them fail the check."""
+    assessments = assess_all(roadmap, as_of, window)
+    overdue = overdue_first(assessments)
+    due_soon = due_soon_first(assessments)
+    # The rest need no judging to be put in order: open ones are neither late nor near.
+    rest = sorted(
+        (item for item in assessments if not item.is_overdue and not item.is_due_soon),
+        key=lambda item: (item.due, item.task.id, item.period or ""),
+    )
+    return CheckResult(
+        as_of=as_of,
+        window=window,
+        assessments=(*overdue, *due_soon, *rest),
+        overdue=tuple(overdue),
+        due_soon=tuple(due_soon),
+        failed=fail_on.is_breached(len(overdue), len(due_soon)),
+    )
 
 
 def status_report(

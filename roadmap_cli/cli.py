@@ -1,7 +1,9 @@
-"""The `roadmap` command: parse options, call the core, pick a reporter, return an exit code.
+"""The `roadmap` command line: Typer declarations, argument parsing, and the one guard.
 
-Exit codes (see `errors.ExitCode` and the README): 0 success, 1 deadlines missed, 2 wrong usage,
-3 the roadmap cannot be read or is invalid, 4 an internal error.
+Each command here parses its options into typed values and calls its module in `commands/`, which
+does the work and returns the exit code. Exit codes (see `errors.ExitCode` and the README): 0
+success, 1 deadlines missed, 2 wrong usage, 3 the roadmap cannot be read or is invalid, 4 an
+internal error.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -23,9 +25,6 @@ from roadmap_cli.report.formats import OutputFormat
 
 if TYPE_CHECKING:
     from roadmap_cli.analysis import Window
-    from roadmap_cli.edit import Edited
-    from roadmap_cli.load import LoadedRoadmap
-    from roadmap_cli.operations import Planner
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,6 +43,14 @@ PathArgument = Annotated[
     typer.Argument(
         help="The roadmap file. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, data/roadmap.yaml "
         "or data/roadmap.yml in this directory or a parent, up to the repository root.",
+        show_default=False,
+    ),
+]
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Roadmap files (several, for a pre-commit hook). Default: the roadmap found as for the "
+        "other commands.",
         show_default=False,
     ),
 ]
@@ -84,27 +91,10 @@ LangOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _chosen(output_format: OutputFormat | None) -> OutputFormat:
-    from roadmap_cli.report.formats import default_format
-
-    return output_format if output_format is not None else default_format(os.environ)
-
-
-def _emit(output_format: OutputFormat, document: dict[str, Any]) -> None:
-    from roadmap_cli.report.formats import renderer
-
-    sys.stdout.write(renderer(output_format)(document))
-
-
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
-def _fail(code: ExitCode, message: str) -> NoReturn:
-    _stderr(f"roadmap: {message}")
-    raise typer.Exit(code)
+AllOption = Annotated[
+    bool,
+    typer.Option("--all", help="List every row (the table and Markdown show the worst 20 of each list)."),
+]
 
 
 class _Options:
@@ -114,65 +104,61 @@ class _Options:
 
 
 def guarded(command: F) -> F:
-    """Turn every failure into one line on stderr and a documented exit code."""
+    """Run a command that returns its exit code; turn every failure into one line on stderr and a
+    documented exit code."""
 
     @functools.wraps(command)
-    def run(*args: Any, **kwargs: Any) -> Any:
+    def run(*args: Any, **kwargs: Any) -> None:
+        from roadmap_cli.commands.shared import reader_left, tell
+
         try:
-            return command(*args, **kwargs)
+            code = command(*args, **kwargs)
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
+        except BrokenPipeError:  # the reader left before the command could say all it had to
+            reader_left()
+            code = ExitCode.OK
         except RoadmapError as exc:
-            _fail(exc.exit_code, str(exc))
+            tell(f"roadmap: {exc}")
+            code = exc.exit_code
         except Exception as exc:
             if _Options.debug:
                 raise
-            _fail(
-                ExitCode.INTERNAL,
-                messages.text("cli.internal", kind=type(exc).__name__, problem=exc),
-            )
+            tell(f"roadmap: {messages.text('cli.internal', kind=type(exc).__name__, problem=exc)}")
+            code = ExitCode.INTERNAL
+        if code:
+            raise typer.Exit(int(code))
 
     return run  # type: ignore[return-value]
 
 
-def _parse_as_of(value: str | None) -> date | datetime | None:
-    """--as-of: a date, or an instant (2026-11-25T20:30:00Z) judged in the roadmap's time zone."""
-    if value is not None and "T" in value.upper():
-        try:
-            instant = datetime.fromisoformat(value)
-        except ValueError:
-            instant = None
-        if instant is None or instant.tzinfo is None:
-            raise typer.BadParameter(
-                messages.text("cli.not_instant", value=value),
-                param_hint="--as-of",
-            )
-        return instant
-    return _date_option(value, "--as-of")
+# ---- parsing options ----------------------------------------------------------------------------
 
 
-def _parse_window(value: str) -> Window:
-    from roadmap_cli.analysis import Window
-
+def _requested_language(option: str | None) -> str | None:
+    """--lang, else $ROADMAP_LANG, checked; None: the roadmap's own language will be spoken."""
     try:
-        return Window.parse(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--warn-days") from None
-
-
-def _speak(option: str | None, loaded: LoadedRoadmap | None = None) -> None:
-    """Choose the language of what follows (see `messages.choose`)."""
-    default = loaded.language if loaded is not None else None
-    try:
-        messages.use(messages.choose(option, os.environ, default))
+        language = messages.requested(option, os.environ)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--lang") from None
+    messages.use(language or messages.DEFAULT_LANGUAGE)  # for the usage errors that may follow
+    return language
 
 
-def _date_option(value: str | None, option: str) -> date | None:
+def _format(output_format: OutputFormat | None) -> OutputFormat:
+    from roadmap_cli.report.formats import default_format
+
+    return output_format if output_format is not None else default_format(os.environ)
+
+
+def _limit(show_all: bool) -> int | None:
+    from roadmap_cli.report.document import DEFAULT_ROWS
+
+    return None if show_all else DEFAULT_ROWS
+
+
+def _date_option(value: str, option: str) -> date:
     """A YYYY-MM-DD option's date; a malformed one is a usage error naming the option."""
-    if value is None:
-        return None
     from roadmap_cli.dates import parse_iso_date
 
     try:
@@ -181,59 +167,52 @@ def _date_option(value: str | None, option: str) -> date | None:
         raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
-def _locate(path: Path | None) -> tuple[Path, str]:
-    """The roadmap file to use, and how to name it in messages."""
-    from roadmap_cli.discover import display_path, find_roadmap
-
-    cwd = Path.cwd()
-    if path is not None:
-        return path, str(path)
-    found = find_roadmap(cwd, os.environ)
-    return found, display_path(found, cwd)
-
-
-def _load(path: Path | None, lang: str | None) -> LoadedRoadmap:
-    """Find and read the roadmap; an invalid one ends the command with its errors and exit 3."""
-    from roadmap_cli.load import load_roadmap
-
-    resolved, shown = _locate(path)
-    return _valid_or_exit(load_roadmap(resolved, shown), lang)
+def _as_of(value: str | None) -> date | datetime | None:
+    """--as-of: a date, or an instant (2026-11-25T20:30:00Z) judged in the roadmap's time zone."""
+    if value is None:
+        return None
+    if "T" in value.upper():
+        try:
+            instant = datetime.fromisoformat(value)
+        except ValueError:
+            instant = None
+        if instant is None or instant.tzinfo is None:
+            raise typer.BadParameter(messages.text("cli.not_instant", value=value), param_hint="--as-of")
+        return instant
+    return _date_option(value, "--as-of")
 
 
-def _report_invalid(loaded: LoadedRoadmap, with_findings: bool = True) -> None:
-    """An invalid file on stderr: its findings (unless a document carries them) and a summary."""
-    from roadmap_cli.report.lines import finding_line, findings_summary
+def _window(value: str) -> Window:
+    from roadmap_cli.analysis import Window
 
-    if with_findings:
-        for finding in loaded.findings:
-            _stderr(finding_line(loaded.path, finding))
-    _stderr(findings_summary(loaded.path, loaded.findings))
-
-
-def _valid_or_exit(loaded: LoadedRoadmap, lang: str | None = None) -> LoadedRoadmap:
-    """The roadmap when it is valid; else its errors, in its language, and exit 3."""
-    _speak(lang, loaded)
-    if loaded.roadmap is None:
-        _report_invalid(loaded)
-        raise typer.Exit(ExitCode.INVALID)
-    return loaded
+    try:
+        return Window.parse(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--warn-days") from None
 
 
-def _as_of(loaded: LoadedRoadmap, as_of: date | datetime | None) -> date:
-    """The day deadlines are judged on: given, or the day it is (or was, at an instant given) in the
-    roadmap's time zone, wherever this runs."""
-    from roadmap_cli.dates import today_in
+def _required_text(value: str, option: str) -> str:
+    if not value.strip():
+        raise typer.BadParameter(messages.text("invalid.blank"), param_hint=option)
+    return value
 
-    assert loaded.roadmap is not None
-    if isinstance(as_of, datetime):
-        return today_in(loaded.roadmap.info.tz, as_of)
-    return as_of if as_of is not None else today_in(loaded.roadmap.info.tz)
+
+def _ask(value: str | None, option: str, prompt: str) -> str:
+    """An option's value, asked for in a terminal when it was not given."""
+    if value is None:
+        if not sys.stdin.isatty():
+            raise typer.BadParameter(messages.text("cli.required"), param_hint=option)
+        value = str(typer.prompt(prompt))
+    return _required_text(value, option)
 
 
 def _show_version(value: bool) -> None:
     if value:
         print(f"roadmap {__version__}")
         raise typer.Exit()
+
+
+# ---- the commands -------------------------------------------------------------------------------
 
 
 @app.callback()
@@ -245,70 +224,31 @@ def root(
     ] = False,
 ) -> None:
     _Options.debug = debug
-    _speak(None)  # $ROADMAP_LANG or English until a command knows better
+    _requested_language(None)  # $ROADMAP_LANG or English until a command knows better
 
 
 @app.command()
 @guarded
 def validate(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Roadmap files (several, for a pre-commit hook). Default: the roadmap found as for the "
-            "other commands.",
-            show_default=False,
-        ),
-    ] = None,
+    paths: PathsArgument = None,
     output_format: FormatOption = None,
+    show_all: AllOption = False,
     lang: LangOption = None,
-) -> None:
+) -> ExitCode:
     """Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid."""
-    from roadmap_cli.load import load_roadmap
-    from roadmap_cli.report.lines import finding_line
+    from roadmap_cli.commands.validate import validate as run
 
-    _speak(lang)
-    chosen = _chosen(output_format)
-    requested: list[Path | None] = list(paths) if paths else [None]
-    results = [load_roadmap(*_locate(path)) for path in requested]
-    if chosen is not OutputFormat.TABLE:
-        from roadmap_cli.report.document import validate_document
-
-        # One document for all the files: in their own language when they agree on one.
-        if len({loaded.language for loaded in results}) == 1:
-            _speak(lang, results[0])
-        _emit(chosen, validate_document(results))
-    for loaded in results:
-        _speak(lang, loaded)
-        if loaded.roadmap is None:
-            _report_invalid(loaded, with_findings=chosen is OutputFormat.TABLE)
-            continue
-        if chosen is OutputFormat.TABLE:
-            for finding in loaded.findings:
-                print(finding_line(loaded.path, finding))
-        roadmap = loaded.roadmap
-        counts = {
-            "path": loaded.path,
-            "tasks": messages.count(len(roadmap.tasks), "task"),
-            "departments": messages.count(len(roadmap.departments), "department"),
-        }
-        if loaded.warnings:
-            warnings = messages.count(len(loaded.warnings), "warning")
-            _stderr(messages.text("validate.with_warnings", **counts, warnings=warnings))
-        else:
-            _stderr(messages.text("validate.valid", **counts))
-    if any(loaded.roadmap is None for loaded in results):
-        raise typer.Exit(ExitCode.INVALID)
+    requested = _requested_language(lang)
+    return run(list(paths) if paths else [None], _format(output_format), requested, _limit(show_all))
 
 
 @app.command()
 @guarded
-def schema() -> None:
+def schema() -> ExitCode:
     """Print the JSON Schema of the roadmap file format, for editors (yaml-language-server) and tools."""
-    import json
+    from roadmap_cli.commands.schema import schema as run
 
-    from roadmap_cli.model import json_schema
-
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return run()
 
 
 @app.command()
@@ -326,49 +266,20 @@ def status(
         ),
     ] = None,
     warn_days: WarnDaysOption = "14",
-    show_all: Annotated[
-        bool,
-        typer.Option(
-            "--all", help="List every overdue and due-soon task (the table and Markdown show the worst 20)."
-        ),
-    ] = False,
+    show_all: AllOption = False,
     output_format: FormatOption = None,
     lang: LangOption = None,
-) -> None:
+) -> ExitCode:
     """Per-department progress, overdue tasks (worst first) and tasks due soon.
 
     Days left and days late are shown in calendar days and, in brackets, working days.
     A view for people: it exits 0 whenever it could show the roadmap. `roadmap check` is the gate.
     """
-    _speak(lang)
-    as_of_date = _parse_as_of(as_of)
-    window = _parse_window(warn_days)
-    chosen = _chosen(output_format)
-    loaded = _load(path, lang)
-    from roadmap_cli.analysis import status_report
+    from roadmap_cli.commands.status import status as run
 
-    assert loaded.roadmap is not None
-    report = status_report(loaded.roadmap, _as_of(loaded, as_of_date), window, department)
-    from roadmap_cli.report.document import DEFAULT_ROWS
-
-    rows = None if show_all else DEFAULT_ROWS
-    if chosen is OutputFormat.MARKDOWN:
-        from roadmap_cli.report import markdown
-        from roadmap_cli.report.document import status_document
-
-        sys.stdout.write(markdown.render(status_document(loaded, report), rows))
-        return
-    if chosen is not OutputFormat.TABLE:
-        from roadmap_cli.report.document import status_document
-
-        _emit(chosen, status_document(loaded, report))
-        return
-    from rich.console import Console
-
-    from roadmap_cli.report.table import status_view
-
-    console = Console(highlight=False)
-    console.print(status_view(loaded.roadmap, report, console.width, limit=rows))
+    requested = _requested_language(lang)
+    window = _window(warn_days)
+    return run(path, _as_of(as_of), window, department, _format(output_format), requested, _limit(show_all))
 
 
 @app.command()
@@ -385,55 +296,19 @@ def check(
             help="Exit 1 on overdue tasks (default), also on tasks due soon, or never.",
         ),
     ] = FailOn.OVERDUE,
+    show_all: AllOption = False,
     output_format: FormatOption = None,
     lang: LangOption = None,
-) -> None:
+) -> ExitCode:
     """For CI: print each overdue task as PATH:LINE:COLUMN and exit 1 when any deadline was missed.
 
     A recurring duty is overdue for each period due and not submitted.
     """
-    _speak(lang)
-    as_of_date = _parse_as_of(as_of)
-    window = _parse_window(warn_days)
-    chosen = _chosen(output_format)
-    loaded = _load(path, lang)
-    from roadmap_cli.analysis import assess_all, due_soon_first, overdue_first
-    from roadmap_cli.report.lines import due_soon_line, overdue_line, window_text
+    from roadmap_cli.commands.check import check as run
 
-    assert loaded.roadmap is not None
-    day = _as_of(loaded, as_of_date)
-    assessments = assess_all(loaded.roadmap, day, window)
-    overdue = overdue_first(assessments)
-    due_soon = due_soon_first(assessments)
-    failed = fail_on.is_breached(len(overdue), len(due_soon))
-    if chosen is OutputFormat.TABLE:
-        for assessment in overdue:
-            print(overdue_line(loaded.path, loaded.task_position(assessment.task.id), assessment))
-        for assessment in due_soon:
-            print(due_soon_line(loaded.path, loaded.task_position(assessment.task.id), assessment))
-    else:
-        from roadmap_cli.report.document import check_document
-
-        _emit(chosen, check_document(loaded, assessments, day, window, failed))
-    verdict = (
-        messages.text("check.verdict.overdue", deadlines=messages.count(len(overdue), "deadline"))
-        if overdue
-        else messages.text("check.verdict.none")
-    )
-    _stderr(
-        messages.text(
-            "check.summary",
-            path=loaded.path,
-            verdict=verdict,
-            due_soon=messages.Amount(len(due_soon)),
-            window=window_text(window),
-            date=messages.day(day),
-            zone=loaded.roadmap.info.timezone_name,
-            tasks=messages.count(len(loaded.roadmap.tasks), "task"),
-        )
-    )
-    if failed:
-        raise typer.Exit(ExitCode.BREACHES)
+    requested = _requested_language(lang)
+    window = _window(warn_days)
+    return run(path, _as_of(as_of), window, fail_on, _format(output_format), requested, _limit(show_all))
 
 
 @app.command()
@@ -452,48 +327,20 @@ def diff(
         bool,
         typer.Option("--check", help="Exit 1 when the change breaks the postponement policy."),
     ] = False,
+    show_all: AllOption = False,
     output_format: FormatOption = None,
     lang: LangOption = None,
-) -> None:
+) -> ExitCode:
     """Changes to the roadmap between two git revisions, grouped by department.
 
     With --check, exit 1 when the change moves a deadline later without a postponement record,
     edits or removes a postponement record, removes a task that was not cancelled, cancels one
     without a reason, or marks one done on a date after the change.
     """
-    from roadmap_cli.diff import compare, violations
-    from roadmap_cli.report.lines import diff_lines, located
-    from roadmap_cli.revisions import load_pair
+    from roadmap_cli.commands.diff import diff as run
 
-    _speak(lang)
-    resolved, shown = _locate(path)
-    pair = load_pair(resolved, shown, base, head)
-    head_loaded = _valid_or_exit(pair.head, lang)
-    if pair.base is None:
-        _stderr(messages.text("diff.new_file", path=shown, base=base))
-    base_roadmap = _valid_or_exit(pair.base, lang).roadmap if pair.base is not None else None
-    head_roadmap = head_loaded.roadmap
-    assert head_roadmap is not None
-    chosen = _chosen(output_format)
-    changes = compare(base_roadmap, head_roadmap)
-    head_name = head if head is not None else messages.text("diff.working_tree")
-    found = violations(base_roadmap, head_roadmap, pair.change_date()) if check_policy else None
-    if chosen is OutputFormat.TABLE:
-        print(messages.text("diff.heading", path=shown, base=base, head=head_name))
-        for line in diff_lines(changes, [department.id for department in head_roadmap.departments]):
-            print(line)
-        for violation in found or []:
-            print(located(shown, head_loaded.position(violation.where), violation.message))
-    else:
-        from roadmap_cli.report.document import diff_document
-
-        _emit(chosen, diff_document(head_loaded, base, head_name, changes, found))
-    if found is None:
-        _stderr(f"{shown}: {messages.count(len(changes), 'change')}")
-        return
-    _stderr(f"{shown}: {messages.count(len(changes), 'change')}, {messages.count(len(found), 'violation')}")
-    if found:
-        raise typer.Exit(ExitCode.BREACHES)
+    requested = _requested_language(lang)
+    return run(path, base, head, check_policy, _format(output_format), requested, _limit(show_all))
 
 
 FileOption = Annotated[
@@ -507,58 +354,7 @@ FileOption = Annotated[
 ]
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")]
 TaskArgument = Annotated[str, typer.Argument(metavar="TASK", help="The id of the task to change.")]
-
-
-def _required_text(value: str, option: str) -> str:
-    if not value.strip():
-        raise typer.BadParameter(messages.text("invalid.blank"), param_hint=option)
-    return value
-
-
-def _write_edit(file: Path | None, dry_run: bool, make: Callable[[bytes, str], Edited]) -> None:
-    """Lock the file, make the edit, prove it, write it atomically; report what changed."""
-    from roadmap_cli.edit import InvalidEdit
-    from roadmap_cli.report.lines import change_line, finding_line
-    from roadmap_cli.storage import editing, replace
-
-    resolved, shown = _locate(file)
-    with editing(resolved) as snapshot:
-        try:
-            edited = make(snapshot.raw, shown)
-        except InvalidEdit as exc:
-            for finding in exc.findings:
-                _stderr(finding_line(shown, finding))
-            _fail(ExitCode.INVALID, str(exc))
-        if not edited.changes:
-            _stderr(messages.text("edit.nothing", path=shown))
-            return
-        if dry_run:
-            sys.stdout.write(_unified_diff(snapshot.raw, edited.raw, shown))
-            _stderr(messages.text("edit.dry_run", path=shown))
-            return
-        replace(snapshot, edited.raw, shown)
-    for change in edited.changes:
-        position = (
-            edited.loaded.task_position(change.task_id, change.field) if change.new is not None else None
-        )
-        print(change_line(shown, position, change))
-
-
-def _unified_diff(old: bytes, new: bytes, shown: str) -> str:
-    import difflib
-
-    before = old.decode("utf-8", errors="replace").splitlines(keepends=True)
-    after = new.decode("utf-8", errors="replace").splitlines(keepends=True)
-    from roadmap_cli.report.escape import inert
-
-    lines = difflib.unified_diff(before, after, fromfile=f"a/{shown}", tofile=f"b/{shown}")
-    return "".join(inert(line.rstrip("\r\n")) + "\n" for line in lines)
-
-
-def _edit_task(file: Path | None, dry_run: bool, task_id: str, plan: Planner) -> None:
-    from roadmap_cli.edit import edit_task
-
-    _write_edit(file, dry_run, lambda raw, shown: edit_task(raw, shown, task_id, plan))
+ReasonOption = Annotated[str, typer.Option("--reason", metavar="TEXT", help="Why; kept in the file.")]
 
 
 @app.command()
@@ -580,55 +376,57 @@ def done(
     ] = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
-) -> None:
+) -> ExitCode:
     """Mark a task done: status done, completed on the date (and the evidence, if given)."""
-    from roadmap_cli import operations
+    from roadmap_cli.commands.edit import change_task
+    from roadmap_cli.editing import operations
 
-    on_date = _date_option(on, "--on")
-    _edit_task(file, dry_run, task, operations.done(on_date, evidence))
+    on_date = _date_option(on, "--on") if on is not None else None
+    return change_task(file, dry_run, task, operations.done(on_date, evidence))
 
 
 @app.command()
 @guarded
-def start(task: TaskArgument, file: FileOption = None, dry_run: DryRunOption = False) -> None:
+def start(task: TaskArgument, file: FileOption = None, dry_run: DryRunOption = False) -> ExitCode:
     """Mark a task in progress (a blocked task's reason is removed)."""
-    from roadmap_cli import operations
+    from roadmap_cli.commands.edit import change_task
+    from roadmap_cli.editing import operations
 
-    _edit_task(file, dry_run, task, operations.start())
-
-
-ReasonOption = Annotated[str, typer.Option("--reason", metavar="TEXT", help="Why; kept in the file.")]
+    return change_task(file, dry_run, task, operations.start())
 
 
 @app.command()
 @guarded
 def block(
     task: TaskArgument, reason: ReasonOption, file: FileOption = None, dry_run: DryRunOption = False
-) -> None:
+) -> ExitCode:
     """Mark a task blocked, with the reason."""
-    from roadmap_cli import operations
+    from roadmap_cli.commands.edit import change_task
+    from roadmap_cli.editing import operations
 
-    _edit_task(file, dry_run, task, operations.block(_required_text(reason, "--reason")))
+    return change_task(file, dry_run, task, operations.block(_required_text(reason, "--reason")))
 
 
 @app.command()
 @guarded
 def cancel(
     task: TaskArgument, reason: ReasonOption, file: FileOption = None, dry_run: DryRunOption = False
-) -> None:
+) -> ExitCode:
     """Cancel a task, with the reason. A cancelled task no longer counts as late."""
-    from roadmap_cli import operations
+    from roadmap_cli.commands.edit import change_task
+    from roadmap_cli.editing import operations
 
-    _edit_task(file, dry_run, task, operations.cancel(_required_text(reason, "--reason")))
+    return change_task(file, dry_run, task, operations.cancel(_required_text(reason, "--reason")))
 
 
 @app.command()
 @guarded
-def reopen(task: TaskArgument, file: FileOption = None, dry_run: DryRunOption = False) -> None:
+def reopen(task: TaskArgument, file: FileOption = None, dry_run: DryRunOption = False) -> ExitCode:
     """Put a done, cancelled or blocked task back in progress (removes completed, evidence and reason)."""
-    from roadmap_cli import operations
+    from roadmap_cli.commands.edit import change_task
+    from roadmap_cli.editing import operations
 
-    _edit_task(file, dry_run, task, operations.reopen())
+    return change_task(file, dry_run, task, operations.reopen())
 
 
 @app.command()
@@ -645,25 +443,15 @@ def postpone(
     ],
     file: FileOption = None,
     dry_run: DryRunOption = False,
-) -> None:
+) -> ExitCode:
     """Move a deadline later: records the postponement and changes the deadline in one edit."""
-    from roadmap_cli import operations
+    from roadmap_cli.commands.edit import change_task
+    from roadmap_cli.editing import operations
 
-    new_deadline = _date_option(to, "--to")
-    assert new_deadline is not None
     plan = operations.postpone(
-        new_deadline, _required_text(reason, "--reason"), _required_text(decision, "--decision")
+        _date_option(to, "--to"), _required_text(reason, "--reason"), _required_text(decision, "--decision")
     )
-    _edit_task(file, dry_run, task, plan)
-
-
-def _ask(value: str | None, option: str, prompt: str) -> str:
-    """An option's value, asked for in a terminal when it was not given."""
-    if value is None:
-        if not sys.stdin.isatty():
-            raise typer.BadParameter(messages.text("cli.required"), param_hint=option)
-        value = str(typer.prompt(prompt))
-    return _required_text(value, option)
+    return change_task(file, dry_run, task, plan)
 
 
 @app.command()
@@ -690,9 +478,9 @@ def add(
     ] = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
-) -> None:
+) -> ExitCode:
     """Add a task at the end of the roadmap; in a terminal, asks for what is missing."""
-    from roadmap_cli.edit import add_task
+    from roadmap_cli.commands.edit import add as run
 
     fields: dict[str, str | tuple[str, ...]] = {
         "id": _ask(task_id, "--id", "Task id"),
@@ -703,12 +491,12 @@ def add(
         fields["co_executors"] = tuple(co_executors)
     if deliverable is not None:
         fields["deliverable"] = _required_text(deliverable, "--deliverable")
-    day = _date_option(_ask(deadline, "--deadline", "Deadline (YYYY-MM-DD)"), "--deadline")
-    assert day is not None
-    fields["deadline"] = day.isoformat()
+    fields["deadline"] = _date_option(
+        _ask(deadline, "--deadline", "Deadline (YYYY-MM-DD)"), "--deadline"
+    ).isoformat()
     if depends_on:
         fields["depends_on"] = tuple(depends_on)
-    _write_edit(file, dry_run, lambda raw, shown: add_task(raw, shown, fields))
+    return run(file, dry_run, fields)
 
 
 @app.command()
@@ -724,30 +512,11 @@ def fmt(
         bool, typer.Option("--check", help="Write nothing; exit 1 when a file is not in the standard layout.")
     ] = False,
     dry_run: DryRunOption = False,
-) -> None:
+) -> ExitCode:
     """Put files in the standard layout (2-space indentation, a task's keys in order); content is kept."""
-    from roadmap_cli.load import load_bytes
-    from roadmap_cli.reformat import formatted
-    from roadmap_cli.storage import editing, replace
+    from roadmap_cli.commands.fmt import fmt as run
 
-    unformatted = 0
-    for path in list(paths) if paths else [None]:
-        resolved, shown = _locate(path)
-        with editing(resolved) as snapshot:
-            _valid_or_exit(load_bytes(snapshot.raw, shown))
-            result = formatted(snapshot.raw, shown)
-            if result == snapshot.raw:
-                continue
-            unformatted += 1
-            if check_only or dry_run:
-                if dry_run:
-                    sys.stdout.write(_unified_diff(snapshot.raw, result, shown))
-                print(messages.text("format.would", path=shown))
-                continue
-            replace(snapshot, result, shown)
-        print(messages.text("format.done", path=shown))
-    if check_only and unformatted:
-        raise typer.Exit(ExitCode.BREACHES)
+    return run(list(paths) if paths else [None], check_only, dry_run, _requested_language(None))
 
 
 def run() -> int:

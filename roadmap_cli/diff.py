@@ -5,12 +5,20 @@ Pure functions over models; reading revisions from git is `git.py`'s job.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from roadmap_cli.findings import Finding, Position, error
 from roadmap_cli.messages import Text, say
 from roadmap_cli.model import Roadmap, Status, Task
+
+# A value before or after a change: a date (a deadline, the day a period was reported) stays a date
+# until a renderer writes it the local way; statuses, ids, titles and schedules are text.
+ChangeValue = date | str | None
+# Where a value stands in the head file (`LoadedRoadmap.position`), for a violation's position.
+Locate = Callable[[tuple[str | int, ...]], Position | None]
 
 
 class ChangeKind(StrEnum):
@@ -34,34 +42,21 @@ class Change:
     kind: ChangeKind
     task_id: str
     department: str
-    old: str | None = None
-    new: str | None = None
+    old: ChangeValue = None
+    new: ChangeValue = None
     days: int | None = None  # for deadline moves: how far, in calendar days
-
-
-@dataclass(frozen=True, slots=True)
-class Violation:
-    """A change the policy forbids. `where` is a path into the head file (for its position)."""
-
-    rule: str
-    task_id: str
-    text: Text
-    where: tuple[str | int, ...]
-
-    @property
-    def message(self) -> str:
-        return str(self.text)
 
 
 def _localized(task: Task, field: str) -> str | None:
     value = getattr(task, field)
-    return None if value is None else " / ".join(text for _language, text in value.texts)
+    return None if value is None else value.joined()
 
 
-def schedule_text(task: Task) -> str:
+def schedule(task: Task) -> date | str:
     """A task's deadline, or its recurrence in one line: ``monthly by day 10 from 2026-01-01``."""
     if task.recurrence is None:
-        return str(task.deadline)
+        assert task.deadline is not None
+        return task.deadline
     recurrence = task.recurrence
     until = f" to {recurrence.until}" if recurrence.until is not None else ""
     return f"{recurrence.every.value} by day {recurrence.due_day} from {recurrence.starts}{until}"
@@ -70,8 +65,8 @@ def schedule_text(task: Task) -> str:
 def _task_changes(old: Task, new: Task) -> list[Change]:
     changes: list[Change] = []
 
-    def add(kind: ChangeKind, before: object, after: object, days: int | None = None) -> None:
-        changes.append(Change(kind, new.id, new.department, str(before), str(after), days))
+    def add(kind: ChangeKind, before: ChangeValue, after: ChangeValue, days: int | None = None) -> None:
+        changes.append(Change(kind, new.id, new.department, before, after, days))
 
     if new.deadline is not None and old.deadline is not None:
         if new.deadline != old.deadline:
@@ -79,7 +74,7 @@ def _task_changes(old: Task, new: Task) -> list[Change]:
             kind = ChangeKind.DEADLINE_LATER if days > 0 else ChangeKind.DEADLINE_EARLIER
             add(kind, old.deadline, new.deadline, days)
     elif old.recurrence != new.recurrence:
-        add(ChangeKind.SCHEDULE, schedule_text(old), schedule_text(new))
+        add(ChangeKind.SCHEDULE, schedule(old), schedule(new))
     for period, on in new.submitted.items():
         if period not in old.submitted:
             add(ChangeKind.SUBMITTED, period, on)
@@ -101,7 +96,7 @@ def compare(base: Roadmap | None, head: Roadmap) -> list[Change]:
     for task in head.tasks:
         old = old_tasks.get(task.id)
         if old is None:
-            changes.append(Change(ChangeKind.ADDED, task.id, task.department, None, schedule_text(task)))
+            changes.append(Change(ChangeKind.ADDED, task.id, task.department, None, schedule(task)))
         else:
             changes.extend(_task_changes(old, task))
     changes.extend(
@@ -112,9 +107,27 @@ def compare(base: Roadmap | None, head: Roadmap) -> list[Change]:
     return changes
 
 
-def violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[Violation]:
-    """What the change does that the policy forbids; `change_date` is the head commit's date."""
-    found: list[Violation] = []
+@dataclass(frozen=True, slots=True)
+class _Violation:
+    """A change the policy forbids, with a path into the head file where it shows."""
+
+    rule: str
+    task_id: str
+    text: Text
+    where: tuple[str | int, ...]
+
+
+def violations(base: Roadmap | None, head: Roadmap, change_date: date, locate: Locate) -> list[Finding]:
+    """What the change does that the policy forbids, as findings at their place in the head file;
+    `change_date` is the head commit's date."""
+    return [
+        error(found.rule, found.text, locate(found.where), task=found.task_id)
+        for found in _violations(base, head, change_date)
+    ]
+
+
+def _violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[_Violation]:
+    found: list[_Violation] = []
     old_tasks = base.tasks_by_id if base is not None else {}
     for index, task in enumerate(head.tasks):
         old = old_tasks.get(task.id)
@@ -123,7 +136,7 @@ def violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[V
             found.extend(_duty_violations(index, old, task, change_date))
             if task.status is Status.CANCELLED and old.status is not Status.CANCELLED and not task.reason:
                 found.append(
-                    Violation(
+                    _Violation(
                         "cancel-without-reason",
                         task.id,
                         say("policy.cancel_without_reason", task=task.id),
@@ -133,7 +146,7 @@ def violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[V
         newly_done = task.status is Status.DONE and (old is None or old.status is not Status.DONE)
         if newly_done and task.completed is not None and task.completed > change_date:
             found.append(
-                Violation(
+                _Violation(
                     "completed-in-future",
                     task.id,
                     say(
@@ -148,7 +161,7 @@ def violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[V
     for task in base.tasks if base is not None else ():
         if task.id not in head.tasks_by_id and task.status is not Status.CANCELLED:
             found.append(
-                Violation(
+                _Violation(
                     "removed-not-cancelled",
                     task.id,
                     say("policy.removed_not_cancelled", task=task.id, status=task.status.value),
@@ -158,16 +171,16 @@ def violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[V
     return found
 
 
-def _history_violations(index: int, old: Task, new: Task) -> list[Violation]:
+def _history_violations(index: int, old: Task, new: Task) -> list[_Violation]:
     """Postponement records are append-only, and a later deadline needs a new one."""
-    found: list[Violation] = []
+    found: list[_Violation] = []
     where = ("tasks", index, "postponements")
     for position, record in enumerate(old.postponements):
         removed = position >= len(new.postponements)
         if removed or new.postponements[position] != record:
             kind = "removed" if removed else "edited"
             found.append(
-                Violation(
+                _Violation(
                     f"postponement-{kind}",
                     new.id,
                     say(
@@ -188,7 +201,7 @@ def _history_violations(index: int, old: Task, new: Task) -> list[Violation]:
         added = new.postponements[len(old.postponements) :]
         if not added or added[0].from_ != old.deadline or added[-1].to != new.deadline:
             found.append(
-                Violation(
+                _Violation(
                     "deadline-moved-without-record",
                     new.id,
                     say(
@@ -206,15 +219,15 @@ def _history_violations(index: int, old: Task, new: Task) -> list[Violation]:
     return found
 
 
-def _duty_violations(index: int, old: Task, new: Task, change_date: date) -> list[Violation]:
+def _duty_violations(index: int, old: Task, new: Task, change_date: date) -> list[_Violation]:
     """Submissions are records like postponements (append-only, not dated after the change), and a
     period that was due unreported may not quietly become due later or stop being due."""
-    found: list[Violation] = []
+    found: list[_Violation] = []
     where = ("tasks", index)
     for period, on in old.submitted.items():
         if new.submitted.get(period) != on:
             found.append(
-                Violation(
+                _Violation(
                     "submission-changed",
                     new.id,
                     say("policy.submission_changed", task=new.id, period=period, on=on),
@@ -224,7 +237,7 @@ def _duty_violations(index: int, old: Task, new: Task, change_date: date) -> lis
     for period, on in new.submitted.items():
         if period not in old.submitted and on > change_date:
             found.append(
-                Violation(
+                _Violation(
                     "submitted-in-future",
                     new.id,
                     say("policy.submitted_in_future", task=new.id, period=period, on=on, change=change_date),
@@ -244,7 +257,7 @@ def _duty_violations(index: int, old: Task, new: Task, change_date: date) -> lis
         due_now = head_due.get(occurrence.label)
         if due_now is None or due_now > occurrence.due:
             found.append(
-                Violation(
+                _Violation(
                     "duty-period-moved",
                     new.id,
                     say(

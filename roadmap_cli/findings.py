@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -26,13 +28,15 @@ class Finding:
     """One problem: what is wrong, where, and how bad.
 
     `code` is a stable short name (e.g. ``unknown-key``) for scripts and tests; `text` is for
-    people, and `message` is that text in the language being spoken.
+    people, and `message` is that text in the language being spoken. `task` names the task a
+    finding is about when that is what a reader looks for (a policy violation of `diff`).
     """
 
     severity: Severity
     code: str
     text: Text
     position: Position | None = None
+    task: str | None = None
 
     @property
     def message(self) -> str:
@@ -43,8 +47,8 @@ class Finding:
         return self.severity is Severity.ERROR
 
 
-def error(code: str, text: Text, position: Position | None = None) -> Finding:
-    return Finding(Severity.ERROR, code, text, position)
+def error(code: str, text: Text, position: Position | None = None, task: str | None = None) -> Finding:
+    return Finding(Severity.ERROR, code, text, position, task)
 
 
 def warning(code: str, text: Text, position: Position | None = None) -> Finding:
@@ -56,3 +60,9 @@ def sort_key(finding: Finding) -> tuple[int, int]:
     if finding.position is None:
         return (0, 0)
     return (finding.position.line, finding.position.column)
+
+
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known name `word` was most likely meant to be (for a "did you mean"), if one is close."""
+    matches = difflib.get_close_matches(word, list(known), n=1)
+    return matches[0] if matches else None

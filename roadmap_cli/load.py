@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -16,9 +15,18 @@ from pydantic_core import ErrorDetails
 
 from roadmap_cli import rules
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.findings import Finding, Position, error, sort_key
+from roadmap_cli.findings import Finding, Position, closest, error, sort_key
 from roadmap_cli.messages import LANGUAGES, Amount, Text, say
-from roadmap_cli.model import Department, Roadmap, RoadmapInfo, Status, Task, describe_value, is_identifier
+from roadmap_cli.model import (
+    Department,
+    Roadmap,
+    RoadmapInfo,
+    Status,
+    Task,
+    describe_value,
+    is_identifier,
+    key_order,
+)
 from roadmap_cli.source import DEFAULT_LIMITS, UTF8_BOM, Limits, SourceMap, Strings, compose, encoding_problem
 
 Path_ = tuple[str | int, ...]
@@ -247,10 +255,6 @@ def _model_at(loc: Path_) -> type[BaseModel] | None:
     return None
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in model.model_fields.items()]
-
-
 def _subject(loc: Path_, data: Any) -> Text | None:
     """Name what the error is about: ``task SEZ-003 deadline``, ``departments[2] name``."""
     if not loc:
@@ -284,8 +288,7 @@ def _suggestion(key: str, loc: Path_) -> str | None:
     model = _model_at(loc)
     if model is None:
         return None
-    matches = difflib.get_close_matches(key, _field_names(model), n=1)
-    return matches[0] if matches else None
+    return closest(key, key_order(model))
 
 
 def _translate_all(details: list[ErrorDetails], data: Any, source_map: SourceMap) -> list[Finding]:

@@ -189,6 +189,10 @@ class Localized:
                 return language, by_language[language]
         return self.texts[0]
 
+    def joined(self) -> str:
+        """Every text, as written, in one line: ``Жоба / Проект`` (to compare or show all of them)."""
+        return " / ".join(self.flat[1::2])
+
     @classmethod
     def _validate(cls, value: object) -> Localized:
         if isinstance(value, Localized):
@@ -423,6 +427,11 @@ class Roadmap(_Strict):
     @cached_property
     def tasks_by_id(self) -> dict[str, Task]:
         return {task.id: task for task in self.tasks}
+
+
+def key_order(model: type[BaseModel]) -> tuple[str, ...]:
+    """A model's keys as a file writes them (by alias), in the order the model declares them."""
+    return tuple(info.alias or name for name, info in model.model_fields.items())
 
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"

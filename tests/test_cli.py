@@ -123,11 +123,13 @@ def test_status_colours_only_on_a_terminal_and_never_with_no_color(write: Write)
 
     from roadmap_cli.analysis import status_report
     from roadmap_cli.load import load_roadmap
+    from roadmap_cli.report.document import DEFAULT_ROWS, status_document
     from roadmap_cli.report.table import status_view
 
     loaded = load_roadmap(write(roadmap(task("T-1", "2026-03-01"))))
     assert loaded.roadmap is not None
-    view = status_view(loaded.roadmap, status_report(loaded.roadmap, date(2026, 4, 1)), 80)
+    document = status_document(loaded, status_report(loaded.roadmap, date(2026, 4, 1)))
+    view = status_view(document, 80, DEFAULT_ROWS)
     coloured = Console(force_terminal=True, width=80, color_system="standard")
     with coloured.capture() as capture:
         coloured.print(view)
@@ -178,12 +180,12 @@ def test_a_missing_file_is_one_line_and_exit_3(run: Run, tmp_path: Path) -> None
 def test_an_internal_error_is_one_line_and_exit_4_unless_debugging(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import roadmap_cli.analysis
+    import roadmap_cli.commands.status
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(roadmap_cli.analysis, "status_report", broken)
+    monkeypatch.setattr(roadmap_cli.commands.status, "status_report", broken)
     result = run("status", str(SAMPLE))
     assert result.exit_code == ExitCode.INTERNAL
     assert result.stderr == (

@@ -198,10 +198,10 @@ def test_diff_reports_submissions_and_refuses_quietly_moving_a_missed_period() -
     )
     assert [(change.kind, change.old, change.new) for change in compare(base, head)] == [
         (ChangeKind.SCHEDULE, "monthly by day 10 from 2026-01-01", "monthly by day 25 from 2026-01-01"),
-        (ChangeKind.SUBMITTED, "2026-03", "2026-04-08"),
+        (ChangeKind.SUBMITTED, "2026-03", date(2026, 4, 8)),
     ]
-    found = violations(base, head, date(2026, 4, 20))
-    assert [(item.rule, item.message) for item in found] == [
+    found = violations(base, head, date(2026, 4, 20), lambda where: None)
+    assert [(item.code, item.message) for item in found] == [
         (
             "duty-period-moved",
             "REP: period 2026-02 was due 2026-03-10 and not submitted, and is now due 2026-03-25; "
@@ -213,7 +213,7 @@ def test_diff_reports_submissions_and_refuses_quietly_moving_a_missed_period() -
 def test_diff_refuses_removing_a_submission_and_submitting_in_the_future() -> None:
     base = load(duty("REP", "monthly", "2026-01-01", due_day=10, submitted={"2026-01": "2026-02-09"}))
     head = load(duty("REP", "monthly", "2026-01-01", due_day=10, submitted={"2026-02": "2026-05-01"}))
-    rules = [item.rule for item in violations(base, head, date(2026, 3, 1))]
+    rules = [item.code for item in violations(base, head, date(2026, 3, 1), lambda where: None)]
     assert rules == ["submission-changed", "submitted-in-future"]
 
 

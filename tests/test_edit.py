@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli import operations
-from roadmap_cli.edit import REMOVE, EditRefused, add_task, edit_task, render_scalar
+from roadmap_cli.editing import operations
+from roadmap_cli.editing.edits import add_task, edit_task
+from roadmap_cli.editing.fields import REMOVE, EditRefused
+from roadmap_cli.editing.reformat import formatted
+from roadmap_cli.editing.splice import render_scalar
+from roadmap_cli.editing.storage import editing, replace
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.load import load_bytes
-from roadmap_cli.reformat import formatted
 from roadmap_cli.source import compose
-from roadmap_cli.storage import editing, replace
 from tests.conftest import EXAMPLES, SAMPLE, Run
 from tests.helpers import roadmap, task
 

@@ -10,15 +10,15 @@ import sys
 import time
 from pathlib import Path
 
-from roadmap_cli import operations
-from roadmap_cli.edit import edit_task
+from roadmap_cli.editing import operations
+from roadmap_cli.editing.edits import edit_task
 from roadmap_cli.load import load_bytes
 from tests.helpers import roadmap, task
 
 WRITER = """
 import sys
 from pathlib import Path
-from roadmap_cli.storage import editing, replace
+from roadmap_cli.editing.storage import editing, replace
 
 path = Path(sys.argv[1])
 states = [Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()]

@@ -15,8 +15,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roadmap_cli import operations
-from roadmap_cli.edit import add_task, edit_task
+from roadmap_cli.editing import operations
+from roadmap_cli.editing.edits import add_task, edit_task
 from roadmap_cli.errors import UsageError
 from roadmap_cli.load import LoadedRoadmap, load_bytes
 from roadmap_cli.model import LANGUAGES

@@ -44,9 +44,10 @@ def test_github_annotations_land_on_the_task_and_text_cannot_start_a_command(run
 
 
 def test_github_diff_annotation_escapes_newlines_in_messages() -> None:
+    from roadmap_cli.findings import Position
     from roadmap_cli.report.github import annotation
 
-    line = annotation("error", "a,b:c.yaml", {"line": 3, "column": 7}, "x\n::add-mask::s 100%", "T: 1")
+    line = annotation("error", "a,b:c.yaml", Position(3, 7), "x\n::add-mask::s 100%", "T: 1")
     assert line == "::error file=a%2Cb%3Ac.yaml,line=3,col=7,title=T%3A 1::x\\x0a::add-mask::s 100%25"
     assert "\n" not in line
 

@@ -12,7 +12,7 @@ import pytest
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.load import load_bytes, load_roadmap
 from roadmap_cli.model import Status
-from roadmap_cli.report.lines import finding_line
+from roadmap_cli.report.text import finding_line
 from roadmap_cli.source import Limits
 from tests.conftest import EXAMPLES, SAMPLE
 from tests.helpers import roadmap, task

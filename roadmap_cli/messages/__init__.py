@@ -46,8 +46,9 @@ def current() -> str:
     return _Current.language
 
 
-def choose(option: str | None, environ: Mapping[str, str], roadmap_default: str | None = None) -> str:
-    """The language to speak: --lang, else $ROADMAP_LANG, else the roadmap's own, else English.
+def requested(option: str | None, environ: Mapping[str, str]) -> str | None:
+    """The language asked for: --lang, else $ROADMAP_LANG; None when neither says (then the roadmap's
+    own language is spoken, else English).
 
     Raises ValueError naming where an unknown language came from.
     """
@@ -58,7 +59,7 @@ def choose(option: str | None, environ: Mapping[str, str], roadmap_default: str 
                     say("subject.message", subject=source, message=say("invalid.language", language=value))
                 )
             return value.lower()
-    return roadmap_default or DEFAULT_LANGUAGE
+    return None
 
 
 def text(key: str, /, **params: object) -> str:

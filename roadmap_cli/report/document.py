@@ -1,149 +1,48 @@
-"""What each command reports, as one plain, versioned document (the `json` format).
+"""What each command reports, as one typed document that every format renders.
 
-Every other machine format (github, markdown, junit) renders from these documents, so that all of
-them say the same thing. The structure is documented in the README; `VERSION` changes when a field
-changes meaning or disappears (adding a field does not change it).
+A document holds values with their types (a date stays a date, a status a `Status`) and text from
+the file as it is written (`Localized`); nothing in it is translated or escaped. Each renderer
+(`table`, `text`, `json_format`, `markdown`, `github`, `junit`) takes a document and nothing else,
+and puts it into words in the language being spoken. The JSON format writes these documents field
+for field; the README documents that structure, and `VERSION` changes when a field changes meaning
+or disappears (adding a field does not change it).
+
+The builders at the end turn the core's results (a loaded roadmap, assessments, changes) into
+documents; they are the only part of `report` that sees the core's own types.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, TypeVar
+
+from roadmap_cli.analysis import Assessment, CheckResult, StatusReport, Window
+from roadmap_cli.diff import Change, ChangeKind, ChangeValue
+from roadmap_cli.findings import Finding, Position, Severity
+from roadmap_cli.model import Localized, Status
 
 if TYPE_CHECKING:
-    from datetime import date
-
-    from roadmap_cli.analysis import Assessment, StatusReport, Window
-    from roadmap_cli.diff import Change, Violation
-    from roadmap_cli.findings import Finding, Position
+    from roadmap_cli.editing.fields import FieldChange
     from roadmap_cli.load import LoadedRoadmap
-    from roadmap_cli.model import Localized, Task
 
 VERSION = 1
-Document = dict[str, Any]
 
+# The core's value types that documents hold: renderers take them from here, and see nothing else.
+__all__ = [
+    "ChangeKind",
+    "ChangeValue",
+    "Finding",
+    "Localized",
+    "Position",
+    "Severity",
+    "Status",
+    "Window",
+]
 
-def _header(command: str) -> Document:
-    return {"schema": "roadmap-report", "version": VERSION, "command": command}
-
-
-def _place(position: Position | None) -> Document:
-    return {"line": position.line if position else None, "column": position.column if position else None}
-
-
-def _texts(value: Localized | None) -> dict[str, str] | None:
-    if value is None:
-        return None
-    return {language or "any": text for language, text in value.texts}
-
-
-def finding_entry(finding: Finding) -> Document:
-    return {
-        "severity": finding.severity.value,
-        "code": finding.code,
-        "message": finding.message,
-        **_place(finding.position),
-    }
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None
-
-
-def task_entry(task: Task, assessment: Assessment | None, position: Position | None) -> Document:
-    """A task; with an assessment, one of its deadlines (a duty has one per period) as judged."""
-    deadline = assessment.stated if assessment is not None else task.deadline
-    entry: Document = {
-        "id": task.id,
-        "title": _texts(task.title),
-        "department": task.department,
-        "co_executors": list(task.co_executors),
-        "deadline": _iso(deadline),
-        "deadline_as_written": getattr(deadline, "wording", None),
-        "original_deadline": _iso(task.original_deadline),
-        "status": task.status.value,
-        "completed": _iso(task.completed),
-        **_place(position),
-    }
-    if assessment is not None:
-        from roadmap_cli.report.lines import deadline_text
-
-        entry["effective_deadline"] = assessment.due.isoformat()
-        entry["deadline_text"] = deadline_text(assessment)
-        entry["period"] = assessment.period
-        entry["submitted"] = _iso(assessment.submitted)
-        entry["state"] = task_state(assessment)
-        entry["days_overdue"] = assessment.days_overdue
-        entry["days_left"] = assessment.days_left
-    return entry
-
-
-def _assessed(loaded: LoadedRoadmap, assessment: Assessment, working_days: bool = False) -> Document:
-    entry = task_entry(assessment.task, assessment, loaded.task_position(assessment.task.id))
-    if working_days:
-        entry["working_days_overdue"] = assessment.working_days_overdue
-        entry["working_days_left"] = assessment.working_days_left
-    return entry
-
-
-def task_state(assessment: Assessment) -> str:
-    """One word for where a deadline stands: overdue, due-soon, done, done-late, submitted (a duty's
-    period, on time), cancelled, on-track."""
-    if assessment.is_overdue:
-        return "overdue"
-    if assessment.is_due_soon:
-        return "due-soon"
-    if assessment.is_done_late:
-        return "done-late"
-    if assessment.submitted is not None:
-        return "submitted"
-    status = assessment.task.status.value
-    return status if status in ("done", "cancelled") else "on-track"
-
-
-def validate_document(results: list[LoadedRoadmap]) -> Document:
-    return {
-        **_header("validate"),
-        "files": [
-            {
-                "file": loaded.path,
-                "valid": loaded.roadmap is not None,
-                "tasks": len(loaded.roadmap.tasks) if loaded.roadmap else None,
-                "findings": [finding_entry(finding) for finding in loaded.findings],
-            }
-            for loaded in results
-        ],
-    }
-
-
-def check_document(
-    loaded: LoadedRoadmap, assessments: list[Assessment], as_of: date, window: Window, failed: bool
-) -> Document:
-    """Every deadline, with its state on the as-of date (overdue ones worst first, then the rest)."""
-    assert loaded.roadmap is not None
-    ordered = sorted(
-        assessments,
-        key=lambda item: (not item.is_overdue, -item.days_overdue, not item.is_due_soon, item.due),
-    )
-    return {
-        **_header("check"),
-        "file": loaded.path,
-        "as_of": as_of.isoformat(),
-        "timezone": loaded.roadmap.info.timezone_name,
-        "warn_days": window.days,
-        "warn_in_working_days": window.working,
-        "failed": failed,
-        "summary": {
-            "tasks": len(loaded.roadmap.tasks),
-            "deadlines": len(assessments),
-            "overdue": sum(item.is_overdue for item in assessments),
-            "due_soon": sum(item.is_due_soon for item in assessments),
-        },
-        "tasks": [_assessed(loaded, item) for item in ordered],
-    }
-
-
-# A list of thousands of tasks helps no one reading it (and a terminal table takes seconds to lay
+# A list of thousands of rows helps no one reading it (and a terminal table takes seconds to lay
 # out): the formats read by people show the worst ones and say how many more there are.
 DEFAULT_ROWS = 20
 
@@ -157,71 +56,333 @@ def first_rows(items: Sequence[T], limit: int | None) -> tuple[Sequence[T], int]
     return items[:limit], len(items) - limit
 
 
-def status_document(loaded: LoadedRoadmap, report: StatusReport) -> Document:
+class State(StrEnum):
+    """Where one deadline stands on the as-of date."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due-soon"
+    DONE_LATE = "done-late"
+    SUBMITTED = "submitted"  # a period of a duty, reported on time
+    DONE = "done"
+    CANCELLED = "cancelled"
+    ON_TRACK = "on-track"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkingDays:
+    """A deadline's distance in working days (`status` shows it beside the calendar days)."""
+
+    overdue: int
+    left: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRow:
+    """One deadline as judged: a task's, or one period of a recurring duty."""
+
+    task: str
+    title: Localized
+    department: str
+    co_executors: tuple[str, ...]
+    deadline: date  # as written (a wording resolved to its date)
+    deadline_as_written: str | None  # the wording, when it was not an ISO date
+    effective_deadline: date  # the one that counts: moved off a day off when the roadmap says so
+    period: str | None
+    submitted: date | None
+    original_deadline: date | None
+    status: Status
+    completed: date | None
+    position: Position | None
+    state: State
+    days_overdue: int
+    days_left: int
+    working_days: WorkingDays | None = None
+
+    @property
+    def is_moved(self) -> bool:
+        return self.effective_deadline != self.deadline
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One file `validate` read: valid or not, what it holds, and every finding in it."""
+
+    file: str
+    valid: bool
+    tasks: int | None
+    departments: int | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def warnings(self) -> int:
+        return sum(not finding.is_error for finding in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class ValidateDocument:
+    files: tuple[FileResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckDocument:
+    """Every deadline of the roadmap (overdue worst first, then due soon, then the rest by date)."""
+
+    file: str
+    as_of: date
+    timezone: str
+    window: Window
+    failed: bool
+    tasks: int
+    deadlines: tuple[DeadlineRow, ...]
+    overdue: tuple[DeadlineRow, ...]
+    due_soon: tuple[DeadlineRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentRow:
+    """The counts of the tasks one department leads; `id` None for the roadmap's total."""
+
+    id: str | None
+    name: Localized | None
+    tasks: int
+    done: int
+    done_late: int
+    in_progress: int
+    blocked: int
+    cancelled: int
+    overdue: int
+    due_soon: int
+    percent_complete: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatusDocument:
+    file: str
+    title: Localized
+    as_of: date
+    timezone: str
+    window: Window
+    departments: tuple[DepartmentRow, ...]  # the total last
+    overdue: tuple[DeadlineRow, ...]  # worst first
+    due_soon: tuple[DeadlineRow, ...]  # soonest first
+
+    @property
+    def total(self) -> DepartmentRow:
+        return self.departments[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    kind: ChangeKind
+    task: str
+    department: str  # the lead after the change
+    old: ChangeValue
+    new: ChangeValue
+    days: int | None  # for a moved deadline: how far, in calendar days
+    position: Position | None
+
+
+# The head of a diff when it is the file as it is now, not a revision: a machine value, never translated.
+WORKING_TREE = "working-tree"
+
+
+@dataclass(frozen=True, slots=True)
+class DiffDocument:
+    file: str
+    base: str
+    head: str  # a revision as given, or WORKING_TREE
+    changes: tuple[ChangeRow, ...]  # in the head's task order
+    violations: tuple[Finding, ...] | None  # None without --check
+    department_order: tuple[str, ...]  # the head's departments, to group changes by
+
+    @property
+    def head_is_working_tree(self) -> bool:
+        return self.head == WORKING_TREE
+
+
+@dataclass(frozen=True, slots=True)
+class EditedField:
+    """One changed field of an edit, where it now stands (None once removed)."""
+
+    task: str
+    field: str
+    old: str | None
+    new: str | None
+    position: Position | None
+
+
+@dataclass(frozen=True, slots=True)
+class EditDocument:
+    file: str
+    changes: tuple[EditedField, ...]
+
+
+# What `--format` renders: a new kind here is a type error in every renderer until it handles it.
+Document = ValidateDocument | CheckDocument | StatusDocument | DiffDocument
+
+
+# ---- builders -----------------------------------------------------------------------------------
+
+
+def task_state(assessment: Assessment) -> State:
+    if assessment.is_overdue:
+        return State.OVERDUE
+    if assessment.is_due_soon:
+        return State.DUE_SOON
+    if assessment.is_done_late:
+        return State.DONE_LATE
+    if assessment.submitted is not None:
+        return State.SUBMITTED
+    status = assessment.task.status
+    if status is Status.DONE:
+        return State.DONE
+    return State.CANCELLED if status is Status.CANCELLED else State.ON_TRACK
+
+
+def deadline_row(
+    assessment: Assessment, position: Position | None, with_working_days: bool = False
+) -> DeadlineRow:
+    task = assessment.task
+    working = (
+        WorkingDays(assessment.working_days_overdue, assessment.working_days_left)
+        if with_working_days
+        else None
+    )
+    return DeadlineRow(
+        task=task.id,
+        title=task.title,
+        department=task.department,
+        co_executors=task.co_executors,
+        deadline=assessment.stated,
+        deadline_as_written=getattr(assessment.stated, "wording", None),
+        effective_deadline=assessment.due,
+        period=assessment.period,
+        submitted=assessment.submitted,
+        original_deadline=task.original_deadline,
+        status=task.status,
+        completed=task.completed,
+        position=position,
+        state=task_state(assessment),
+        days_overdue=assessment.days_overdue,
+        days_left=assessment.days_left,
+        working_days=working,
+    )
+
+
+def validate_document(results: Sequence[LoadedRoadmap]) -> ValidateDocument:
+    return ValidateDocument(
+        tuple(
+            FileResult(
+                file=loaded.path,
+                valid=loaded.roadmap is not None,
+                tasks=len(loaded.roadmap.tasks) if loaded.roadmap is not None else None,
+                departments=len(loaded.roadmap.departments) if loaded.roadmap is not None else None,
+                findings=loaded.findings,
+            )
+            for loaded in results
+        )
+    )
+
+
+def check_document(loaded: LoadedRoadmap, result: CheckResult) -> CheckDocument:
     assert loaded.roadmap is not None
-    summaries = [*report.summaries, report.total]
-    return {
-        **_header("status"),
-        "file": loaded.path,
-        "title": _texts(loaded.roadmap.info.title),
-        "as_of": report.as_of.isoformat(),
-        "timezone": loaded.roadmap.info.timezone_name,
-        "warn_days": report.window.days,
-        "warn_in_working_days": report.window.working,
-        "departments": [
-            {
-                "id": summary.department.id if summary.department else None,
-                "name": _texts(summary.department.name) if summary.department else None,
-                "tasks": summary.tasks,
-                "done": summary.done,
-                "done_late": summary.done_late,
-                "in_progress": summary.in_progress,
-                "blocked": summary.blocked,
-                "cancelled": summary.cancelled,
-                "overdue": summary.overdue,
-                "due_soon": summary.due_soon,
-                "percent_complete": summary.percent_complete,
-            }
-            for summary in summaries
-        ],
-        "overdue": [_assessed(loaded, item, working_days=True) for item in report.overdue],
-        "due_soon": [_assessed(loaded, item, working_days=True) for item in report.due_soon],
-    }
+
+    def row(assessment: Assessment) -> DeadlineRow:
+        return deadline_row(assessment, loaded.task_position(assessment.task.id))
+
+    rows = tuple(row(assessment) for assessment in result.assessments)
+    overdue = len(result.overdue)
+    return CheckDocument(
+        file=loaded.path,
+        as_of=result.as_of,
+        timezone=loaded.roadmap.info.timezone_name,
+        window=result.window,
+        failed=result.failed,
+        tasks=len(loaded.roadmap.tasks),
+        deadlines=rows,
+        overdue=rows[:overdue],
+        due_soon=rows[overdue : overdue + len(result.due_soon)],
+    )
+
+
+def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocument:
+    assert loaded.roadmap is not None
+
+    def rows(assessments: Sequence[Assessment]) -> tuple[DeadlineRow, ...]:
+        return tuple(
+            deadline_row(item, loaded.task_position(item.task.id), with_working_days=True)
+            for item in assessments
+        )
+
+    return StatusDocument(
+        file=loaded.path,
+        title=loaded.roadmap.info.title,
+        as_of=report.as_of,
+        timezone=loaded.roadmap.info.timezone_name,
+        window=report.window,
+        departments=tuple(
+            DepartmentRow(
+                id=summary.department.id if summary.department is not None else None,
+                name=summary.department.name if summary.department is not None else None,
+                tasks=summary.tasks,
+                done=summary.done,
+                done_late=summary.done_late,
+                in_progress=summary.in_progress,
+                blocked=summary.blocked,
+                cancelled=summary.cancelled,
+                overdue=summary.overdue,
+                due_soon=summary.due_soon,
+                percent_complete=summary.percent_complete,
+            )
+            for summary in (*report.summaries, report.total)
+        ),
+        overdue=rows(report.overdue),
+        due_soon=rows(report.due_soon),
+    )
 
 
 def diff_document(
     head: LoadedRoadmap,
     base_name: str,
-    head_name: str,
-    changes: list[Change],
-    violations: list[Violation] | None,
-) -> Document:
-    return {
-        **_header("diff"),
-        "file": head.path,
-        "base": base_name,
-        "head": head_name,
-        "changes": [
-            {
-                "kind": change.kind.value,
-                "task": change.task_id,
-                "department": change.department,
-                "old": change.old,
-                "new": change.new,
-                "days": change.days,
-                **_place(head.task_position(change.task_id)),
-            }
+    head_name: str | None,
+    changes: Sequence[Change],
+    violations: Sequence[Finding] | None,
+) -> DiffDocument:
+    """`head_name` None: the head is the working tree."""
+    assert head.roadmap is not None
+    return DiffDocument(
+        file=head.path,
+        base=base_name,
+        head=head_name if head_name is not None else WORKING_TREE,
+        changes=tuple(
+            ChangeRow(
+                kind=change.kind,
+                task=change.task_id,
+                department=change.department,
+                old=change.old,
+                new=change.new,
+                days=change.days,
+                position=head.task_position(change.task_id),
+            )
             for change in changes
-        ],
-        "violations": None
-        if violations is None
-        else [
-            {
-                "rule": violation.rule,
-                "task": violation.task_id,
-                "message": violation.message,
-                **_place(head.position(violation.where)),
-            }
-            for violation in violations
-        ],
-    }
+        ),
+        violations=tuple(violations) if violations is not None else None,
+        department_order=tuple(department.id for department in head.roadmap.departments),
+    )
+
+
+def edit_document(file: str, loaded: LoadedRoadmap, changes: Sequence[FieldChange]) -> EditDocument:
+    """What an edit changed; `loaded` is the roadmap after it, for where each field now stands."""
+    return EditDocument(
+        file,
+        tuple(
+            EditedField(
+                change.task_id,
+                change.field,
+                change.old,
+                change.new,
+                loaded.task_position(change.task_id, change.field) if change.new is not None else None,
+            )
+            for change in changes
+        ),
+    )

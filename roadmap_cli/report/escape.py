@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import unicodedata
-
-# Bidirectional controls can make a line read differently from what it says (CVE-2021-42574).
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# The one list of characters that must never reach a reader raw: C0 and C1 controls (ESC starts a
+# terminal escape sequence, CR and LF fake a line), the line and paragraph separators, and the
+# bidirectional controls that make a line read differently from what it says (CVE-2021-42574).
+UNSAFE_CHARACTERS = frozenset(
+    [
+        *map(chr, range(0x20)),
+        *map(chr, range(0x7F, 0xA0)),
+        "\u2028",
+        "\u2029",
+        *"\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ]
+)
 
 
 def _visible(char: str) -> str:
@@ -21,7 +29,4 @@ def inert(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(
-        _visible(char) if char in _BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
-        for char in text
-    )
+    return "".join(_visible(char) if char in UNSAFE_CHARACTERS else char for char in text)

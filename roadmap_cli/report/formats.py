@@ -1,14 +1,12 @@
-"""The `--format` choices and the renderer behind each; `table` is the commands' own text output."""
+"""The `--format` choices, and the one dispatch from a format and a document to its text."""
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import assert_never
 
-from roadmap_cli.report.document import Document
+from roadmap_cli.report.document import Document, StatusDocument
 
 
 class OutputFormat(StrEnum):
@@ -24,34 +22,37 @@ def default_format(environ: Mapping[str, str]) -> OutputFormat:
     return OutputFormat.GITHUB if environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TABLE
 
 
-# json.dumps escapes C0 controls itself; these it leaves raw, and a terminal showing the output may
-# act on them (C1 controls such as CSI, and bidi controls that reorder what is read).
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+def render(document: Document, output_format: OutputFormat, limit: int | None) -> str:
+    """The document in this format. `limit` is how many rows a list read by people shows (None: all);
+    the formats read by machines always hold every row.
 
+    Each renderer is imported only when its format is asked for: rich, for one, costs a run of
+    `check` a fifth of its time.
+    """
+    match output_format:
+        case OutputFormat.TABLE:
+            if isinstance(document, StatusDocument):
+                from roadmap_cli.report import table
 
-def _json(document: Document) -> str:
-    # Outside strings a JSON text is ASCII, so every such character stands in a string, where an
-    # escape means the same.
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+                return table.render(document, limit)
+            from roadmap_cli.report import text
 
+            return text.render(document)
+        case OutputFormat.JSON:
+            from roadmap_cli.report import json
 
-def renderer(output_format: OutputFormat) -> Callable[[Document], str]:
-    """The function that turns a command's document into text in this format."""
-    if output_format is OutputFormat.JSON:
-        return _json
-    if output_format is OutputFormat.MARKDOWN:
-        from roadmap_cli.report import markdown
+            return json.render(document)
+        case OutputFormat.MARKDOWN:
+            from roadmap_cli.report import markdown
 
-        return markdown.render
-    if output_format is OutputFormat.GITHUB:
-        from roadmap_cli.report import github
+            return markdown.render(document, limit)
+        case OutputFormat.GITHUB:
+            from roadmap_cli.report import github
 
-        return github.render
-    if output_format is OutputFormat.JUNIT:
-        from roadmap_cli.report import junit
+            return github.render(document)
+        case OutputFormat.JUNIT:
+            from roadmap_cli.report import junit
 
-        return junit.render
-    if output_format is OutputFormat.TABLE:
-        raise ValueError("the table format is each command's own output, not a document renderer")
-    assert_never(output_format)
+            return junit.render(document)
+        case _:
+            assert_never(output_format)

@@ -2,17 +2,29 @@
 
 Text from the file cannot start a command of its own: control characters (a newline before
 ``::add-mask::``, say) are spelled out by `inert`, and '%', ',' and ':' are escaped as GitHub's
-toolkit does.
+toolkit does. Every breach is annotated: a gate shows all it found.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import assert_never
 
 from roadmap_cli import messages
-from roadmap_cli.report.document import Document
+from roadmap_cli.report import sentences
+from roadmap_cli.report.document import (
+    CheckDocument,
+    DeadlineRow,
+    DiffDocument,
+    Document,
+    Finding,
+    Position,
+    Severity,
+    State,
+    StatusDocument,
+    ValidateDocument,
+)
 from roadmap_cli.report.escape import inert
-from roadmap_cli.report.lines import due_soon_message, overdue_message
 
 
 def _data(text: str) -> str:
@@ -23,50 +35,56 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(level: str, file: str, entry: dict[str, Any], message: str, title: str | None = None) -> str:
+def annotation(
+    level: str, file: str, position: Position | None, message: str, title: str | None = None
+) -> str:
     properties = [f"file={_property(file)}"]
-    if entry.get("line") is not None:
-        properties += [f"line={entry['line']}", f"col={entry['column']}"]
+    if position is not None:
+        properties += [f"line={position.line}", f"col={position.column}"]
     if title:
         properties.append(f"title={_property(title)}")
     return f"::{level} {','.join(properties)}::{_data(message)}"
 
 
-def _task_lines(document: Document, tasks: list[dict[str, Any]]) -> list[str]:
+def _deadline_lines(file: str, rows: Iterable[DeadlineRow]) -> list[str]:
     lines = []
-    for task in tasks:
-        facts = (task["id"], task["department"], task["deadline_text"])
-        if task.get("state") == "overdue":
-            message = overdue_message(*facts, task["days_overdue"])
-            lines.append(
-                annotation("error", document["file"], task, message, messages.text("annotation.missed"))
-            )
-        elif task.get("state") == "due-soon":
-            message = due_soon_message(*facts, task["days_left"])
-            lines.append(
-                annotation("warning", document["file"], task, message, messages.text("annotation.soon"))
-            )
+    for row in rows:
+        if row.state is State.OVERDUE:
+            title = messages.text("annotation.missed")
+            lines.append(annotation("error", file, row.position, sentences.overdue_sentence(row), title))
+        elif row.state is State.DUE_SOON:
+            title = messages.text("annotation.soon")
+            lines.append(annotation("warning", file, row.position, sentences.due_soon_sentence(row), title))
     return lines
 
 
-def render(document: Document) -> str:
-    command = document["command"]
-    lines: list[str] = []
-    if command == "validate":
-        for file in document["files"]:
-            for finding in file["findings"]:
-                level = "error" if finding["severity"] == "error" else "warning"
-                lines.append(annotation(level, file["file"], finding, finding["message"]))
-    elif command == "check":
-        lines = _task_lines(document, document["tasks"])
-    elif command == "status":
-        lines = _task_lines(document, [*document["overdue"], *document["due_soon"]])
-    elif command == "diff":
-        for change in document["changes"]:
-            message = f"{change['task']} {change['kind']}: {change['old']} -> {change['new']}"
-            title = messages.text("annotation.change")
-            lines.append(annotation("notice", document["file"], change, message, title))
-        for violation in document["violations"] or []:
-            title = messages.text("annotation.policy")
-            lines.append(annotation("error", document["file"], violation, violation["message"], title))
+def _finding_line(file: str, finding: Finding, title: str | None = None) -> str:
+    level = "error" if finding.severity is Severity.ERROR else "warning"
+    return annotation(level, file, finding.position, finding.message, title)
+
+
+def render(document: Document, limit: int | None = None) -> str:
+    """Annotations for a document; `limit` is not used (every breach is annotated)."""
+    lines: list[str]
+    match document:
+        case ValidateDocument():
+            lines = [
+                _finding_line(file.file, finding) for file in document.files for finding in file.findings
+            ]
+        case CheckDocument() | StatusDocument():
+            lines = _deadline_lines(document.file, (*document.overdue, *document.due_soon))
+        case DiffDocument():
+            change_title = messages.text("annotation.change")
+            lines = [
+                annotation(
+                    "notice", document.file, change.position, sentences.change_sentence(change), change_title
+                )
+                for change in document.changes
+            ]
+            policy_title = messages.text("annotation.policy")
+            lines += [
+                _finding_line(document.file, finding, policy_title) for finding in document.violations or ()
+            ]
+        case _:
+            assert_never(document)
     return "".join(line + "\n" for line in lines)

@@ -1,13 +1,24 @@
-"""JUnit XML (GitLab, Jenkins and others): one test case per task, a failure per breach."""
+"""JUnit XML (GitLab, Jenkins and others): one test case per deadline or task, a failure per breach."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
-from typing import Any
+from collections.abc import Iterable
+from typing import assert_never
 
-from roadmap_cli.report.document import Document
+from roadmap_cli.report import sentences
+from roadmap_cli.report.document import (
+    CheckDocument,
+    DeadlineRow,
+    DiffDocument,
+    Document,
+    Severity,
+    State,
+    Status,
+    StatusDocument,
+    ValidateDocument,
+)
 from roadmap_cli.report.escape import inert
-from roadmap_cli.report.lines import overdue_message
 
 
 def xml_text(text: object) -> str:
@@ -16,7 +27,7 @@ def xml_text(text: object) -> str:
 
 
 def _case(
-    suite: ElementTree.Element, classname: str, name: str, file: str, line: object
+    suite: ElementTree.Element, classname: str, name: str, file: str, line: int | None
 ) -> ElementTree.Element:
     case = ElementTree.SubElement(suite, "testcase", classname=xml_text(classname), name=xml_text(name))
     case.set("file", xml_text(file))
@@ -26,50 +37,61 @@ def _case(
 
 
 def _fail(case: ElementTree.Element, message: str, kind: str) -> None:
-    failure = ElementTree.SubElement(case, "failure", message=xml_text(message), type=kind)
+    failure = ElementTree.SubElement(case, "failure", message=xml_text(message), type=xml_text(kind))
     failure.text = xml_text(message)
 
 
-def _task_suite(root: ElementTree.Element, name: str, file: str, tasks: list[dict[str, Any]]) -> None:
+def _deadline_suite(root: ElementTree.Element, name: str, file: str, rows: Iterable[DeadlineRow]) -> None:
     suite = ElementTree.SubElement(root, "testsuite", name=name)
-    for task in tasks:
-        name = task["id"] if task.get("period") is None else f"{task['id']} [{task['period']}]"
-        case = _case(suite, task["department"], name, file, task["line"])
-        if task.get("state") == "overdue":
-            message = overdue_message(
-                task["id"], task["department"], task["deadline_text"], task["days_overdue"]
-            )
-            _fail(case, message, "overdue")
-        elif task["status"] == "cancelled":
+    for row in rows:
+        case_name = row.task if row.period is None else f"{row.task} [{row.period}]"
+        case = _case(suite, row.department, case_name, file, row.position.line if row.position else None)
+        if row.state is State.OVERDUE:
+            _fail(case, sentences.overdue_sentence(row), "overdue")
+        elif row.status is Status.CANCELLED:
             ElementTree.SubElement(case, "skipped", message="cancelled")
 
 
-def render(document: Document) -> str:
-    command = document["command"]
-    root = ElementTree.Element("testsuites", name=f"roadmap {command}")
-    if command == "validate":
-        for file in document["files"]:
-            suite = ElementTree.SubElement(root, "testsuite", name=xml_text(file["file"]))
-            case = _case(suite, "validate", file["file"], file["file"], None)
-            for finding in file["findings"]:
-                if finding["severity"] == "error":
-                    _fail(
-                        case, f"{finding['line']}:{finding['column']}: {finding['message']}", finding["code"]
-                    )
-    elif command == "check":
-        _task_suite(root, "roadmap check", document["file"], document["tasks"])
-    elif command == "status":
-        _task_suite(root, "roadmap status", document["file"], [*document["overdue"], *document["due_soon"]])
-    elif command == "diff":
-        suite = ElementTree.SubElement(root, "testsuite", name="roadmap diff")
-        violations = document["violations"] or []
-        for task_id in dict.fromkeys(
-            [change["task"] for change in document["changes"]] + [v["task"] for v in violations]
-        ):
-            case = _case(suite, "diff", task_id, document["file"], None)
-            for violation in violations:
-                if violation["task"] == task_id:
-                    _fail(case, violation["message"], violation["rule"])
+def _diff_suite(root: ElementTree.Element, document: DiffDocument) -> None:
+    suite = ElementTree.SubElement(root, "testsuite", name="roadmap diff")
+    violations = document.violations or ()
+    tasks = dict.fromkeys([change.task for change in document.changes] + [v.task or "" for v in violations])
+    for task in tasks:
+        case = _case(suite, "diff", task, document.file, None)
+        changes = [sentences.change_sentence(change) for change in document.changes if change.task == task]
+        if changes:
+            output = ElementTree.SubElement(case, "system-out")
+            output.text = xml_text("\n".join(changes))
+        for violation in violations:
+            if (violation.task or "") == task:
+                _fail(case, violation.message, violation.code)
+
+
+def render(document: Document, limit: int | None = None) -> str:
+    """JUnit XML for a document; `limit` is not used (every deadline is a test case)."""
+    match document:
+        case ValidateDocument():
+            root = ElementTree.Element("testsuites", name="roadmap validate")
+            for file in document.files:
+                suite = ElementTree.SubElement(root, "testsuite", name=xml_text(file.file))
+                case = _case(suite, "validate", file.file, file.file, None)
+                for finding in file.findings:
+                    if finding.severity is Severity.ERROR:
+                        place = (
+                            f"{finding.position.line}:{finding.position.column}: " if finding.position else ""
+                        )
+                        _fail(case, place + finding.message, finding.code)
+        case CheckDocument():
+            root = ElementTree.Element("testsuites", name="roadmap check")
+            _deadline_suite(root, "roadmap check", document.file, document.deadlines)
+        case StatusDocument():
+            root = ElementTree.Element("testsuites", name="roadmap status")
+            _deadline_suite(root, "roadmap status", document.file, (*document.overdue, *document.due_soon))
+        case DiffDocument():
+            root = ElementTree.Element("testsuites", name="roadmap diff")
+            _diff_suite(root, document)
+        case _:
+            assert_never(document)
     for suite in root.iter("testsuite"):
         cases = suite.findall("testcase")
         suite.set("tests", str(len(cases)))

@@ -1,16 +1,26 @@
 """Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY: tables, overdue work first.
 
 Text from the file is escaped so it renders as itself: no link, image, HTML tag or table cell
-break can come out of a title.
+break can come out of a title. Each list shows its first rows, like the terminal table: a comment
+holds 65,536 characters and a step summary 1 MiB.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from collections.abc import Sequence
+from typing import assert_never
 
 from roadmap_cli import messages
-from roadmap_cli.report.document import Document, first_rows
+from roadmap_cli.report import sentences
+from roadmap_cli.report.document import (
+    CheckDocument,
+    DeadlineRow,
+    DiffDocument,
+    Document,
+    StatusDocument,
+    ValidateDocument,
+    first_rows,
+)
 from roadmap_cli.report.escape import inert
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -30,175 +40,181 @@ def escape(text: object) -> str:
     return "".join(out)
 
 
-def _day(iso: str) -> str:
-    return messages.day(date.fromisoformat(iso))
-
-
-def _title(task: dict[str, Any]) -> str:
-    titles = task.get("title") or {}
-    for language in (*messages.FALLBACKS[messages.current()], "any"):
-        if language in titles:
-            return str(titles[language])
-    return ""
-
-
-def table(headers: list[str], rows: list[list[object]]) -> list[str]:
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], command: str, limit: int | None
+) -> list[str]:
+    """A table of the first `limit` rows, and a line saying how many more there are."""
+    shown, hidden = first_rows(rows, limit)
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
-    lines.extend("| " + " | ".join(escape(cell) for cell in row) + " |" for row in rows)
-    return [*lines, ""]
+    lines.extend("| " + " | ".join(escape(cell) for cell in row) + " |" for row in shown)
+    more = [f"_{sentences.more_rows(command, hidden)}_", ""] if hidden else []
+    return [*lines, "", *more]
 
 
-def _task_table(
-    heading: str, tasks: list[dict[str, Any]], days_header: str, days_key: str, rows: int | None
+def _title(row: DeadlineRow) -> str:
+    return sentences.shown(row.title).plain()
+
+
+def _deadline_table(
+    heading: str, rows: Sequence[DeadlineRow], overdue: bool, command: str, limit: int | None
 ) -> list[str]:
-    if not tasks:
+    if not rows:
         return []
-    shown, hidden = first_rows(tasks, rows)
-    more = [f"_{messages.text('more_rows', count=messages.Amount(hidden))}_", ""] if hidden else []
-    cells: list[list[object]] = [
+    headers = [
+        messages.text("column.task"),
+        messages.text("column.department"),
+        messages.text("column.title"),
+        messages.text("column.deadline"),
+        messages.text("markdown.days_late" if overdue else "markdown.days_left"),
+        messages.text("column.status"),
+    ]
+    cells = [
         [
-            t["id"],
-            t["department"],
-            _title(t),
-            t["deadline_text"],
-            t[days_key],
-            messages.text(f"status.{t['status']}"),
+            row.task,
+            row.department,
+            _title(row),
+            sentences.deadline_text(row),
+            row.days_overdue if overdue else row.days_left,
+            sentences.status_word(row.status),
         ]
-        for t in shown
+        for row in rows
     ]
-    table_lines = table(
-        [
-            messages.text("column.task"),
-            messages.text("column.department"),
-            messages.text("column.title"),
-            messages.text("column.deadline"),
-            days_header,
-            messages.text("column.status"),
-        ],
-        cells,
-    )
-    return [f"### {heading}", "", *table_lines, *more]
+    return [f"### {heading}", "", *table(headers, cells, command, limit)]
 
 
-def _task_tables(
-    overdue: list[dict[str, Any]], due_soon: list[dict[str, Any]], document: Document, rows: int | None
-) -> list[str]:
-    noun = "working_day" if document["warn_in_working_days"] else "day"
-    window = messages.count(document["warn_days"], noun)
+def _deadline_tables(document: CheckDocument | StatusDocument, command: str, limit: int | None) -> list[str]:
+    overdue, due_soon = document.overdue, document.due_soon
     return [
-        *_task_table(
-            messages.text("overdue.heading", count=messages.Amount(len(overdue))),
-            overdue,
-            messages.text("markdown.days_late"),
-            "days_overdue",
-            rows,
-        ),
-        *_task_table(
-            messages.text("due_soon.heading", window=window, count=messages.Amount(len(due_soon))),
-            due_soon,
-            messages.text("markdown.days_left"),
-            "days_left",
-            rows,
+        *_deadline_table(sentences.overdue_heading(len(overdue)), overdue, True, command, limit),
+        *_deadline_table(
+            sentences.due_soon_heading(document.window, len(due_soon)), due_soon, False, command, limit
         ),
     ]
 
 
-def _columns(*names: str) -> list[str]:
-    return [messages.text(f"markdown.column.{name}") for name in names]
-
-
-def render(document: Document, rows: int | None = None) -> str:
-    """The document as GitHub-flavoured Markdown; a task list shows its first `rows` tasks (None: all)."""
-    command = document["command"]
-    lines: list[str] = []
-    if command == "validate":
-        lines += [f"## {messages.text('markdown.validation')}", ""]
-        for file in document["files"]:
-            verdict = (
-                messages.text("markdown.valid")
-                if file["valid"]
-                else f"**{messages.text('markdown.invalid')}**"
-            )
-            lines += [f"`{escape(file['file'])}`: {verdict}", ""]
-            findings = [
-                [f["line"], f["column"], messages.text(f"severity.{f['severity']}"), f["message"]]
-                for f in file["findings"]
+def _validate(document: ValidateDocument, limit: int | None) -> list[str]:
+    lines = [f"## {messages.text('markdown.validation')}", ""]
+    for file in document.files:
+        verdict = (
+            messages.text("markdown.valid") if file.valid else f"**{messages.text('markdown.invalid')}**"
+        )
+        lines += [f"`{escape(file.file)}`: {verdict}", ""]
+        if file.findings:
+            headers = [
+                messages.text("markdown.column.line"),
+                messages.text("markdown.column.column"),
+                messages.text("markdown.column.severity"),
+                messages.text("markdown.column.problem"),
             ]
-            if findings:
-                lines += table(_columns("line", "column", "severity", "problem"), findings)
-    elif command == "check":
-        tasks = document["tasks"]
-        summary = document["summary"]
-        heading = messages.text(
-            "markdown.check",
-            overdue=messages.Amount(summary["overdue"]),
-            due_soon=messages.Amount(summary["due_soon"]),
-        )
-        lines += [f"## {heading}", ""]
-        as_of = messages.text(
-            "markdown.as_of",
-            date=_day(document["as_of"]),
-            zone=escape(document["timezone"]),
-            tasks=messages.count(summary["tasks"], "task"),
-        )
-        lines += [as_of, ""]
-        overdue = [t for t in tasks if t["state"] == "overdue"]
-        due_soon = [t for t in tasks if t["state"] == "due-soon"]
-        lines += _task_tables(overdue, due_soon, document, rows)
-    elif command == "status":
-        as_of = messages.text("markdown.status_as_of", date=_day(document["as_of"]))
-        lines += [f"## {escape(_title(document))}", "", as_of, ""]
-        lines += _task_tables(document["overdue"], document["due_soon"], document, rows)
-        lines += [f"### {messages.text('departments')}", ""]
-        columns = ("tasks", "done", "done_late", "in_progress", "blocked", "overdue", "due_soon")
-        lines += table(
-            [
-                messages.text("column.department"),
-                *(
-                    messages.text(f"column.{column}").replace("-\n", "").replace("\n", " ")
-                    for column in columns
-                ),
-                "%",
-            ],
-            [
+            rows = [
                 [
-                    d["id"] or messages.text("total"),
-                    d["tasks"],
-                    d["done"],
-                    d["done_late"],
-                    d["in_progress"],
-                    d["blocked"],
-                    d["overdue"],
-                    d["due_soon"],
-                    d["percent_complete"],
+                    finding.position.line if finding.position else "",
+                    finding.position.column if finding.position else "",
+                    sentences.severity_word(finding.severity),
+                    finding.message,
                 ]
-                for d in document["departments"]
-            ],
-        )
-    elif command == "diff":
-        heading = messages.text(
-            "markdown.changes_heading", base=escape(document["base"]), head=escape(document["head"])
-        )
-        lines += [f"## {heading}", ""]
-        violations = document["violations"]
-        if violations:
-            lines += [
-                f"### {messages.text('markdown.violations', count=messages.Amount(len(violations)))}",
-                "",
+                for finding in file.findings
             ]
-            lines += table(
-                _columns("task", "line", "problem"),
-                [[v["task"], v["line"], v["message"]] for v in violations],
+            lines += table(headers, rows, "validate", limit)
+    return lines
+
+
+def _check(document: CheckDocument, limit: int | None) -> list[str]:
+    heading = messages.text(
+        "markdown.check",
+        overdue=messages.Amount(len(document.overdue)),
+        due_soon=messages.Amount(len(document.due_soon)),
+    )
+    as_of = messages.text(
+        "markdown.as_of",
+        date=messages.day(document.as_of),
+        zone=escape(document.timezone),
+        tasks=messages.count(document.tasks, "task"),
+    )
+    return [f"## {heading}", "", as_of, "", *_deadline_tables(document, "check", limit)]
+
+
+def _status(document: StatusDocument, limit: int | None) -> list[str]:
+    as_of = messages.text("markdown.status_as_of", date=messages.day(document.as_of))
+    lines = [f"## {escape(sentences.shown(document.title).plain())}", "", as_of, ""]
+    lines += _deadline_tables(document, "status", limit)
+    lines += [f"### {messages.text('departments')}", ""]
+    headers = [
+        messages.text("column.department"),
+        *(
+            messages.text(key).replace("-\n", "").replace("\n", " ")
+            for key in (
+                "column.tasks",
+                "column.done",
+                "column.done_late",
+                "column.in_progress",
+                "column.blocked",
+                "column.overdue",
+                "column.due_soon",
             )
-        if document["changes"]:
-            lines += [f"### {messages.text('markdown.changes')}", ""]
-            lines += table(
-                _columns("department", "task", "change", "before", "after"),
-                [
-                    [c["department"], c["task"], c["kind"], c["old"] or "", c["new"] or ""]
-                    for c in document["changes"]
-                ],
-            )
-        else:
-            lines += [messages.text("markdown.no_changes"), ""]
+        ),
+        "%",
+    ]
+    rows = [
+        [
+            row.id or messages.text("total"),
+            row.tasks,
+            row.done,
+            row.done_late,
+            row.in_progress,
+            row.blocked,
+            row.overdue,
+            row.due_soon,
+            row.percent_complete,
+        ]
+        for row in document.departments
+    ]
+    # Every department and the total: the summary is what the comment is for.
+    return lines + table(headers, rows, "status", None)
+
+
+def _diff(document: DiffDocument, limit: int | None) -> list[str]:
+    heading = sentences.diff_heading(document, True, escape(document.base), escape(document.head))
+    lines = [f"## {heading}", ""]
+    violations = document.violations
+    if violations:
+        lines += [f"### {messages.text('markdown.violations', count=messages.Amount(len(violations)))}", ""]
+        headers = [
+            messages.text("markdown.column.task"),
+            messages.text("markdown.column.line"),
+            messages.text("markdown.column.problem"),
+        ]
+        rows = [
+            [finding.task or "", finding.position.line if finding.position else "", finding.message]
+            for finding in violations
+        ]
+        lines += table(headers, rows, "diff", limit)
+    if document.changes:
+        lines += [f"### {messages.text('markdown.changes')}", ""]
+        headers = [messages.text("markdown.column.department"), messages.text("markdown.column.change")]
+        rows = [
+            [department, f"{sentences.change_mark(change)} {sentences.change_sentence(change)}"]
+            for department, changes in sentences.grouped_changes(document)
+            for change in changes
+        ]
+        lines += table(headers, rows, "diff", limit)
+    else:
+        lines += [messages.text("markdown.no_changes"), ""]
+    return lines
+
+
+def render(document: Document, limit: int | None) -> str:
+    """The document as GitHub-flavoured Markdown; each list shows its first `limit` rows (None: all)."""
+    lines: list[str]
+    match document:
+        case ValidateDocument():
+            lines = _validate(document, limit)
+        case CheckDocument():
+            lines = _check(document, limit)
+        case StatusDocument():
+            lines = _status(document, limit)
+        case DiffDocument():
+            lines = _diff(document, limit)
+        case _:
+            assert_never(document)
     return "\n".join(lines).rstrip("\n") + "\n"

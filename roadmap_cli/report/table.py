@@ -1,24 +1,45 @@
-"""`roadmap status` as rich tables: a row per department, then overdue and due-soon tasks."""
+"""`roadmap status` as rich tables: a row per department, then overdue and due-soon deadlines.
+
+Laid out for the terminal it will be shown on (its width, and colour only where the terminal has
+it and NO_COLOR is not set), then returned as text, so that writing it is the command's job.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from roadmap_cli import messages
-from roadmap_cli.analysis import Assessment, StatusReport
-from roadmap_cli.model import Localized, Roadmap, Status
-from roadmap_cli.report.document import DEFAULT_ROWS, first_rows
+from roadmap_cli.report import sentences
+from roadmap_cli.report.document import (
+    DeadlineRow,
+    DepartmentRow,
+    Localized,
+    Status,
+    StatusDocument,
+    first_rows,
+)
 from roadmap_cli.report.escape import inert
-from roadmap_cli.report.lines import deadline_text, window_text
 
 OVERDUE_STYLE = "red"
 DUE_SOON_STYLE = "yellow"
 DONE_STYLE = "green"
+# Below this width the department names would be squeezed into columns a word wide.
+WIDE_ENOUGH_FOR_NAMES = 110
+
+_COUNT_COLUMNS = (
+    ("tasks", "column.tasks", ""),
+    ("done", "column.done", DONE_STYLE),
+    ("done_late", "column.done_late", DUE_SOON_STYLE),
+    ("in_progress", "column.in_progress", ""),
+    ("blocked", "column.blocked", OVERDUE_STYLE),
+    ("overdue", "column.overdue", OVERDUE_STYLE),
+    ("due_soon", "column.due_soon", DUE_SOON_STYLE),
+)
 
 
 def _data(text: str, style: str = "") -> Text:
@@ -30,149 +51,100 @@ def _count(value: int, style: str) -> Text:
     return Text(str(value), style=style if value else "dim")
 
 
-_COUNT_COLUMNS = (
-    ("tasks", ""),
-    ("done", DONE_STYLE),
-    ("done_late", DUE_SOON_STYLE),
-    ("in_progress", ""),
-    ("blocked", OVERDUE_STYLE),
-    ("overdue", OVERDUE_STYLE),
-    ("due_soon", DUE_SOON_STYLE),
-)
-# Below this width the department names would be squeezed into columns a word wide.
-WIDE_ENOUGH_FOR_NAMES = 110
+def _localized(value: Localized) -> Text:
+    """Text from the file in the language spoken, or in another one, marked (dim) as such."""
+    shown = sentences.shown(value)
+    if shown.marker is None:
+        return _data(shown.text)
+    return Text.assemble(inert(shown.text), " ", (shown.marker, "dim"))
 
 
-def _localized(value: Localized, language: str) -> Text:
-    """Text from the file in `language`, or in the fallback language, marked as such."""
-    used, text = value.choose(messages.FALLBACKS[language])
-    if used in ("", language):
-        return _data(text)
-    return Text.assemble(inert(text), " ", (messages.text("fallback", language=used), "dim"))
-
-
-def _summary_table(report: StatusReport, language: str, with_names: bool) -> Table:
+def _summary_table(document: StatusDocument, with_names: bool) -> Table:
+    departments = document.departments[:-1]
+    total = document.total
     table = Table(
         title=messages.text("departments"),
         box=box.SIMPLE_HEAD,
         title_justify="left",
-        show_footer=len(report.summaries) > 1,
+        show_footer=len(departments) > 1,
         pad_edge=False,
     )
     table.add_column(messages.text("column.department"), footer=messages.text("total"), no_wrap=True)
     if with_names:
         table.add_column(messages.text("column.name"), ratio=1)
-    for field, _style in _COUNT_COLUMNS:
-        table.add_column(
-            messages.text(f"column.{field}"), justify="right", footer=str(getattr(report.total, field))
-        )
-    table.add_column("%", justify="right", footer=f"{report.total.percent_complete}")
-    for summary in report.summaries:
-        assert summary.department is not None
-        cells: list[RenderableType] = [_data(summary.department.id, "bold")]
-        if with_names:
-            cells.append(_localized(summary.department.name, language))
-        cells.extend(_count(getattr(summary, field), style) for field, style in _COUNT_COLUMNS)
-        done_style = DONE_STYLE if summary.percent_complete == 100 else ""
-        cells.append(Text(str(summary.percent_complete), style=done_style))
-        table.add_row(*cells)
+    for field, header, _style in _COUNT_COLUMNS:
+        table.add_column(messages.text(header), justify="right", footer=str(getattr(total, field)))
+    table.add_column("%", justify="right", footer=f"{total.percent_complete}")
+    for row in departments:
+        table.add_row(*_department_cells(row, with_names))
     return table
 
 
-def _task_table(
-    title: str,
-    assessments: Sequence[Assessment],
-    overdue: bool,
-    language: str,
-    limit: int | None,
-) -> RenderableType:
-    shown, hidden = first_rows(assessments, limit)
+def _department_cells(row: DepartmentRow, with_names: bool) -> list[RenderableType]:
+    cells: list[RenderableType] = [_data(row.id or "", "bold")]
+    if with_names:
+        cells.append(_localized(row.name) if row.name is not None else Text(""))
+    cells.extend(_count(getattr(row, field), style) for field, _header, style in _COUNT_COLUMNS)
+    cells.append(Text(str(row.percent_complete), style=DONE_STYLE if row.percent_complete == 100 else ""))
+    return cells
+
+
+def _task_table(title: str, rows: Sequence[DeadlineRow], overdue: bool, limit: int | None) -> RenderableType:
+    shown, hidden = first_rows(rows, limit)
     style = OVERDUE_STYLE if overdue else DUE_SOON_STYLE
-    table = Table(
-        title=title,
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        title_style=style,
-        pad_edge=False,
-    )
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style=style, pad_edge=False)
     table.add_column(messages.text("column.task"), no_wrap=True)
     table.add_column(messages.text("column.title"), ratio=1)
     table.add_column(messages.text("column.deadline"), ratio=1, min_width=10)
     table.add_column(messages.text("column.days_late" if overdue else "column.days_left"), justify="right")
     table.add_column(messages.text("column.status"))
-    for assessment in shown:
-        task = assessment.task
-        if overdue:
-            days, working = assessment.days_overdue, assessment.working_days_overdue
-        else:
-            days, working = assessment.days_left, assessment.working_days_left
+    for row in shown:
+        working = row.working_days
+        assert working is not None  # a status document counts them
+        days, working_days = (row.days_overdue, working.overdue) if overdue else (row.days_left, working.left)
         table.add_row(
-            Text.assemble((inert(task.id), f"bold {style}"), "\n", (inert(task.department), "dim")),
-            _localized(task.title, language),
-            _data(deadline_text(assessment)),
-            Text(f"{days} ({working})", style=style),
+            Text.assemble((inert(row.task), f"bold {style}"), "\n", (inert(row.department), "dim")),
+            _localized(row.title),
+            _data(sentences.deadline_text(row)),
+            Text(f"{days} ({working_days})", style=style),
             Text(
-                messages.text(f"status.{task.status.value}"),
-                style=OVERDUE_STYLE if task.status is Status.BLOCKED else "",
+                sentences.status_word(row.status),
+                style=OVERDUE_STYLE if row.status is Status.BLOCKED else "",
             ),
         )
     if hidden:
-        return Group(table, Text(messages.text("more_rows", count=messages.Amount(hidden)), style="dim"))
+        return Group(table, Text(sentences.more_rows("status", hidden), style="dim"))
     return table
 
 
-def status_view(
-    roadmap: Roadmap,
-    report: StatusReport,
-    width: int,
-    limit: int | None = DEFAULT_ROWS,
-) -> RenderableType:
+def status_view(document: StatusDocument, width: int, limit: int | None) -> RenderableType:
     """The whole `status` screen, laid out for a console `width` columns wide.
 
-    Each task list shows its first `limit` rows (worst first) and says how many more there are.
+    Each deadline list shows its first `limit` rows (worst first) and says how many more there are.
     """
-    zone = roadmap.info.timezone_name
-    language = messages.current()
-    title = _localized(roadmap.info.title, language)
+    title = _localized(document.title)
     title.stylize("bold")
     heading = Text.assemble(
-        title, "\n", messages.text("as_of", date=messages.day(report.as_of), zone=inert(zone))
+        title, "\n", messages.text("as_of", date=messages.day(document.as_of), zone=inert(document.timezone))
     )
-    parts: list[RenderableType] = [
-        heading,
-        _summary_table(report, language, width >= WIDE_ENOUGH_FOR_NAMES),
-    ]
-    if report.overdue:
+    parts: list[RenderableType] = [heading, _summary_table(document, width >= WIDE_ENOUGH_FOR_NAMES)]
+    if document.overdue:
         parts.append(
-            _task_table(
-                messages.text("overdue.heading", count=messages.Amount(len(report.overdue))),
-                report.overdue,
-                True,
-                language,
-                limit,
-            )
+            _task_table(sentences.overdue_heading(len(document.overdue)), document.overdue, True, limit)
         )
-    if report.due_soon:
-        parts.append(
-            _task_table(
-                messages.text(
-                    "due_soon.heading",
-                    window=window_text(report.window),
-                    count=messages.Amount(len(report.due_soon)),
-                ),
-                report.due_soon,
-                False,
-                language,
-                limit,
-            )
-        )
-    verdict = (
-        Text(
-            messages.text("verdict.overdue", deadlines=messages.count(len(report.overdue), "deadline")),
-            style=f"bold {OVERDUE_STYLE}",
-        )
-        if report.overdue
-        else Text(messages.text("verdict.none"), style=DONE_STYLE)
+    if document.due_soon:
+        heading_text = sentences.due_soon_heading(document.window, len(document.due_soon))
+        parts.append(_task_table(heading_text, document.due_soon, False, limit))
+    verdict = sentences.overdue_verdict(len(document.overdue), sentence=True)
+    parts.append(
+        Text(verdict, style=f"bold {OVERDUE_STYLE}") if document.overdue else Text(verdict, style=DONE_STYLE)
     )
-    parts.append(verdict)
     return Group(*parts)
+
+
+def render(document: StatusDocument, rows: int | None) -> str:
+    """The status screen as the terminal on stdout shows it."""
+    console = Console(highlight=False)
+    with console.capture() as captured:
+        console.print(status_view(document, console.width, rows))
+    return captured.get()

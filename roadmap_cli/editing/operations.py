@@ -1,4 +1,4 @@
-"""What each edit command changes in a task, and when it refuses. `edit.py` makes the change in the file.
+"""What each edit command changes in a task, and when it refuses. `edits.py` makes the change in the file.
 
 Each function returns a planner: given the task as the file has it (and the roadmap, for its time
 zone), the fields to change. Preconditions are `UsageError`s: the file is fine, the request is not.
@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from roadmap_cli.dates import today_in
-from roadmap_cli.edit import REMOVE, Append, FieldEdit
+from roadmap_cli.editing.fields import REMOVE, Append, FieldEdit
 from roadmap_cli.errors import UsageError
 from roadmap_cli.messages import say
 from roadmap_cli.model import Roadmap, Status, Task

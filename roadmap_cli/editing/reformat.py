@@ -12,13 +12,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from roadmap_cli.edit import POSTPONEMENT_KEY_ORDER, TASK_KEY_ORDER, EditRefused
+from roadmap_cli.editing.fields import EditRefused
 from roadmap_cli.messages import say
-from roadmap_cli.model import Department, RoadmapInfo
+from roadmap_cli.model import Department, Postponement, RoadmapInfo, Task, key_order
 from roadmap_cli.source import compose, decode, encode_like
-
-INFO_KEY_ORDER = tuple(info.alias or name for name, info in RoadmapInfo.model_fields.items())
-DEPARTMENT_KEY_ORDER = tuple(info.alias or name for name, info in Department.model_fields.items())
 
 
 def _yaml() -> Any:
@@ -80,13 +77,13 @@ def formatted(raw: bytes, display: str) -> bytes:
     yaml = _yaml()
     document = yaml.load(text.replace("\r\n", "\n"))
     if hasattr(document.get("roadmap"), "move_to_end"):
-        _reorder(document["roadmap"], INFO_KEY_ORDER)
+        _reorder(document["roadmap"], key_order(RoadmapInfo))
     for department in _items(document, "departments"):
-        _reorder(department, DEPARTMENT_KEY_ORDER)
+        _reorder(department, key_order(Department))
     for task in _items(document, "tasks"):
-        _reorder(task, TASK_KEY_ORDER)
+        _reorder(task, key_order(Task))
         for record in _items(task, "postponements"):
-            _reorder(record, POSTPONEMENT_KEY_ORDER)
+            _reorder(record, key_order(Postponement))
     output = io.StringIO()
     yaml.dump(document, output)
     result = _indent_comment_lines(output.getvalue()).replace("\n", newline)

@@ -1,0 +1,50 @@
+"""`roadmap check`, for CI: each overdue deadline at its place in the file; exit 1 when the check fails."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from roadmap_cli import messages
+from roadmap_cli.analysis import Window, check_deadlines
+from roadmap_cli.commands.shared import emit, judging_day, load, tell
+from roadmap_cli.errors import ExitCode
+from roadmap_cli.gate import FailOn
+from roadmap_cli.report.document import CheckDocument, check_document
+from roadmap_cli.report.escape import inert
+from roadmap_cli.report.formats import OutputFormat, render
+from roadmap_cli.report.sentences import overdue_verdict, window_text
+
+
+def check(
+    path: Path | None,
+    as_of: date | datetime | None,
+    window: Window,
+    fail_on: FailOn,
+    output_format: OutputFormat,
+    requested: str | None,
+    limit: int | None,
+) -> ExitCode:
+    loaded, roadmap = load(path, requested)
+    if roadmap is None:
+        return ExitCode.INVALID
+    document = check_document(loaded, check_deadlines(roadmap, judging_day(roadmap, as_of), window, fail_on))
+    emit(render(document, output_format, limit))
+    tell(summary(document))
+    return ExitCode.BREACHES if document.failed else ExitCode.OK
+
+
+def summary(document: CheckDocument) -> str:
+    """The line on stderr: the verdict, what is due soon, and on which day in which zone."""
+    return inert(
+        messages.text(
+            "check.summary",
+            path=document.file,
+            verdict=overdue_verdict(len(document.overdue), sentence=False),
+            due_soon=messages.Amount(len(document.due_soon)),
+            window=window_text(document.window),
+            date=messages.day(document.as_of),
+            zone=document.timezone,
+            tasks=messages.count(document.tasks, "task"),
+        )
+    )

@@ -1,0 +1,62 @@
+"""The edit commands (`done`, `start`, `block`, `cancel`, `reopen`, `postpone`, `add`): lock the
+file, make the edit, prove it, write it atomically, and say what changed where."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from roadmap_cli import messages
+from roadmap_cli.commands.shared import emit, locate, tell
+from roadmap_cli.editing.edits import add_task, edit_task
+from roadmap_cli.editing.fields import Edited, InvalidEdit
+from roadmap_cli.editing.operations import Planner
+from roadmap_cli.editing.storage import editing, replace
+from roadmap_cli.errors import ExitCode
+from roadmap_cli.report.document import edit_document
+from roadmap_cli.report.escape import inert
+from roadmap_cli.report.text import edit_lines, finding_line
+
+# Makes an edit: given the file's bytes and its name in messages, the edited file.
+Edit = Callable[[bytes, str], Edited]
+
+
+def change_task(file: Path | None, dry_run: bool, task_id: str, plan: Planner) -> ExitCode:
+    """Change one task as `plan` says."""
+    return write_edit(file, dry_run, lambda raw, shown: edit_task(raw, shown, task_id, plan))
+
+
+def add(file: Path | None, dry_run: bool, fields: Mapping[str, str | tuple[str, ...]]) -> ExitCode:
+    """Add a task, given as its written fields, at the end of the tasks list."""
+    return write_edit(file, dry_run, lambda raw, shown: add_task(raw, shown, fields))
+
+
+def write_edit(file: Path | None, dry_run: bool, make: Edit) -> ExitCode:
+    resolved, shown = locate(file)
+    with editing(resolved) as snapshot:
+        try:
+            edited = make(snapshot.raw, shown)
+        except InvalidEdit as refused:
+            for finding in refused.findings:
+                tell(finding_line(shown, finding))
+            tell(inert(f"roadmap: {refused}"))
+            return ExitCode.INVALID
+        if not edited.changes:
+            tell(inert(messages.text("edit.nothing", path=shown)))
+            return ExitCode.OK
+        if dry_run:
+            emit(unified_diff(snapshot.raw, edited.raw, shown))
+            tell(inert(messages.text("edit.dry_run", path=shown)))
+            return ExitCode.OK
+        replace(snapshot, edited.raw, shown)
+    emit("".join(line + "\n" for line in edit_lines(edit_document(shown, edited.loaded, edited.changes))))
+    return ExitCode.OK
+
+
+def unified_diff(old: bytes, new: bytes, shown: str) -> str:
+    """The change as a unified diff, every line inert (a file's bytes are data)."""
+    before = old.decode("utf-8", errors="replace").splitlines(keepends=True)
+    after = new.decode("utf-8", errors="replace").splitlines(keepends=True)
+    lines = difflib.unified_diff(before, after, fromfile=f"a/{shown}", tofile=f"b/{shown}")
+    return "".join(inert(line.rstrip("\r\n")) + "\n" for line in lines)

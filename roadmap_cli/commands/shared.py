@@ -1,0 +1,95 @@
+"""What every command does the same way: find and load the roadmap, choose the language, write out.
+
+Writing goes through `emit` and `tell`, so that a reader who leaves (``| head``, ``| true``) ends
+nothing but the output: the command still finishes its work and exits with its own code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from roadmap_cli import messages
+from roadmap_cli.dates import today_in
+from roadmap_cli.discover import display_path, find_roadmap
+from roadmap_cli.load import LoadedRoadmap, load_roadmap
+from roadmap_cli.model import Roadmap
+from roadmap_cli.report.escape import inert
+from roadmap_cli.report.sentences import invalid_summary
+from roadmap_cli.report.text import finding_line
+
+
+def emit(text: str) -> None:
+    """Write `text` to stdout; once the reader has gone, everything after it goes nowhere."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        reader_left()
+
+
+def reader_left() -> None:
+    """Point stdout at the null device: what is still buffered, or written later, is dropped
+    quietly instead of failing again at the next write or at exit."""
+    # A stream without a file descriptor (a test's captured output) has nothing to redirect.
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+
+
+def tell(line: str) -> None:
+    """One line for the person at the terminal, on stderr (a closed stderr is not our failure)."""
+    with contextlib.suppress(OSError):  # BrokenPipeError among them
+        print(line, file=sys.stderr, flush=True)
+
+
+def locate(path: Path | None) -> tuple[Path, str]:
+    """The roadmap file to use, and how to name it in messages."""
+    if path is not None:
+        return path, str(path)
+    cwd = Path.cwd()
+    found = find_roadmap(cwd, os.environ)
+    return found, display_path(found, cwd)
+
+
+def speak(requested: str | None, loaded: LoadedRoadmap | None = None) -> None:
+    """Speak the language asked for (--lang or $ROADMAP_LANG, already checked), else the roadmap's own,
+    else English."""
+    own = loaded.language if loaded is not None else None
+    messages.use(requested or own or messages.DEFAULT_LANGUAGE)
+
+
+def report_invalid(loaded: LoadedRoadmap, with_findings: bool = True) -> None:
+    """An invalid file on stderr: its findings (unless a document carries them) and a summary."""
+    if with_findings:
+        for finding in loaded.findings:
+            tell(finding_line(loaded.path, finding))
+    tell(inert(invalid_summary(loaded.path, loaded.findings)))
+
+
+def valid(loaded: LoadedRoadmap, requested: str | None) -> Roadmap | None:
+    """The roadmap, in its language unless another was asked for; None (its errors told) if invalid."""
+    speak(requested, loaded)
+    if loaded.roadmap is None:
+        report_invalid(loaded)
+    return loaded.roadmap
+
+
+def load(path: Path | None, requested: str | None) -> tuple[LoadedRoadmap, Roadmap | None]:
+    """Find and load the roadmap: it, and its valid roadmap (None, its errors told, when invalid)."""
+    speak(requested)
+    loaded = load_roadmap(*locate(path))
+    return loaded, valid(loaded, requested)
+
+
+def judging_day(roadmap: Roadmap, as_of: date | datetime | None) -> date:
+    """The day deadlines are judged on: given, or the day it is (or was, at an instant given) in the
+    roadmap's time zone, wherever this runs."""
+    if isinstance(as_of, datetime):
+        return today_in(roadmap.info.tz, as_of)
+    return as_of if as_of is not None else today_in(roadmap.info.tz)

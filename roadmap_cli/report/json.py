@@ -1,0 +1,193 @@
+"""The `json` format: each document field for field, under a versioned header (README, "Output formats").
+
+Keys and values are for machines (English keys, ISO dates, state words); the texts for people
+(`message`, `deadline_text`) speak the current language.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any, assert_never
+
+from roadmap_cli.report import sentences
+from roadmap_cli.report.document import (
+    VERSION,
+    ChangeValue,
+    CheckDocument,
+    DeadlineRow,
+    DiffDocument,
+    Document,
+    Finding,
+    Localized,
+    Position,
+    StatusDocument,
+    ValidateDocument,
+)
+from roadmap_cli.report.escape import UNSAFE_CHARACTERS
+
+Data = dict[str, Any]
+
+# json.dumps escapes C0 controls itself; these it leaves raw, and a terminal showing the output may
+# act on them (C1 controls such as CSI, and bidi controls that reorder what is read).
+_UNSAFE = re.compile("[" + "".join(sorted(UNSAFE_CHARACTERS - {chr(code) for code in range(0x20)})) + "]")
+
+
+def _place(position: Position | None) -> Data:
+    return {"line": position.line if position else None, "column": position.column if position else None}
+
+
+def _texts(value: Localized | None) -> dict[str, str] | None:
+    return None if value is None else {language or "any": text for language, text in value.texts}
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _value(value: ChangeValue) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _finding(finding: Finding) -> Data:
+    return {
+        "severity": finding.severity.value,
+        "code": finding.code,
+        "message": finding.message,
+        **_place(finding.position),
+    }
+
+
+def _deadline(row: DeadlineRow) -> Data:
+    data: Data = {
+        "id": row.task,
+        "title": _texts(row.title),
+        "department": row.department,
+        "co_executors": list(row.co_executors),
+        "deadline": row.deadline.isoformat(),
+        "deadline_as_written": row.deadline_as_written,
+        "original_deadline": _iso(row.original_deadline),
+        "status": row.status.value,
+        "completed": _iso(row.completed),
+        **_place(row.position),
+        "effective_deadline": row.effective_deadline.isoformat(),
+        "deadline_text": sentences.deadline_text(row),
+        "period": row.period,
+        "submitted": _iso(row.submitted),
+        "state": row.state.value,
+        "days_overdue": row.days_overdue,
+        "days_left": row.days_left,
+    }
+    if row.working_days is not None:
+        data["working_days_overdue"] = row.working_days.overdue
+        data["working_days_left"] = row.working_days.left
+    return data
+
+
+def _body(document: Document) -> Data:
+    match document:
+        case ValidateDocument():
+            return {
+                "command": "validate",
+                "files": [
+                    {
+                        "file": file.file,
+                        "valid": file.valid,
+                        "tasks": file.tasks,
+                        "findings": [_finding(finding) for finding in file.findings],
+                    }
+                    for file in document.files
+                ],
+            }
+        case CheckDocument():
+            return {
+                "command": "check",
+                "file": document.file,
+                "as_of": document.as_of.isoformat(),
+                "timezone": document.timezone,
+                "warn_days": document.window.days,
+                "warn_in_working_days": document.window.working,
+                "failed": document.failed,
+                "summary": {
+                    "tasks": document.tasks,
+                    "deadlines": len(document.deadlines),
+                    "overdue": len(document.overdue),
+                    "due_soon": len(document.due_soon),
+                },
+                "tasks": [_deadline(row) for row in document.deadlines],
+            }
+        case StatusDocument():
+            return {
+                "command": "status",
+                "file": document.file,
+                "title": _texts(document.title),
+                "as_of": document.as_of.isoformat(),
+                "timezone": document.timezone,
+                "warn_days": document.window.days,
+                "warn_in_working_days": document.window.working,
+                "departments": [
+                    {
+                        "id": row.id,
+                        "name": _texts(row.name),
+                        "tasks": row.tasks,
+                        "done": row.done,
+                        "done_late": row.done_late,
+                        "in_progress": row.in_progress,
+                        "blocked": row.blocked,
+                        "cancelled": row.cancelled,
+                        "overdue": row.overdue,
+                        "due_soon": row.due_soon,
+                        "percent_complete": row.percent_complete,
+                    }
+                    for row in document.departments
+                ],
+                "overdue": [_deadline(row) for row in document.overdue],
+                "due_soon": [_deadline(row) for row in document.due_soon],
+            }
+        case DiffDocument():
+            violations = document.violations
+            return {
+                "command": "diff",
+                "file": document.file,
+                "base": document.base,
+                "head": document.head,
+                "changes": [
+                    {
+                        "kind": change.kind.value,
+                        "task": change.task,
+                        "department": change.department,
+                        "old": _value(change.old),
+                        "new": _value(change.new),
+                        "days": change.days,
+                        **_place(change.position),
+                    }
+                    for change in document.changes
+                ],
+                "violations": None
+                if violations is None
+                else [
+                    {
+                        "rule": finding.code,
+                        "task": finding.task,
+                        "message": finding.message,
+                        **_place(finding.position),
+                    }
+                    for finding in violations
+                ],
+            }
+        case _:
+            assert_never(document)
+
+
+def data(document: Document) -> Data:
+    """The document as plain JSON data, header first."""
+    return {"schema": "roadmap-report", "version": VERSION, **_body(document)}
+
+
+def render(document: Document, limit: int | None = None) -> str:
+    """The JSON text; `limit` is not used (a script gets every row)."""
+    # Outside strings a JSON text is ASCII, so every such character stands in a string, where an
+    # escape means the same.
+    text = json.dumps(data(document), ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"

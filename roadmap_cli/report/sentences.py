@@ -1,0 +1,228 @@
+"""What the reports say in words, each sentence in one place for every format.
+
+Everything here reads a document's values and speaks the current language (`messages`); nothing
+escapes: each renderer makes the result inert for its own medium.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from roadmap_cli import messages
+from roadmap_cli.report.document import (
+    ChangeKind,
+    ChangeRow,
+    ChangeValue,
+    DeadlineRow,
+    DiffDocument,
+    FileResult,
+    Finding,
+    Localized,
+    Severity,
+    Status,
+    Window,
+)
+
+# Each key written out, so that a test can hold every one to the catalogues (tests/test_languages.py).
+STATUS_KEYS: Final[dict[Status, str]] = {
+    Status.PLANNED: "status.planned",
+    Status.IN_PROGRESS: "status.in_progress",
+    Status.DONE: "status.done",
+    Status.BLOCKED: "status.blocked",
+    Status.CANCELLED: "status.cancelled",
+}
+SEVERITY_KEYS: Final[dict[Severity, str]] = {
+    Severity.ERROR: "severity.error",
+    Severity.WARNING: "severity.warning",
+}
+CHANGE_KEYS: Final[dict[ChangeKind, str]] = {
+    ChangeKind.ADDED: "change.added",
+    ChangeKind.REMOVED: "change.removed",
+    ChangeKind.DEADLINE_LATER: "change.deadline-later",
+    ChangeKind.DEADLINE_EARLIER: "change.deadline-earlier",
+    ChangeKind.REOPENED: "change.reopened",
+    ChangeKind.STATUS: "change.status",
+    ChangeKind.REASSIGNED: "change.reassigned",
+    ChangeKind.TITLE: "change.title",
+    ChangeKind.DELIVERABLE: "change.deliverable",
+    ChangeKind.SCHEDULE: "change.schedule",
+    ChangeKind.SUBMITTED: "change.submitted",
+}
+# The mark before a change in the text report; every other kind is '~'.
+CHANGE_MARKS: Final[dict[ChangeKind, str]] = {
+    ChangeKind.ADDED: "+",
+    ChangeKind.REMOVED: "-",
+    ChangeKind.DEADLINE_LATER: ">",
+    ChangeKind.DEADLINE_EARLIER: "<",
+    ChangeKind.REOPENED: "!",
+}
+
+
+def status_word(status: Status) -> str:
+    return messages.text(STATUS_KEYS[status])
+
+
+def severity_word(severity: Severity) -> str:
+    return messages.text(SEVERITY_KEYS[severity])
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """Text from the file as it is shown: in the language spoken or, when it is missing there, in
+    `fallback`, the language it is in (which every format marks: ``Построить подстанцию (ru)``)."""
+
+    text: str
+    fallback: str | None = None
+
+    @property
+    def marker(self) -> str | None:
+        return messages.text("fallback", language=self.fallback) if self.fallback is not None else None
+
+    def plain(self) -> str:
+        """Text and marker in one string, for formats without styles."""
+        return self.text if self.marker is None else f"{self.text} {self.marker}"
+
+
+def shown(value: Localized) -> Shown:
+    language = messages.current()
+    used, text = value.choose(messages.FALLBACKS[language])
+    return Shown(text, None if used in ("", language) else used)
+
+
+def deadline_text(row: DeadlineRow) -> str:
+    """A deadline as people read it: the date the local way, then (when there are any) the period of a
+    duty, the wording as written, and the date it was moved from."""
+    notes: list[str] = []
+    if row.period is not None:
+        notes.append(messages.text("period", period=row.period))
+    day = messages.day(row.effective_deadline)
+    wording = row.deadline_as_written
+    if wording is not None and wording.strip() not in (day, row.deadline.isoformat()):
+        notes.append(wording)
+    if row.is_moved:
+        notes.append(messages.text("moved", stated=messages.day(row.deadline)))
+    return f"{day} ({'; '.join(notes)})" if notes else day
+
+
+def overdue_sentence(row: DeadlineRow) -> str:
+    """The one sentence every format uses for a missed deadline."""
+    return messages.text(
+        "line.overdue",
+        task=row.task,
+        department=row.department,
+        deadline=deadline_text(row),
+        days=messages.count(row.days_overdue, "day"),
+    )
+
+
+def due_soon_sentence(row: DeadlineRow) -> str:
+    if row.days_left == 0:
+        return messages.text(
+            "line.due_today", task=row.task, department=row.department, deadline=deadline_text(row)
+        )
+    return messages.text(
+        "line.due_in",
+        task=row.task,
+        department=row.department,
+        deadline=deadline_text(row),
+        days=messages.count(row.days_left, "day"),
+    )
+
+
+def window_text(window: Window) -> str:
+    """``14 days``, ``10 working days``: how far ahead due-soon looks."""
+    return messages.count(window.days, "working_day" if window.working else "day")
+
+
+def overdue_heading(count: int) -> str:
+    return messages.text("overdue.heading", count=messages.Amount(count))
+
+
+def due_soon_heading(window: Window, count: int) -> str:
+    return messages.text("due_soon.heading", window=window_text(window), count=messages.Amount(count))
+
+
+def overdue_verdict(count: int, sentence: bool) -> str:
+    """``3 deadlines overdue``, or that nothing is: a `sentence` of its own, or a clause in a line."""
+    if not count:
+        return messages.text("verdict.none" if sentence else "check.verdict.none")
+    verdict = messages.text("verdict.overdue", deadlines=messages.count(count, "deadline"))
+    return verdict[:1].upper() + verdict[1:] if sentence else verdict
+
+
+def more_rows(command: str, hidden: int) -> str:
+    """The line under a list that shows only its first rows."""
+    return messages.text("more_rows", count=messages.Amount(hidden), command=command)
+
+
+def findings_summary(file: FileResult) -> str:
+    """``PATH: valid: 45 tasks in 9 departments``, ``PATH: invalid: 2 errors, 1 warning``."""
+    if file.valid:
+        counts = {
+            "path": file.file,
+            "tasks": messages.count(file.tasks or 0, "task"),
+            "departments": messages.count(file.departments or 0, "department"),
+        }
+        if file.warnings:
+            warnings = messages.count(file.warnings, "warning")
+            return messages.text("validate.with_warnings", **counts, warnings=warnings)
+        return messages.text("validate.valid", **counts)
+    return invalid_summary(file.file, file.findings)
+
+
+def invalid_summary(path: str, findings: tuple[Finding, ...]) -> str:
+    errors = sum(finding.is_error for finding in findings)
+    parts = [messages.count(errors, "error")]
+    if len(findings) > errors:
+        parts.append(messages.count(len(findings) - errors, "warning"))
+    return messages.text("validate.invalid", path=path, problems=", ".join(parts))
+
+
+def value_text(value: ChangeValue) -> str:
+    """A value of a change as shown: a date the local way, text as it is."""
+    if value is None:
+        return ""
+    return messages.day(value) if isinstance(value, date) else value
+
+
+def change_sentence(change: ChangeRow) -> str:
+    """One change in words, without its department: ``SEZ-008 deadline moved later: ...``."""
+    return messages.text(
+        CHANGE_KEYS[change.kind],
+        task=change.task,
+        old=value_text(change.old),
+        new=value_text(change.new),
+        days=messages.count(abs(change.days or 0), "day"),
+    )
+
+
+def change_mark(change: ChangeRow) -> str:
+    return CHANGE_MARKS.get(change.kind, "~")
+
+
+def grouped_changes(document: DiffDocument) -> list[tuple[str, list[ChangeRow]]]:
+    """Changes grouped by lead department, in the roadmap's order (departments gone from it last)."""
+    order = {department: position for position, department in enumerate(document.department_order)}
+    grouped: dict[str, list[ChangeRow]] = {}
+    for change in document.changes:
+        grouped.setdefault(change.department, []).append(change)
+    return [
+        (department, grouped[department])
+        for department in sorted(grouped, key=lambda name: (order.get(name, len(order)), name))
+    ]
+
+
+def diff_heading(document: DiffDocument, markdown: bool, base: str, head: str, path: str = "") -> str:
+    """A diff's heading, with `base`, `head` and `path` as the format writes them. Each language words
+    "from BASE to HEAD" and "from BASE to the working tree" as whole sentences of their own: the
+    working tree is no revision name to put in a slot."""
+    working_tree = document.head_is_working_tree
+    if markdown and working_tree:
+        return messages.text("markdown.changes_heading.working_tree", base=base)
+    if markdown:
+        return messages.text("markdown.changes_heading", base=base, head=head)
+    if working_tree:
+        return messages.text("diff.heading.working_tree", path=path, base=base)
+    return messages.text("diff.heading", path=path, base=base, head=head)
