@@ -80,7 +80,8 @@ def test_a_reader_who_leaves_ends_only_the_output(
 
 
 def test_check_piped_to_head_exits_1_with_one_line(big: Repo) -> None:
-    script = f"{sys.executable} -m roadmap_cli check roadmap.yaml --as-of {AS_OF} | head -1; exit ${{PIPESTATUS[0]}}"
+    command = f"{sys.executable} -m roadmap_cli check roadmap.yaml --as-of {AS_OF}"
+    script = f"{command} | head -1; exit ${{PIPESTATUS[0]}}"
     result = subprocess.run(["bash", "-c", script], cwd=big.root, capture_output=True, text=True, timeout=60)
     assert result.returncode == ExitCode.BREACHES
     assert result.stdout.count("\n") == 1 and "T-" in result.stdout
