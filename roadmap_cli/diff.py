@@ -178,13 +178,17 @@ def _history_violations(index: int, old: Task, new: Task) -> list[_Violation]:
     for position, record in enumerate(old.postponements):
         removed = position >= len(new.postponements)
         if removed or new.postponements[position] != record:
-            kind = "removed" if removed else "edited"
+            rule, key = (
+                ("postponement-removed", "policy.postponement_removed")
+                if removed
+                else ("postponement-edited", "policy.postponement_edited")
+            )
             found.append(
                 _Violation(
-                    f"postponement-{kind}",
+                    rule,
                     new.id,
                     say(
-                        f"policy.postponement_{kind}",
+                        key,
                         task=new.id,
                         number=position + 1,
                         start=record.from_,

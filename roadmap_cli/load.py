@@ -264,11 +264,11 @@ def _subject(loc: Path_, data: Any) -> Text | None:
     if head in ("tasks", "departments") and rest and isinstance(rest[0], int):
         item = data[head][rest[0]] if isinstance(data, dict) else None
         item_id = _raw_id(item)
-        noun = "task" if head == "tasks" else "department"
+        is_task = head == "tasks"
         if item_id is not None and is_identifier(item_id):
-            named = say(f"subject.{noun}", id=item_id)
+            named = say("subject.task" if is_task else "subject.department", id=item_id)
         else:
-            named = say(f"subject.{noun}_number", number=rest[0] + 1)
+            named = say("subject.task_number" if is_task else "subject.department_number", number=rest[0] + 1)
         rest = rest[1:]
     else:
         named = say("subject.key", key=str(head))

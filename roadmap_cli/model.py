@@ -59,13 +59,13 @@ def shortened(value: object) -> str:
     return text
 
 
-def invalid(kind: str, **params: object) -> PydanticCustomError:
-    """A validation error of type `kind` saying the catalogue's ``invalid.<kind>``.
+def invalid(key: str, **params: object) -> PydanticCustomError:
+    """A validation error saying the catalogue's `key` (``invalid.<kind>``; its type is ``<kind>``).
 
     The message travels as a `Text` so that it is put into words in the language of the command,
     which may only be known once the file is read.
     """
-    return PydanticCustomError(kind, "{message}", {"message": say(f"invalid.{kind}", **params)})
+    return PydanticCustomError(key.removeprefix("invalid."), "{message}", {"message": say(key, **params)})
 
 
 def is_identifier(value: str) -> bool:
@@ -74,7 +74,7 @@ def is_identifier(value: str) -> bool:
 
 def _identifier(value: str) -> str:
     if not is_identifier(value):
-        raise invalid("identifier", value=shortened(value))
+        raise invalid("invalid.identifier", value=shortened(value))
     return value
 
 
@@ -85,7 +85,7 @@ def _planned(day: D) -> D:
     """`day`, when it lies in the years a roadmap may name (`dates.PLANNING_YEARS`)."""
     if day.year not in dates.PLANNING_YEARS:
         years = dates.PLANNING_YEARS
-        raise invalid("year_range", day=day.isoformat(), first=years[0], last=years[-1])
+        raise invalid("invalid.year_range", day=day.isoformat(), first=years[0], last=years[-1])
     return day
 
 
@@ -99,11 +99,11 @@ def _iso_date(value: object) -> date:
     if isinstance(value, date):
         return _planned(value)
     if not isinstance(value, str):
-        raise invalid("date_type", found=describe_value(value))
+        raise invalid("invalid.date_type", found=describe_value(value))
     try:
         day = _read_iso_date(value)
     except ValueError as exc:
-        raise invalid("date_format", reason=exc) from None
+        raise invalid("invalid.date_format", reason=exc) from None
     return _planned(day)
 
 
@@ -113,11 +113,13 @@ def _deadline(value: object) -> Deadline:
     if isinstance(value, date):
         return _planned(Deadline.on(value))
     if not isinstance(value, str):
-        raise invalid("deadline_type", found=describe_value(value))
+        raise invalid("invalid.deadline_type", found=describe_value(value))
     try:
         deadline = _read_deadline(value)
     except WordingError as exc:
-        raise invalid("deadline_format", text=shortened(value), reason=exc, accepted=ACCEPTED_FORMS) from None
+        raise invalid(
+            "invalid.deadline_format", text=shortened(value), reason=exc, accepted=ACCEPTED_FORMS
+        ) from None
     return _planned(deadline)
 
 
@@ -125,13 +127,13 @@ def _timezone_name(value: str) -> str:
     try:
         dates.resolve_timezone(value)
     except ValueError as exc:
-        raise invalid("timezone", reason=exc) from None
+        raise invalid("invalid.timezone", reason=exc) from None
     return value
 
 
 def _non_blank(value: str) -> str:
     if not value.strip():
-        raise invalid("blank")
+        raise invalid("invalid.blank")
     return value
 
 
@@ -203,12 +205,12 @@ class Localized:
             flat: list[str] = []
             for language, text in value.items():
                 if language not in LANGUAGES:
-                    raise invalid("language", language=shortened(language))
+                    raise invalid("invalid.language", language=shortened(language))
                 if not isinstance(text, str) or not text.strip():
-                    raise invalid("localized_text", language=language)
+                    raise invalid("invalid.localized_text", language=language)
                 flat += (language, text)
             return cls(tuple(flat))
-        raise invalid("localized_type", found=describe_value(value))
+        raise invalid("invalid.localized_type", found=describe_value(value))
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
@@ -332,13 +334,13 @@ class Recurrence(_Strict):
             frequency, due_day = parse_duty(data["every"])
         except WordingError as exc:
             raise invalid(
-                "recurrence_format", text=shortened(data["every"]), reason=exc, accepted=DUTY_FORMS
+                "invalid.recurrence_format", text=shortened(data["every"]), reason=exc, accepted=DUTY_FORMS
             ) from None
         written_day = data.get("due_day")
         if due_day is not None and written_day is not None and str(written_day) != str(due_day):
-            raise invalid("recurrence_due_day", said=due_day, written=shortened(written_day))
+            raise invalid("invalid.recurrence_due_day", said=due_day, written=shortened(written_day))
         if due_day is None and written_day is None:
-            raise invalid("recurrence_due_day_missing")
+            raise invalid("invalid.recurrence_due_day_missing")
         return {**data, "every": frequency, "due_day": written_day if written_day is not None else due_day}
 
     @property

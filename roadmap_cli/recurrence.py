@@ -53,9 +53,7 @@ class Frequency(StrEnum):
         if match is not None:
             index = int(match.group(2)) if match.lastindex == 2 else 1
         if match is None or not 1 <= index <= 12 // self.months:
-            raise ValueError(
-                say(f"period.not_{self.name.lower()}", label=label, example=self.label_example())
-            )
+            raise ValueError(say(NOT_A_PERIOD_KEYS[self], label=label, example=self.label_example()))
         return date(int(match.group(1)), (index - 1) * self.months + 1, 1)
 
     def canonical(self, label: str) -> str:
@@ -69,6 +67,13 @@ _LABELS = {
     Frequency.QUARTERLY: re.compile(r"(\d{4})-Q(\d)"),
     Frequency.HALF_YEARLY: re.compile(r"(\d{4})-H(\d)"),
     Frequency.YEARLY: re.compile(r"(\d{4})"),
+}
+# What a label that is no period of the frequency is told; a test holds these to the catalogues.
+NOT_A_PERIOD_KEYS = {
+    Frequency.MONTHLY: "period.not_monthly",
+    Frequency.QUARTERLY: "period.not_quarterly",
+    Frequency.HALF_YEARLY: "period.not_half_yearly",
+    Frequency.YEARLY: "period.not_yearly",
 }
 
 

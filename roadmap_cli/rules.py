@@ -23,8 +23,10 @@ class RuleInput:
 def check(rule_input: RuleInput, source_map: SourceMap) -> list[Finding]:
     """Every cross-field problem, each at the position of the value that is wrong."""
     findings = [
-        *_duplicates("departments", "department", rule_input.department_ids, source_map),
-        *_duplicates("tasks", "task", rule_input.task_ids, source_map),
+        *_duplicates(
+            "departments", "department", rule_input.department_ids, source_map, "rule.duplicate_department_id"
+        ),
+        *_duplicates("tasks", "task", rule_input.task_ids, source_map, "rule.duplicate_task_id"),
     ]
     departments = {item for item in rule_input.department_ids if item is not None}
     tasks_by_id: dict[str, tuple[int, Task]] = {}
@@ -42,7 +44,7 @@ def check(rule_input: RuleInput, source_map: SourceMap) -> list[Finding]:
 
 
 def _duplicates(
-    section: str, noun: str, ids: Sequence[str | None], source_map: SourceMap
+    section: str, noun: str, ids: Sequence[str | None], source_map: SourceMap, key: str
 ) -> Iterator[Finding]:
     first_seen: dict[str, int] = {}
     for index, item_id in enumerate(ids):
@@ -55,7 +57,7 @@ def _duplicates(
                 again = source_map.position((section, index))
             yield error(
                 f"duplicate-{noun}-id",
-                say(f"rule.duplicate_{noun}_id", id=item_id, line=first.line),
+                say(key, id=item_id, line=first.line),
                 again,
             )
         else:

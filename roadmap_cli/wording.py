@@ -349,14 +349,15 @@ def parse_deadline(text: str) -> Deadline:
             used.add(day_at)
     else:
         count = 4 if marker.kind is Kind.QUARTER else 2
-        unit = "quarter" if count == 4 else "half"
         number_at = _adjacent_number(tokens, at, used, ordinals=True)
         if number_at is None:
-            raise WordingError(say(f"wording.which_{unit}", word=marker.text))
+            which = "wording.which_quarter" if count == 4 else "wording.which_half"
+            raise WordingError(say(which, word=marker.text))
         used.add(number_at)
         number = _number(tokens[number_at])
         if not 1 <= number <= count:
-            raise WordingError(say(f"wording.no_such_{unit}", number=number))
+            no_such = "wording.no_such_quarter" if count == 4 else "wording.no_such_half"
+            raise WordingError(say(no_such, number=number))
         months = 12 // count
         period = Period.QUARTER if count == 4 else Period.HALF_YEAR
         deadline = Deadline.on(_last_day(year, number * months), stripped, period)

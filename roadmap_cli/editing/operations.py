@@ -18,9 +18,9 @@ from roadmap_cli.model import Roadmap, Status, Task
 Planner = Callable[[Task, Roadmap], Mapping[str, FieldEdit]]
 
 
-def _closed(task: Task, action: str) -> UsageError:
-    """`action` is one of done, start, block, cancel, postpone."""
-    return UsageError(say(f"operation.closed.{action}", task=task.id, status=task.status.value))
+def _closed(task: Task, key: str) -> UsageError:
+    """`key` says which action a closed task refuses (``operation.closed.done``...)."""
+    return UsageError(say(key, task=task.id, status=task.status.value))
 
 
 def done(on: date | None, evidence: str | None) -> Planner:
@@ -32,7 +32,7 @@ def done(on: date | None, evidence: str | None) -> Planner:
                 say("operation.on_in_future", on=day, today=today, zone=roadmap.info.timezone_name)
             )
         if task.status is Status.CANCELLED:
-            raise _closed(task, "done")
+            raise _closed(task, "operation.closed.done")
         edits: dict[str, FieldEdit] = {
             "status": Status.DONE.value,
             "completed": day.isoformat(),
@@ -48,7 +48,7 @@ def done(on: date | None, evidence: str | None) -> Planner:
 def start() -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status.is_closed:
-            raise _closed(task, "start")
+            raise _closed(task, "operation.closed.start")
         return {"status": Status.IN_PROGRESS.value, "reason": REMOVE}
 
     return plan
@@ -57,7 +57,7 @@ def start() -> Planner:
 def block(reason: str) -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status.is_closed:
-            raise _closed(task, "block")
+            raise _closed(task, "operation.closed.block")
         return {"status": Status.BLOCKED.value, "reason": reason}
 
     return plan
@@ -66,7 +66,7 @@ def block(reason: str) -> Planner:
 def cancel(reason: str) -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status is Status.DONE:
-            raise _closed(task, "cancel")
+            raise _closed(task, "operation.closed.cancel")
         return {"status": Status.CANCELLED.value, "reason": reason}
 
     return plan
@@ -84,7 +84,7 @@ def reopen() -> Planner:
 def postpone(to: date, reason: str, decision: str) -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status.is_closed:
-            raise _closed(task, "postpone")
+            raise _closed(task, "operation.closed.postpone")
         if task.deadline is None:
             raise UsageError(say("operation.postpone_duty", task=task.id))
         if to <= task.deadline:
