@@ -187,11 +187,8 @@ def _first_non_utf8(raw: bytes) -> Finding | None:
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         bad = raw[exc.start : exc.start + 1].hex()
-        return error("encoding", say("yaml.not_utf8", byte=bad), Position(line, column))
+        return error("encoding", say("yaml.not_utf8", byte=bad), position_at(raw, exc.start))
     return None
 
 
@@ -209,13 +206,27 @@ def _syntax_error(exc: MarkedYAMLError) -> Finding:
         message = say("yaml.syntax_tab", problem=problem)
     elif "<block" in problem:
         message = say("yaml.syntax_indentation", problem=problem)
-    position = Position(mark.line + 1, mark.column + 1) if mark is not None else None
-    return error("yaml-syntax", message, position)
+    return error("yaml-syntax", message, mark_position(mark) if mark is not None else None)
+
+
+def mark_position(mark: Any) -> Position:
+    """Where a parser's mark (0-based line and column) stands, as people count."""
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def position_at(text: str | bytes, offset: int) -> Position:
+    """The line and column (counted in characters) of an offset into a text, or into its UTF-8 bytes."""
+    if isinstance(text, bytes):
+        line_start = text.rfind(b"\n", 0, offset) + 1
+        return Position(
+            text.count(b"\n", 0, offset) + 1, len(text[line_start:offset].decode(errors="replace")) + 1
+        )
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
 def _mark(event: Event) -> Position:
-    mark = event.start_mark
-    return Position(mark.line + 1, mark.column + 1)
+    return mark_position(event.start_mark)
 
 
 def parse_events(text: str | bytes, pure: bool = False) -> Iterator[Event]:
@@ -311,10 +322,8 @@ def compose(
     except MarkedYAMLError as exc:
         return Composed(None, None, _syntax_error(exc))
     except ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         message = say("yaml.control_character", code=f"{exc.character:04x}")
-        return Composed(None, None, error("yaml-character", message, Position(line, column)))
+        return Composed(None, None, error("yaml-character", message, position_at(text, exc.position)))
     except YAMLError as exc:
         problem = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
         return Composed(None, None, error("yaml-syntax", say("yaml.error", problem=problem)))
