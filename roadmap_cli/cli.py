@@ -9,22 +9,31 @@ internal error.
 from __future__ import annotations
 
 import functools
-import os
-import sys
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from roadmap_cli import __version__, messages
+from roadmap_cli import __version__, messages, options
 from roadmap_cli.errors import ExitCode, RoadmapError
 from roadmap_cli.gate import FailOn
-from roadmap_cli.report.formats import OutputFormat
+from roadmap_cli.options import (
+    AllOption,
+    AsOfOption,
+    DryRunOption,
+    FileOption,
+    FormatOption,
+    LangOption,
+    PathArgument,
+    PathsArgument,
+    ReasonOption,
+    TaskArgument,
+    WarnDaysOption,
+)
 
 if TYPE_CHECKING:
-    from roadmap_cli.analysis import Window
+    pass
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,64 +46,6 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain one-line usage errors, and no rich import just to parse arguments
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-PathArgument = Annotated[
-    Path | None,
-    typer.Argument(
-        help="The roadmap file. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, data/roadmap.yaml "
-        "or data/roadmap.yml in this directory or a parent, up to the repository root.",
-        show_default=False,
-    ),
-]
-PathsArgument = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        help="Roadmap files (several, for a pre-commit hook). Default: the roadmap found as for the "
-        "other commands.",
-        show_default=False,
-    ),
-]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="YYYY-MM-DD",
-        help="The date to judge deadlines on, or an instant with its offset (2026-11-25T20:30:00Z). "
-        "Default: today in the roadmap's time zone.",
-        show_default=False,
-    ),
-]
-FormatOption = Annotated[
-    OutputFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        help="table (default), json, markdown, github (default when GITHUB_ACTIONS=true) or junit.",
-        show_default=False,
-    ),
-]
-WarnDaysOption = Annotated[
-    str,
-    typer.Option(
-        "--warn-days",
-        metavar="N|Nwd",
-        help="Deadlines within N calendar days (14) or N working days (10wd) count as due soon.",
-    ),
-]
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        metavar="kk|ru|en",
-        help="The language of the report. Default: $ROADMAP_LANG, else the roadmap's language, else en.",
-        show_default=False,
-    ),
-]
-AllOption = Annotated[
-    bool,
-    typer.Option("--all", help="List every row (the table and Markdown show the worst 20 of each list)."),
-]
 
 
 class _Options:
@@ -132,87 +83,13 @@ def guarded(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
-# ---- parsing options ----------------------------------------------------------------------------
-
-
-def _requested_language(option: str | None) -> str | None:
-    """--lang, else $ROADMAP_LANG, checked; None: the roadmap's own language will be spoken."""
-    try:
-        language = messages.requested(option, os.environ)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--lang") from None
-    messages.use(language or messages.DEFAULT_LANGUAGE)  # for the usage errors that may follow
-    return language
-
-
-def _format(output_format: OutputFormat | None) -> OutputFormat:
-    from roadmap_cli.report.formats import default_format
-
-    return output_format if output_format is not None else default_format(os.environ)
-
-
-def _limit(show_all: bool) -> int | None:
-    from roadmap_cli.report.document import DEFAULT_ROWS
-
-    return None if show_all else DEFAULT_ROWS
-
-
-def _date_option(value: str, option: str) -> date:
-    """A YYYY-MM-DD option's date; a malformed one is a usage error naming the option."""
-    from roadmap_cli.dates import parse_iso_date
-
-    try:
-        return parse_iso_date(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint=option) from None
-
-
-def _as_of(value: str | None) -> date | datetime | None:
-    """--as-of: a date, or an instant (2026-11-25T20:30:00Z) judged in the roadmap's time zone."""
-    if value is None:
-        return None
-    if "T" in value.upper():
-        try:
-            instant = datetime.fromisoformat(value)
-        except ValueError:
-            instant = None
-        if instant is None or instant.tzinfo is None:
-            raise typer.BadParameter(messages.text("cli.not_instant", value=value), param_hint="--as-of")
-        return instant
-    return _date_option(value, "--as-of")
-
-
-def _window(value: str) -> Window:
-    from roadmap_cli.analysis import Window
-
-    try:
-        return Window.parse(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--warn-days") from None
-
-
-def _required_text(value: str, option: str) -> str:
-    if not value.strip():
-        raise typer.BadParameter(messages.text("invalid.blank"), param_hint=option)
-    return value
-
-
-def _ask(value: str | None, option: str, prompt: str) -> str:
-    """An option's value, asked for in a terminal when it was not given."""
-    if value is None:
-        if not sys.stdin.isatty():
-            raise typer.BadParameter(messages.text("cli.required"), param_hint=option)
-        value = str(typer.prompt(prompt))
-    return _required_text(value, option)
+# ---- the commands -------------------------------------------------------------------------------
 
 
 def _show_version(value: bool) -> None:
     if value:
         print(f"roadmap {__version__}")
         raise typer.Exit()
-
-
-# ---- the commands -------------------------------------------------------------------------------
 
 
 @app.callback()
@@ -224,7 +101,7 @@ def root(
     ] = False,
 ) -> None:
     _Options.debug = debug
-    _requested_language(None)  # $ROADMAP_LANG or English until a command knows better
+    options.requested_language(None)  # $ROADMAP_LANG or English until a command knows better
 
 
 @app.command()
@@ -238,8 +115,7 @@ def validate(
     """Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid."""
     from roadmap_cli.commands.validate import validate as run
 
-    requested = _requested_language(lang)
-    return run(list(paths) if paths else [None], _format(output_format), requested, _limit(show_all))
+    return run(list(paths) if paths else [None], options.view(output_format, show_all, lang))
 
 
 @app.command()
@@ -277,9 +153,13 @@ def status(
     """
     from roadmap_cli.commands.status import status as run
 
-    requested = _requested_language(lang)
-    window = _window(warn_days)
-    return run(path, _as_of(as_of), window, department, _format(output_format), requested, _limit(show_all))
+    return run(
+        path,
+        options.as_of(as_of),
+        options.window(warn_days),
+        department,
+        options.view(output_format, show_all, lang),
+    )
 
 
 @app.command()
@@ -306,9 +186,13 @@ def check(
     """
     from roadmap_cli.commands.check import check as run
 
-    requested = _requested_language(lang)
-    window = _window(warn_days)
-    return run(path, _as_of(as_of), window, fail_on, _format(output_format), requested, _limit(show_all))
+    return run(
+        path,
+        options.as_of(as_of),
+        options.window(warn_days),
+        fail_on,
+        options.view(output_format, show_all, lang),
+    )
 
 
 @app.command()
@@ -339,22 +223,7 @@ def diff(
     """
     from roadmap_cli.commands.diff import diff as run
 
-    requested = _requested_language(lang)
-    return run(path, base, head, check_policy, _format(output_format), requested, _limit(show_all))
-
-
-FileOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--file",
-        metavar="PATH",
-        help="The roadmap file to edit. Default: found as for the other commands.",
-        show_default=False,
-    ),
-]
-DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")]
-TaskArgument = Annotated[str, typer.Argument(metavar="TASK", help="The id of the task to change.")]
-ReasonOption = Annotated[str, typer.Option("--reason", metavar="TEXT", help="Why; kept in the file.")]
+    return run(path, base, head, check_policy, options.view(output_format, show_all, lang))
 
 
 @app.command()
@@ -378,21 +247,18 @@ def done(
     dry_run: DryRunOption = False,
 ) -> ExitCode:
     """Mark a task done: status done, completed on the date (and the evidence, if given)."""
-    from roadmap_cli.commands.edit import change_task
-    from roadmap_cli.editing import operations
+    from roadmap_cli.commands.edit import done as run
 
-    on_date = _date_option(on, "--on") if on is not None else None
-    return change_task(file, dry_run, task, operations.done(on_date, evidence))
+    return run(file, dry_run, task, options.date_option(on, "--on") if on is not None else None, evidence)
 
 
 @app.command()
 @guarded
 def start(task: TaskArgument, file: FileOption = None, dry_run: DryRunOption = False) -> ExitCode:
     """Mark a task in progress (a blocked task's reason is removed)."""
-    from roadmap_cli.commands.edit import change_task
-    from roadmap_cli.editing import operations
+    from roadmap_cli.commands.edit import start as run
 
-    return change_task(file, dry_run, task, operations.start())
+    return run(file, dry_run, task)
 
 
 @app.command()
@@ -401,10 +267,9 @@ def block(
     task: TaskArgument, reason: ReasonOption, file: FileOption = None, dry_run: DryRunOption = False
 ) -> ExitCode:
     """Mark a task blocked, with the reason."""
-    from roadmap_cli.commands.edit import change_task
-    from roadmap_cli.editing import operations
+    from roadmap_cli.commands.edit import block as run
 
-    return change_task(file, dry_run, task, operations.block(_required_text(reason, "--reason")))
+    return run(file, dry_run, task, options.required_text(reason, "--reason"))
 
 
 @app.command()
@@ -413,20 +278,18 @@ def cancel(
     task: TaskArgument, reason: ReasonOption, file: FileOption = None, dry_run: DryRunOption = False
 ) -> ExitCode:
     """Cancel a task, with the reason. A cancelled task no longer counts as late."""
-    from roadmap_cli.commands.edit import change_task
-    from roadmap_cli.editing import operations
+    from roadmap_cli.commands.edit import cancel as run
 
-    return change_task(file, dry_run, task, operations.cancel(_required_text(reason, "--reason")))
+    return run(file, dry_run, task, options.required_text(reason, "--reason"))
 
 
 @app.command()
 @guarded
 def reopen(task: TaskArgument, file: FileOption = None, dry_run: DryRunOption = False) -> ExitCode:
     """Put a done, cancelled or blocked task back in progress (removes completed, evidence and reason)."""
-    from roadmap_cli.commands.edit import change_task
-    from roadmap_cli.editing import operations
+    from roadmap_cli.commands.edit import reopen as run
 
-    return change_task(file, dry_run, task, operations.reopen())
+    return run(file, dry_run, task)
 
 
 @app.command()
@@ -445,13 +308,11 @@ def postpone(
     dry_run: DryRunOption = False,
 ) -> ExitCode:
     """Move a deadline later: records the postponement and changes the deadline in one edit."""
-    from roadmap_cli.commands.edit import change_task
-    from roadmap_cli.editing import operations
+    from roadmap_cli.commands.edit import postpone as run
 
-    plan = operations.postpone(
-        _date_option(to, "--to"), _required_text(reason, "--reason"), _required_text(decision, "--decision")
-    )
-    return change_task(file, dry_run, task, plan)
+    new_deadline = options.date_option(to, "--to")
+    why = options.required_text(reason, "--reason"), options.required_text(decision, "--decision")
+    return run(file, dry_run, task, new_deadline, *why)
 
 
 @app.command()
@@ -483,16 +344,16 @@ def add(
     from roadmap_cli.commands.edit import add as run
 
     fields: dict[str, str | tuple[str, ...]] = {
-        "id": _ask(task_id, "--id", "Task id"),
-        "title": _ask(title, "--title", "Title"),
-        "department": _ask(department, "--department", "Lead department id"),
+        "id": options.ask(task_id, "--id", "Task id"),
+        "title": options.ask(title, "--title", "Title"),
+        "department": options.ask(department, "--department", "Lead department id"),
     }
     if co_executors:
         fields["co_executors"] = tuple(co_executors)
     if deliverable is not None:
-        fields["deliverable"] = _required_text(deliverable, "--deliverable")
-    fields["deadline"] = _date_option(
-        _ask(deadline, "--deadline", "Deadline (YYYY-MM-DD)"), "--deadline"
+        fields["deliverable"] = options.required_text(deliverable, "--deliverable")
+    fields["deadline"] = options.date_option(
+        options.ask(deadline, "--deadline", "Deadline (YYYY-MM-DD)"), "--deadline"
     ).isoformat()
     if depends_on:
         fields["depends_on"] = tuple(depends_on)
@@ -516,7 +377,7 @@ def fmt(
     """Put files in the standard layout (2-space indentation, a task's keys in order); content is kept."""
     from roadmap_cli.commands.fmt import fmt as run
 
-    return run(list(paths) if paths else [None], check_only, dry_run, _requested_language(None))
+    return run(list(paths) if paths else [None], check_only, dry_run, options.requested_language(None))
 
 
 def run() -> int:

@@ -44,7 +44,7 @@ def _layer(name: str) -> str:
     parts = name.split(".")
     if len(parts) > 2 and parts[1] in ("commands", "report", "editing", "messages"):
         return parts[1]
-    if name in ("roadmap_cli.cli", "roadmap_cli.__main__"):
+    if name in ("roadmap_cli.cli", "roadmap_cli.options", "roadmap_cli.__main__"):
         return "cli"
     return "messages" if name == "roadmap_cli.messages" else "core"
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from roadmap_cli import messages
 from roadmap_cli.analysis import Window, check_deadlines
-from roadmap_cli.commands.shared import emit, judging_day, load, tell
+from roadmap_cli.commands.shared import View, emit, judging_day, load, tell
 from roadmap_cli.errors import ExitCode
 from roadmap_cli.gate import FailOn
 from roadmap_cli.report.document import CheckDocument, check_document
 from roadmap_cli.report.escape import inert
-from roadmap_cli.report.formats import OutputFormat, render
+from roadmap_cli.report.formats import render
 from roadmap_cli.report.sentences import overdue_verdict, window_text
 
 
@@ -21,15 +21,13 @@ def check(
     as_of: date | datetime | None,
     window: Window,
     fail_on: FailOn,
-    output_format: OutputFormat,
-    requested: str | None,
-    limit: int | None,
+    view: View,
 ) -> ExitCode:
-    loaded, roadmap = load(path, requested)
+    loaded, roadmap = load(path, view.language)
     if roadmap is None:
         return ExitCode.INVALID
     document = check_document(loaded, check_deadlines(roadmap, judging_day(roadmap, as_of), window, fail_on))
-    emit(render(document, output_format, limit))
+    emit(render(document, view.output_format, view.limit))
     tell(summary(document))
     return ExitCode.BREACHES if document.failed else ExitCode.OK
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from roadmap_cli import messages
-from roadmap_cli.commands.shared import emit, locate, speak, tell, valid
+from roadmap_cli.commands.shared import View, emit, locate, speak, tell, valid
 from roadmap_cli.diff import compare, violations
 from roadmap_cli.errors import ExitCode
 from roadmap_cli.report.document import diff_document
 from roadmap_cli.report.escape import inert
-from roadmap_cli.report.formats import OutputFormat, render
+from roadmap_cli.report.formats import render
 from roadmap_cli.revisions import load_pair
 
 
@@ -19,33 +19,31 @@ def diff(
     base: str,
     head: str | None,
     check_policy: bool,
-    output_format: OutputFormat,
-    requested: str | None,
-    limit: int | None,
+    view: View,
 ) -> ExitCode:
     """`head` None: the file as it is in the working tree. Exit 1 with --check when the change breaks
     the postponement policy."""
-    speak(requested)
+    speak(view.language)
     resolved, shown = locate(path)
     pair = load_pair(resolved, shown, base, head)
-    head_roadmap = valid(pair.head, requested)
+    head_roadmap = valid(pair.head, view.language)
     if head_roadmap is None:
         return ExitCode.INVALID
     base_roadmap = None
     if pair.base is None:
         tell(inert(messages.text("diff.new_file", path=shown, base=base)))
     else:
-        base_roadmap = valid(pair.base, requested)
+        base_roadmap = valid(pair.base, view.language)
         if base_roadmap is None:
             return ExitCode.INVALID
-        speak(requested, pair.head)
+        speak(view.language, pair.head)
     changes = compare(base_roadmap, head_roadmap)
     found = (
         violations(base_roadmap, head_roadmap, pair.change_date(), pair.head.position)
         if check_policy
         else None
     )
-    emit(render(diff_document(pair.head, base, head, changes, found), output_format, limit))
+    emit(render(diff_document(pair.head, base, head, changes, found), view.output_format, view.limit))
     counted = messages.count(len(changes), "change")
     if found is None:
         tell(inert(f"{shown}: {counted}"))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 
 from roadmap_cli import messages
 from roadmap_cli.commands.shared import emit, locate, tell
+from roadmap_cli.editing import operations
 from roadmap_cli.editing.edits import add_task, edit_task
 from roadmap_cli.editing.fields import Edited, InvalidEdit
 from roadmap_cli.editing.operations import Planner
@@ -25,6 +27,32 @@ Edit = Callable[[bytes, str], Edited]
 def change_task(file: Path | None, dry_run: bool, task_id: str, plan: Planner) -> ExitCode:
     """Change one task as `plan` says."""
     return write_edit(file, dry_run, lambda raw, shown: edit_task(raw, shown, task_id, plan))
+
+
+def done(file: Path | None, dry_run: bool, task_id: str, on: date | None, evidence: str | None) -> ExitCode:
+    return change_task(file, dry_run, task_id, operations.done(on, evidence))
+
+
+def start(file: Path | None, dry_run: bool, task_id: str) -> ExitCode:
+    return change_task(file, dry_run, task_id, operations.start())
+
+
+def block(file: Path | None, dry_run: bool, task_id: str, reason: str) -> ExitCode:
+    return change_task(file, dry_run, task_id, operations.block(reason))
+
+
+def cancel(file: Path | None, dry_run: bool, task_id: str, reason: str) -> ExitCode:
+    return change_task(file, dry_run, task_id, operations.cancel(reason))
+
+
+def reopen(file: Path | None, dry_run: bool, task_id: str) -> ExitCode:
+    return change_task(file, dry_run, task_id, operations.reopen())
+
+
+def postpone(
+    file: Path | None, dry_run: bool, task_id: str, to: date, reason: str, decision: str
+) -> ExitCode:
+    return change_task(file, dry_run, task_id, operations.postpone(to, reason, decision))
 
 
 def add(file: Path | None, dry_run: bool, fields: Mapping[str, str | tuple[str, ...]]) -> ExitCode:

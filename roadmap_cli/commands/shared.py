@@ -10,6 +10,7 @@ import contextlib
 import io
 import os
 import sys
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,8 +20,19 @@ from roadmap_cli.discover import display_path, find_roadmap
 from roadmap_cli.load import LoadedRoadmap, load_roadmap
 from roadmap_cli.model import Roadmap
 from roadmap_cli.report.escape import inert
+from roadmap_cli.report.formats import OutputFormat
 from roadmap_cli.report.sentences import invalid_summary
 from roadmap_cli.report.text import finding_line
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """How a reporting command shows its document: the format, how many rows each list read by
+    people shows (None: all), and the language asked for (None: the roadmap's own, else English)."""
+
+    output_format: OutputFormat
+    limit: int | None
+    language: str | None
 
 
 def emit(text: str) -> None:
