@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
-from roadmap_cli.report.document import Document, StatusDocument
+if TYPE_CHECKING:  # the CLI reads the choices below before it knows whether anything is reported
+    from roadmap_cli.report.document import Document
 
 
 class OutputFormat(StrEnum):
@@ -31,6 +32,8 @@ def render(document: Document, output_format: OutputFormat, limit: int | None) -
     """
     match output_format:
         case OutputFormat.TABLE:
+            from roadmap_cli.report.document import StatusDocument
+
             if isinstance(document, StatusDocument):
                 from roadmap_cli.report import table
 
