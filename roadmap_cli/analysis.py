@@ -197,17 +197,11 @@ def summarize(department: Department | None, assessments: Iterable[Assessment]) 
     return DepartmentSummary(department, **counts)
 
 
-def deadline_order(item: Assessment) -> tuple[bool, int, bool, date, str, str]:
+def deadline_order(item: Assessment) -> tuple[int, int, str, str]:
     """The one order of deadlines: overdue first (the longest overdue first), then due soon (the
     soonest first), then the rest by date; ties by task id and period."""
-    return (
-        not item.is_overdue,
-        -item.days_overdue,
-        not item.is_due_soon,
-        item.due,
-        item.task.id,
-        item.period or "",
-    )
+    rank = 0 if item.is_overdue else 1 if item.is_due_soon else 2
+    return (rank, item.days_left, item.task.id, item.period or "")
 
 
 def overdue_first(assessments: Iterable[Assessment]) -> list[Assessment]:
@@ -222,32 +216,34 @@ def due_soon_first(assessments: Iterable[Assessment]) -> list[Assessment]:
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """`check`'s verdict: every deadline in `deadline_order`, the breaches, and whether they fail."""
+    """`check`'s verdict: the breaches in `deadline_order`, every other deadline (in no order: most
+    reports never list them), and whether the breaches fail the check."""
 
     as_of: date
     window: Window
-    assessments: tuple[Assessment, ...]
     overdue: tuple[Assessment, ...]
     due_soon: tuple[Assessment, ...]
+    others: tuple[Assessment, ...]
     failed: bool
 
 
 def check_deadlines(roadmap: Roadmap, as_of: date, window: Window, fail_on: FailOn) -> CheckResult:
     """Judge every deadline on `as_of`; `fail_on` says which of them fail the check."""
-    assessments = assess_all(roadmap, as_of, window)
-    overdue = overdue_first(assessments)
-    due_soon = due_soon_first(assessments)
-    # The rest need no judging to be put in order: open ones are neither late nor near.
-    rest = sorted(
-        (item for item in assessments if not item.is_overdue and not item.is_due_soon),
-        key=lambda item: (item.due, item.task.id, item.period or ""),
-    )
+    overdue: list[Assessment] = []
+    due_soon: list[Assessment] = []
+    others: list[Assessment] = []
+    for assessment in assess_all(roadmap, as_of, window):
+        (overdue if assessment.is_overdue else due_soon if assessment.is_due_soon else others).append(
+            assessment
+        )
+    overdue.sort(key=deadline_order)
+    due_soon.sort(key=deadline_order)
     return CheckResult(
         as_of=as_of,
         window=window,
-        assessments=(*overdue, *due_soon, *rest),
         overdue=tuple(overdue),
         due_soon=tuple(due_soon),
+        others=tuple(others),
         failed=fail_on.is_breached(len(overdue), len(due_soon)),
     )
 

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
 
-from roadmap_cli.analysis import Assessment, CheckResult, StatusReport, Window
+from roadmap_cli.analysis import Assessment, CheckResult, StatusReport, Window, deadline_order
 from roadmap_cli.diff import Change, ChangeKind, ChangeValue
 from roadmap_cli.findings import Finding, Position, Severity
 from roadmap_cli.model import Localized, Status
@@ -68,17 +68,19 @@ class State(StrEnum):
     ON_TRACK = "on-track"
 
 
-@dataclass(frozen=True, slots=True)
-class WorkingDays:
+class WorkingDays(NamedTuple):
     """A deadline's distance in working days (`status` shows it beside the calendar days)."""
 
     overdue: int
     left: int
 
 
-@dataclass(frozen=True, slots=True)
-class DeadlineRow:
-    """One deadline as judged: a task's, or one period of a recurring duty."""
+class DeadlineRow(NamedTuple):
+    """One deadline as judged: a task's, or one period of a recurring duty.
+
+    A named tuple, not a frozen dataclass like the other documents: a roadmap has tens of thousands
+    of deadlines, and a tuple is built in half the time.
+    """
 
     task: str
     title: Localized
@@ -125,7 +127,7 @@ class ValidateDocument:
 
 @dataclass(frozen=True, slots=True)
 class CheckDocument:
-    """Every deadline of the roadmap (overdue worst first, then due soon, then the rest by date)."""
+    """Every deadline of the roadmap: overdue (worst first), due soon (soonest first), the others by date."""
 
     file: str
     as_of: date
@@ -133,9 +135,13 @@ class CheckDocument:
     window: Window
     failed: bool
     tasks: int
-    deadlines: tuple[DeadlineRow, ...]
     overdue: tuple[DeadlineRow, ...]
     due_soon: tuple[DeadlineRow, ...]
+    others: Sequence[DeadlineRow]
+
+    @property
+    def deadlines(self) -> tuple[DeadlineRow, ...]:
+        return (*self.overdue, *self.due_soon, *self.others)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,9 +246,16 @@ def task_state(assessment: Assessment) -> State:
 
 
 def deadline_row(
-    assessment: Assessment, position: Position | None, with_working_days: bool = False
+    assessment: Assessment,
+    position: Position | None,
+    with_working_days: bool = False,
+    state: State | None = None,
 ) -> DeadlineRow:
+    """A deadline as judged; `state` when the caller already knows it (this runs once per deadline of
+    the roadmap, so each property of the assessment is read once)."""
     task = assessment.task
+    state = state if state is not None else task_state(assessment)
+    days_left = assessment.days_left
     working = (
         WorkingDays(assessment.working_days_overdue, assessment.working_days_left)
         if with_working_days
@@ -262,9 +275,9 @@ def deadline_row(
         status=task.status,
         completed=task.completed,
         position=position,
-        state=task_state(assessment),
-        days_overdue=assessment.days_overdue,
-        days_left=assessment.days_left,
+        state=state,
+        days_overdue=-days_left if state is State.OVERDUE else 0,
+        days_left=days_left,
         working_days=working,
     )
 
@@ -284,14 +297,36 @@ def validate_document(results: Sequence[LoadedRoadmap]) -> ValidateDocument:
     )
 
 
+class _RowsOnDemand(Sequence[DeadlineRow]):
+    """Rows built when first read. `check`'s deadlines that are neither late nor near are read only by
+    the formats that list every deadline (json, junit): the others never pay for them."""
+
+    def __init__(self, loaded: LoadedRoadmap, assessments: Sequence[Assessment]) -> None:
+        self._loaded = loaded
+        self._assessments = assessments
+        self._rows: tuple[DeadlineRow, ...] | None = None
+
+    def _built(self) -> tuple[DeadlineRow, ...]:
+        if self._rows is None:
+            position = self._loaded.task_position
+            ordered = sorted(self._assessments, key=deadline_order)
+            self._rows = tuple(deadline_row(item, position(item.task.id)) for item in ordered)
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self._assessments)
+
+    @overload
+    def __getitem__(self, index: int) -> DeadlineRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[DeadlineRow]: ...
+    def __getitem__(self, index: int | slice) -> DeadlineRow | Sequence[DeadlineRow]:
+        return self._built()[index]
+
+
 def check_document(loaded: LoadedRoadmap, result: CheckResult) -> CheckDocument:
     assert loaded.roadmap is not None
-
-    def row(assessment: Assessment) -> DeadlineRow:
-        return deadline_row(assessment, loaded.task_position(assessment.task.id))
-
-    rows = tuple(row(assessment) for assessment in result.assessments)
-    overdue = len(result.overdue)
+    position = loaded.task_position
     return CheckDocument(
         file=loaded.path,
         as_of=result.as_of,
@@ -299,9 +334,13 @@ def check_document(loaded: LoadedRoadmap, result: CheckResult) -> CheckDocument:
         window=result.window,
         failed=result.failed,
         tasks=len(loaded.roadmap.tasks),
-        deadlines=rows,
-        overdue=rows[:overdue],
-        due_soon=rows[overdue : overdue + len(result.due_soon)],
+        overdue=tuple(
+            deadline_row(item, position(item.task.id), state=State.OVERDUE) for item in result.overdue
+        ),
+        due_soon=tuple(
+            deadline_row(item, position(item.task.id), state=State.DUE_SOON) for item in result.due_soon
+        ),
+        others=_RowsOnDemand(loaded, result.others),
     )
 
 
