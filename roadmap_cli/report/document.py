@@ -13,11 +13,11 @@ documents; they are the only part of `report` that sees the core's own types.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from roadmap_cli.analysis import Assessment, CheckResult, StatusReport, Window, deadline_order
 from roadmap_cli.diff import Change, ChangeKind, ChangeValue
@@ -169,8 +169,8 @@ class StatusDocument:
     timezone: str
     window: Window
     departments: tuple[DepartmentRow, ...]  # the total last
-    overdue: tuple[DeadlineRow, ...]  # worst first
-    due_soon: tuple[DeadlineRow, ...]  # soonest first
+    overdue: Sequence[DeadlineRow]  # worst first
+    due_soon: Sequence[DeadlineRow]  # soonest first
 
     @property
     def total(self) -> DepartmentRow:
@@ -297,36 +297,57 @@ def validate_document(results: Sequence[LoadedRoadmap]) -> ValidateDocument:
     )
 
 
-class _RowsOnDemand(Sequence[DeadlineRow]):
-    """Rows built when first read. `check`'s deadlines that are neither late nor near are read only by
-    the formats that list every deadline (json, junit): the others never pay for them."""
+class RowsOnDemand(Sequence[DeadlineRow]):
+    """Deadline rows built one by one as they are read.
 
-    def __init__(self, loaded: LoadedRoadmap, assessments: Sequence[Assessment]) -> None:
-        self._loaded = loaded
+    A roadmap can have tens of thousands of deadlines, and most formats read few of them: the status
+    table and Markdown show the first 20 of each list, and no format but json and junit reads the
+    deadlines of `check` that are neither late nor near. What is not read is never built. With
+    `order`, the assessments are put in that order when the first row is read.
+    """
+
+    def __init__(
+        self,
+        assessments: Sequence[Assessment],
+        build: Callable[[Assessment], DeadlineRow],
+        order: Callable[[Assessment], Any] | None = None,
+    ) -> None:
         self._assessments = assessments
-        self._rows: tuple[DeadlineRow, ...] | None = None
-
-    def _built(self) -> tuple[DeadlineRow, ...]:
-        if self._rows is None:
-            position = self._loaded.task_position
-            ordered = sorted(self._assessments, key=deadline_order)
-            self._rows = tuple(deadline_row(item, position(item.task.id)) for item in ordered)
-        return self._rows
+        self._build = build
+        self._order = order
+        self._rows: list[DeadlineRow | None] = [None] * len(assessments)
 
     def __len__(self) -> int:
-        return len(self._assessments)
+        return len(self._rows)
+
+    def _row(self, index: int) -> DeadlineRow:
+        row = self._rows[index]
+        if row is None:
+            if self._order is not None:
+                self._assessments, self._order = sorted(self._assessments, key=self._order), None
+            row = self._rows[index] = self._build(self._assessments[index])
+        return row
 
     @overload
     def __getitem__(self, index: int) -> DeadlineRow: ...
     @overload
     def __getitem__(self, index: slice) -> Sequence[DeadlineRow]: ...
     def __getitem__(self, index: int | slice) -> DeadlineRow | Sequence[DeadlineRow]:
-        return self._built()[index]
+        if isinstance(index, slice):
+            return [self._row(at) for at in range(*index.indices(len(self._rows)))]
+        return self._row(range(len(self._rows))[index])  # a negative index counts from the end
+
+    def __iter__(self) -> Iterator[DeadlineRow]:
+        return (self._row(index) for index in range(len(self._rows)))
 
 
 def check_document(loaded: LoadedRoadmap, result: CheckResult) -> CheckDocument:
     assert loaded.roadmap is not None
     position = loaded.task_position
+
+    def row(assessment: Assessment) -> DeadlineRow:
+        return deadline_row(assessment, position(assessment.task.id))
+
     return CheckDocument(
         file=loaded.path,
         as_of=result.as_of,
@@ -340,18 +361,15 @@ def check_document(loaded: LoadedRoadmap, result: CheckResult) -> CheckDocument:
         due_soon=tuple(
             deadline_row(item, position(item.task.id), state=State.DUE_SOON) for item in result.due_soon
         ),
-        others=_RowsOnDemand(loaded, result.others),
+        others=RowsOnDemand(result.others, row, order=deadline_order),
     )
 
 
 def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocument:
     assert loaded.roadmap is not None
 
-    def rows(assessments: Sequence[Assessment]) -> tuple[DeadlineRow, ...]:
-        return tuple(
-            deadline_row(item, loaded.task_position(item.task.id), with_working_days=True)
-            for item in assessments
-        )
+    def row(assessment: Assessment) -> DeadlineRow:
+        return deadline_row(assessment, loaded.task_position(assessment.task.id), with_working_days=True)
 
     return StatusDocument(
         file=loaded.path,
@@ -375,8 +393,8 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
             )
             for summary in (*report.summaries, report.total)
         ),
-        overdue=rows(report.overdue),
-        due_soon=rows(report.due_soon),
+        overdue=RowsOnDemand(report.overdue, row),
+        due_soon=RowsOnDemand(report.due_soon, row),
     )
 
 
