@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from roadmap_cli.messages import say
+
 
 class ExitCode(IntEnum):
     """Every command's exit status; documented in the README."""
@@ -13,6 +15,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # wrong arguments
     INVALID = 3  # the roadmap cannot be read or is invalid
     INTERNAL = 4  # a bug in roadmap itself
+    OUTPUT = 5  # the report could not be written (stdout full or failing)
 
 
 class RoadmapError(Exception):
@@ -28,3 +31,13 @@ class UsageError(RoadmapError):
     """An argument is wrong in a way that only the core can tell (an unknown department id...)."""
 
     exit_code = ExitCode.USAGE
+
+
+class OutputError(RoadmapError):
+    """Standard output failed (a full disk, an I/O error): the report did not reach its reader."""
+
+    exit_code = ExitCode.OUTPUT
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(say("output.failed", reason=reason))
+        self.reason = reason

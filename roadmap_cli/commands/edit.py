@@ -15,7 +15,7 @@ from roadmap_cli.editing.edits import add_task, edit_task
 from roadmap_cli.editing.fields import Edited, InvalidEdit
 from roadmap_cli.editing.operations import Planner
 from roadmap_cli.editing.storage import editing, replace
-from roadmap_cli.errors import ExitCode
+from roadmap_cli.errors import ExitCode, OutputError
 from roadmap_cli.report.document import edit_document
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.text import edit_lines, finding_line
@@ -78,7 +78,11 @@ def write_edit(file: Path | None, dry_run: bool, make: Edit) -> ExitCode:
             tell(inert(messages.text("edit.dry_run", path=shown)))
             return ExitCode.OK
         replace(snapshot, edited.raw, shown)
-    emit("".join(line + "\n" for line in edit_lines(edit_document(shown, edited.loaded, edited.changes))))
+    # The file is written: whatever happens to the report now, the exit code says the edit was made.
+    try:
+        emit("".join(line + "\n" for line in edit_lines(edit_document(shown, edited.loaded, edited.changes))))
+    except OutputError as lost:
+        tell(inert(messages.text("edit.unreported", path=shown, reason=lost.reason)))
     return ExitCode.OK
 
 

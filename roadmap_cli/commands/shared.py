@@ -17,6 +17,7 @@ from pathlib import Path
 from roadmap_cli import messages
 from roadmap_cli.dates import today_in
 from roadmap_cli.discover import display_path, find_roadmap
+from roadmap_cli.errors import OutputError
 from roadmap_cli.load import LoadedRoadmap, load_roadmap
 from roadmap_cli.model import Roadmap
 from roadmap_cli.report.escape import inert
@@ -36,12 +37,19 @@ class View:
 
 
 def emit(text: str) -> None:
-    """Write `text` to stdout; once the reader has gone, everything after it goes nowhere."""
+    """Write `text` to stdout; once the reader has gone, everything after it goes nowhere.
+
+    Any other failure to write (a full disk, an I/O error) is an `OutputError`: the report did not
+    reach anyone, and the command says so rather than exit as if it had.
+    """
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         reader_left()
+    except OSError as exc:
+        reader_left()  # what is still buffered would fail again at exit
+        raise OutputError(exc.strerror or str(exc)) from None
 
 
 def reader_left() -> None:
@@ -56,6 +64,8 @@ def reader_left() -> None:
 
 def tell(line: str) -> None:
     """One line for the person at the terminal, on stderr (a closed stderr is not our failure)."""
+    if sys.stderr is None:  # started with stderr closed: print() would write to stdout instead
+        return
     with contextlib.suppress(OSError):  # BrokenPipeError among them
         print(line, file=sys.stderr, flush=True)
 

@@ -268,6 +268,8 @@ MESSAGES: dict[str, str] = {
     "diff.heading.working_tree": "{path}: changes from {base} to the working tree",
     "edit.nothing": "{path}: nothing to change",
     "edit.dry_run": "{path}: dry run: nothing written",
+    "edit.unreported": "{path}: the edit was written, but its report could not be: {reason}",
+    "output.failed": "cannot write the report: {reason}",
     "format.would": "{path}: would be reformatted",
     "format.done": "{path}: reformatted",
     "edit.none": "(none)",

@@ -268,6 +268,8 @@ MESSAGES: dict[str, str] = {
     "diff.heading.working_tree": "{path}: {base} нұсқасынан жұмыс көшірмесіне дейінгі өзгерістер",
     "edit.nothing": "{path}: өзгертетін ештеңе жоқ",
     "edit.dry_run": "{path}: сынақ іске қосу: ештеңе жазылмады",
+    "edit.unreported": "{path}: өзгеріс жазылды, бірақ ол туралы есепті шығару мүмкін болмады: {reason}",
+    "output.failed": "есепті шығару мүмкін болмады: {reason}",
     "format.would": "{path}: қайта пішімделеді",
     "format.done": "{path}: қайта пішімделді",
     "edit.none": "(жоқ)",

@@ -268,6 +268,8 @@ MESSAGES: dict[str, str] = {
     "diff.heading.working_tree": "{path}: изменения от {base} до рабочей копии",
     "edit.nothing": "{path}: менять нечего",
     "edit.dry_run": "{path}: пробный запуск: ничего не записано",
+    "edit.unreported": "{path}: изменение записано, но отчёт о нём вывести не удалось: {reason}",
+    "output.failed": "не удалось вывести отчёт: {reason}",
     "format.would": "{path}: будет переформатирован",
     "format.done": "{path}: переформатирован",
     "edit.none": "(нет)",
