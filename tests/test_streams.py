@@ -28,7 +28,7 @@ def roadmap_process(
         cwd=cwd,
         env=environment,
         timeout=60,
-        **({"capture_output": True} if not streams else streams),  # type: ignore[arg-type]
+        **(streams if streams else {"capture_output": True}),  # type: ignore[arg-type]
     )
 
 
