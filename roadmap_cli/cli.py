@@ -69,6 +69,9 @@ def guarded(command: F) -> F:
         except BrokenPipeError:  # the reader left before the command could say all it had to
             reader_left()
             code = ExitCode.OK
+        except KeyboardInterrupt:
+            tell(f"roadmap: {messages.text('cli.interrupted')}")
+            code = ExitCode.INTERRUPTED
         except RoadmapError as exc:
             tell(f"roadmap: {exc}")
             code = exc.exit_code
@@ -249,7 +252,10 @@ def done(
     """Mark a task done: status done, completed on the date (and the evidence, if given)."""
     from roadmap_cli.commands.edit import done as run
 
-    return run(file, dry_run, task, options.date_option(on, "--on") if on is not None else None, evidence)
+    day = options.date_option(on, "--on") if on is not None else None
+    return run(
+        file, dry_run, task, day, options.text(evidence, "--evidence") if evidence is not None else None
+    )
 
 
 @app.command()
@@ -344,19 +350,18 @@ def add(
     from roadmap_cli.commands.edit import add as run
 
     fields: dict[str, str | tuple[str, ...]] = {
-        "id": options.ask(task_id, "--id", "Task id"),
-        "title": options.ask(title, "--title", "Title"),
-        "department": options.ask(department, "--department", "Lead department id"),
+        "id": options.ask(task_id, "--id", "Task id", options.identifier),
+        "title": options.ask(title, "--title", "Title", options.required_text),
+        "department": options.ask(department, "--department", "Lead department id", options.identifier),
     }
     if co_executors:
-        fields["co_executors"] = tuple(co_executors)
+        fields["co_executors"] = tuple(options.identifier(each, "--co-executor") for each in co_executors)
     if deliverable is not None:
         fields["deliverable"] = options.required_text(deliverable, "--deliverable")
-    fields["deadline"] = options.date_option(
-        options.ask(deadline, "--deadline", "Deadline (YYYY-MM-DD)"), "--deadline"
-    ).isoformat()
+    day = options.ask(deadline, "--deadline", "Deadline (YYYY-MM-DD)", options.date_option)
+    fields["deadline"] = day.isoformat()
     if depends_on:
-        fields["depends_on"] = tuple(depends_on)
+        fields["depends_on"] = tuple(options.identifier(each, "--depends-on") for each in depends_on)
     return run(file, dry_run, fields)
 
 

@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     INVALID = 3  # the roadmap cannot be read or is invalid
     INTERNAL = 4  # a bug in roadmap itself
     OUTPUT = 5  # the report could not be written (stdout full or failing)
+    INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
 
 
 class RoadmapError(Exception):

@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from roadmap_cli import messages
+from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import OutputFormat, default_format
 
 if TYPE_CHECKING:
     from roadmap_cli.analysis import Window
     from roadmap_cli.commands.shared import View
+
+T = TypeVar("T")
 
 PathArgument = Annotated[
     Path | None,
@@ -92,12 +96,18 @@ TaskArgument = Annotated[str, typer.Argument(metavar="TASK", help="The id of the
 ReasonOption = Annotated[str, typer.Option("--reason", metavar="TEXT", help="Why; kept in the file.")]
 
 
+def refused(message: str, option: str) -> typer.BadParameter:
+    """A usage error naming the option; what the user typed is echoed inert (an escape sequence or a
+    newline in a value must not reach the terminal or a CI log as such)."""
+    return typer.BadParameter(inert(message), param_hint=option)
+
+
 def requested_language(option: str | None) -> str | None:
     """--lang, else $ROADMAP_LANG, checked; None: the roadmap's own language will be spoken."""
     try:
         language = messages.requested(option, os.environ)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--lang") from None
+        raise refused(str(exc), "--lang") from None
     messages.use(language or messages.DEFAULT_LANGUAGE)  # for the usage errors that may follow
     return language
 
@@ -117,12 +127,17 @@ def view(output_format: OutputFormat | None, show_all: bool, lang: str | None) -
 
 def date_option(value: str, option: str) -> date:
     """A YYYY-MM-DD option's date; a malformed one is a usage error naming the option."""
-    from roadmap_cli.dates import parse_iso_date
+    from roadmap_cli.dates import PLANNING_YEARS, parse_iso_date
 
     try:
-        return parse_iso_date(value)
+        day = parse_iso_date(text(value, option))
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint=option) from None
+        raise refused(str(exc), option) from None
+    if day.year not in PLANNING_YEARS:  # the years a roadmap may name: a date outside them is a typo
+        first, last = PLANNING_YEARS[0], PLANNING_YEARS[-1]
+        message = messages.text("invalid.year_range", day=day.isoformat(), first=first, last=last)
+        raise refused(message, option)
+    return day
 
 
 def as_of(value: str | None) -> date | datetime | None:
@@ -135,7 +150,8 @@ def as_of(value: str | None) -> date | datetime | None:
         except ValueError:
             instant = None
         if instant is None or instant.tzinfo is None:
-            raise typer.BadParameter(messages.text("cli.not_instant", value=value), param_hint="--as-of")
+            raise refused(messages.text("cli.not_instant", value=value), "--as-of")
+        date_option(instant.date().isoformat(), "--as-of")  # in the years a roadmap may name
         return instant
     return date_option(value, "--as-of")
 
@@ -147,20 +163,46 @@ def window(value: str) -> Window:
     try:
         return Window.parse(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--warn-days") from None
+        raise refused(str(exc), "--warn-days") from None
+
+
+def text(value: str, option: str) -> str:
+    """A text option as given, refused when it holds bytes that are not UTF-8 (the shell passes them
+    through as they are, and they could be written to the file as nothing valid)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise refused(messages.text("cli.not_utf8"), option) from None
+    return value
 
 
 def required_text(value: str, option: str) -> str:
     """A text option that must say something."""
-    if not value.strip():
-        raise typer.BadParameter(messages.text("invalid.blank"), param_hint=option)
+    if not text(value, option).strip():
+        raise refused(messages.text("invalid.blank"), option)
     return value
 
 
-def ask(value: str | None, option: str, prompt: str) -> str:
-    """An option's value, asked for in a terminal when it was not given."""
-    if value is None:
-        if not sys.stdin.isatty():
-            raise typer.BadParameter(messages.text("cli.required"), param_hint=option)
-        value = str(typer.prompt(prompt))
-    return required_text(value, option)
+def identifier(value: str, option: str) -> str:
+    """An id option (a task, a department): letters, digits, '-' and '_', as in the file."""
+    from roadmap_cli.model import is_identifier
+
+    if not is_identifier(text(value, option)):
+        raise refused(messages.text("invalid.identifier", value=value), option)
+    return value
+
+
+def ask(value: str | None, option: str, prompt: str, check: Callable[[str, str], T]) -> T:
+    """An option's value, checked; asked for in a terminal when it was not given, and asked again
+    until the answer passes the check (Ctrl-C stops with 130, the end of input is a usage error)."""
+    if value is not None:
+        return check(value, option)
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise refused(messages.text("cli.required"), option)
+    try:
+        answer: T = typer.prompt(prompt, value_proc=lambda typed: check(typed, option))
+    except typer.Abort as stopped:
+        if isinstance(stopped.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise refused(messages.text("cli.required"), option) from None
+    return answer

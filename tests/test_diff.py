@@ -237,7 +237,8 @@ def test_a_file_that_did_not_exist_at_base_counts_as_all_added(run: Run, repo: R
         (["--base", "HEAD:../../etc/passwd"], "roadmap: --base: unknown revision 'HEAD:../../etc/passwd'"),
         (
             ["--base", "base\n--output=/tmp/owned"],
-            "roadmap: --base: 'base\n--output=/tmp/owned' is not a git revision",
+            # spelled out: a newline in a value must not fake a second line of output (issue 15)
+            "roadmap: --base: 'base\\x0a--output=/tmp/owned' is not a git revision",
         ),
     ],
 )

@@ -176,7 +176,7 @@ def test_a_dry_run_shows_the_diff_and_writes_nothing(run: Run, tmp_path: Path) -
     ("args", "code", "message"),
     [
         (["done", "T1"], 2, "no task with id 'T1' in this roadmap; did you mean 'T-1'?"),
-        (["done", "T-1", "--on", "2999-01-01"], 2, "--on 2999-01-01 is after today"),
+        (["done", "T-1", "--on", "2099-01-01"], 2, "--on 2099-01-01 is after today"),
         (["done", "T-1", "--on", "31.12.2026"], 2, "Invalid value for --on"),
         (["start", "T-2"], 2, "task T-2 is done: cannot start it; `roadmap reopen` it first"),
         (["cancel", "T-2", "--reason", "x"], 2, "task T-2 is done: cannot cancel it"),

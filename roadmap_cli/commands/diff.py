@@ -9,7 +9,6 @@ from roadmap_cli.commands.shared import View, emit, locate, speak, tell, valid
 from roadmap_cli.diff import compare, violations
 from roadmap_cli.errors import ExitCode
 from roadmap_cli.report.document import diff_document
-from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import render
 from roadmap_cli.revisions import load_pair
 
@@ -31,7 +30,7 @@ def diff(
         return ExitCode.INVALID
     base_roadmap = None
     if pair.base is None:
-        tell(inert(messages.text("diff.new_file", path=shown, base=base)))
+        tell(messages.text("diff.new_file", path=shown, base=base))
     else:
         base_roadmap = valid(pair.base, view.language)
         if base_roadmap is None:
@@ -46,7 +45,7 @@ def diff(
     emit(render(diff_document(pair.head, base, head, changes, found), view.output_format, view.limit))
     counted = messages.count(len(changes), "change")
     if found is None:
-        tell(inert(f"{shown}: {counted}"))
+        tell(f"{shown}: {counted}")
         return ExitCode.OK
-    tell(inert(f"{shown}: {counted}, {messages.count(len(found), 'violation')}"))
+    tell(f"{shown}: {counted}, {messages.count(len(found), 'violation')}")
     return ExitCode.BREACHES if found else ExitCode.OK

@@ -68,21 +68,21 @@ def write_edit(file: Path | None, dry_run: bool, make: Edit) -> ExitCode:
         except InvalidEdit as refused:
             for finding in refused.findings:
                 tell(finding_line(shown, finding))
-            tell(inert(f"roadmap: {refused}"))
+            tell(f"roadmap: {refused}")
             return ExitCode.INVALID
         if not edited.changes:
-            tell(inert(messages.text("edit.nothing", path=shown)))
+            tell(messages.text("edit.nothing", path=shown))
             return ExitCode.OK
         if dry_run:
             emit(unified_diff(snapshot.raw, edited.raw, shown))
-            tell(inert(messages.text("edit.dry_run", path=shown)))
+            tell(messages.text("edit.dry_run", path=shown))
             return ExitCode.OK
         replace(snapshot, edited.raw, shown)
     # The file is written: whatever happens to the report now, the exit code says the edit was made.
     try:
         emit("".join(line + "\n" for line in edit_lines(edit_document(shown, edited.loaded, edited.changes))))
     except OutputError as lost:
-        tell(inert(messages.text("edit.unreported", path=shown, reason=lost.reason)))
+        tell(messages.text("edit.unreported", path=shown, reason=lost.reason))
     return ExitCode.OK
 
 

@@ -63,11 +63,12 @@ def reader_left() -> None:
 
 
 def tell(line: str) -> None:
-    """One line for the person at the terminal, on stderr (a closed stderr is not our failure)."""
+    """One line for the person at the terminal, on stderr, inert (a file name or a value typed on the
+    command line may hold an escape sequence or a newline). A closed stderr is not our failure."""
     if sys.stderr is None:  # started with stderr closed: print() would write to stdout instead
         return
     with contextlib.suppress(OSError):  # BrokenPipeError among them
-        print(line, file=sys.stderr, flush=True)
+        print(inert(line), file=sys.stderr, flush=True)
 
 
 def locate(path: Path | None) -> tuple[Path, str]:
@@ -91,7 +92,7 @@ def report_invalid(loaded: LoadedRoadmap, with_findings: bool = True) -> None:
     if with_findings:
         for finding in loaded.findings:
             tell(finding_line(loaded.path, finding))
-    tell(inert(invalid_summary(loaded.path, loaded.findings)))
+    tell(invalid_summary(loaded.path, loaded.findings))
 
 
 def valid(loaded: LoadedRoadmap, requested: str | None) -> Roadmap | None:

@@ -9,7 +9,6 @@ from roadmap_cli.commands.shared import View, emit, locate, report_invalid, spea
 from roadmap_cli.errors import ExitCode
 from roadmap_cli.load import load_roadmap
 from roadmap_cli.report.document import ValidateDocument, validate_document
-from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import OutputFormat, render
 from roadmap_cli.report.sentences import findings_summary
 
@@ -29,7 +28,7 @@ def validate(paths: Sequence[Path | None], view: View) -> ExitCode:
         if view.output_format is OutputFormat.TABLE and file.valid:
             emit(render(ValidateDocument((file,)), view.output_format, view.limit))
         if file.valid:
-            tell(inert(findings_summary(file)))
+            tell(findings_summary(file))
         else:
             report_invalid(loaded, with_findings=view.output_format is OutputFormat.TABLE)
     return ExitCode.INVALID if any(not file.valid for file in document.files) else ExitCode.OK

@@ -262,6 +262,8 @@ MESSAGES: dict[str, str] = {
     # the command line
     "cli.internal": "internal error: {kind}: {problem} (run with --debug to see where)",
     "cli.not_instant": "'{value}' is not an instant with a time zone (e.g. 2026-11-25T20:30:00+05:00)",
+    "cli.not_utf8": "not valid UTF-8: retype it, or set the terminal to UTF-8",
+    "cli.interrupted": "interrupted",
     "cli.required": "is required (or run in a terminal to be asked)",
     "diff.new_file": "{path}: did not exist at {base}; every task counts as added",
     "diff.heading": "{path}: changes from {base} to {head}",
