@@ -17,6 +17,13 @@ from roadmap_cli.messages import say
 GIT_TIMEOUT_SECONDS = 60
 
 
+# Reading a revision must run nothing that the repository's configuration names: no file-system
+# monitor hook, no gpg to verify a signature. (Filters and external diff tools are kept out by the
+# commands themselves: `cat-file blob` reads a blob as stored, `diff --cached --no-ext-diff` compares
+# stored blobs.) A user's own config cannot change what is parsed, either.
+_NO_PROGRAMS = ("-c", "core.fsmonitor=false", "-c", "log.showSignature=false")
+
+
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     environment = {
         **os.environ,
@@ -26,7 +33,7 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     }
     try:
         return subprocess.run(
-            ["git", *args],
+            ["git", *_NO_PROGRAMS, *args],
             cwd=root,
             capture_output=True,
             timeout=GIT_TIMEOUT_SECONDS,
@@ -34,8 +41,12 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
             check=False,
             stdin=subprocess.DEVNULL,
         )
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
+        if exc.filename != "git":  # the directory to run in is gone, not git
+            raise RoadmapError(say("file.unreadable", path=root, reason=exc.strerror)) from None
         raise RoadmapError(say("git.missing")) from None
+    except OSError as exc:  # a directory git cannot be run in (a name too long, no permission)
+        raise RoadmapError(say("file.unreadable", path=root, reason=exc.strerror or exc)) from None
     except subprocess.TimeoutExpired:
         raise RoadmapError(say("git.timeout", seconds=GIT_TIMEOUT_SECONDS)) from None
 
@@ -89,7 +100,10 @@ def read_at(root: Path, commit: str, path: str) -> bytes | None:
 
 def former_path(root: Path, base: str, head: str | None, path: str) -> str | None:
     """The path at `base` of the file now at `path`, when git sees it as renamed since then."""
-    args = ["diff", "--name-status", "-z", "-M", "--no-ext-diff", base] + ([head] if head else []) + ["--"]
+    # Against the index, not the working tree, when there is no head revision: comparing files on disk
+    # would run the clean filters that the repository's attributes name. A rename is seen once staged.
+    revisions = [base, head] if head else ["--cached", base]
+    args = ["diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", *revisions, "--"]
     completed = _git(root, *args)
     fields = completed.stdout.decode("utf-8", errors="surrogateescape").split("\0")
     index = 0
@@ -107,5 +121,5 @@ def former_path(root: Path, base: str, head: str | None, path: str) -> str | Non
 
 def commit_time(root: Path, commit: str) -> datetime:
     """When `commit` was committed (committer date), as an aware datetime."""
-    completed = _git(root, "show", "-s", "--format=%cI", commit)
+    completed = _git(root, "log", "-1", "--no-show-signature", "--format=%cI", commit, "--")
     return datetime.fromisoformat(completed.stdout.decode("ascii").strip())

@@ -87,13 +87,17 @@ def too_large(name: str, limits: Limits) -> RoadmapError:
 
 def check_regular_file(path: Path) -> None:
     """Refuse what is not a regular file, before opening it: opening a FIFO would wait for a
-    writer, and a device never ends."""
-    if path.is_dir():
-        raise RoadmapError(say("file.directory", path=path))
-    if not path.exists():
-        raise RoadmapError(say("file.missing", path=path))
-    if not path.is_file():
-        raise RoadmapError(say("file.not_regular", path=path))
+    writer, and a device never ends. A path that cannot even be looked at (a name too long, a
+    directory the user may not enter) is said as such."""
+    try:
+        if path.is_dir():
+            raise RoadmapError(say("file.directory", path=path))
+        if not path.exists():
+            raise RoadmapError(say("file.missing", path=path))
+        if not path.is_file():
+            raise RoadmapError(say("file.not_regular", path=path))
+    except OSError as exc:
+        raise RoadmapError(say("file.unreadable", path=path, reason=exc.strerror or exc)) from None
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:

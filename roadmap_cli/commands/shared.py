@@ -17,7 +17,8 @@ from pathlib import Path
 from roadmap_cli import messages
 from roadmap_cli.dates import today_in
 from roadmap_cli.discover import display_path, find_roadmap
-from roadmap_cli.errors import OutputError
+from roadmap_cli.errors import OutputError, RoadmapError
+from roadmap_cli.messages import say
 from roadmap_cli.load import LoadedRoadmap, load_roadmap
 from roadmap_cli.model import Roadmap
 from roadmap_cli.report.escape import inert
@@ -75,7 +76,10 @@ def locate(path: Path | None) -> tuple[Path, str]:
     """The roadmap file to use, and how to name it in messages."""
     if path is not None:
         return path, str(path)
-    cwd = Path.cwd()
+    try:
+        cwd = Path.cwd()
+    except OSError:  # the directory this runs in was removed meanwhile
+        raise RoadmapError(say("file.no_directory")) from None
     found = find_roadmap(cwd, os.environ)
     return found, display_path(found, cwd)
 

@@ -109,6 +109,7 @@ MESSAGES: dict[str, str] = {
     # the file and its values
     "file.too_large": "{path}: the file is larger than the limit of {limit} MiB",
     "file.directory": "{path}: is a directory, not a roadmap file",
+    "file.no_directory": "the current directory no longer exists: change to one that does, or name the roadmap file",
     "file.missing": "{path}: no such file",
     "file.not_regular": "{path}: not a regular file",
     "file.unreadable": "{path}: cannot read: {reason}",

@@ -109,6 +109,7 @@ MESSAGES: dict[str, str] = {
     # файл және оның мәндері
     "file.too_large": "{path}: файл {limit} МиБ шегінен үлкен",
     "file.directory": "{path}: бұл жол картасының файлы емес, қалта",
+    "file.no_directory": "ағымдағы каталог енді жоқ: бар каталогқа өтіңіз немесе жол картасының файлын көрсетіңіз",
     "file.missing": "{path}: файл табылмады",
     "file.not_regular": "{path}: қарапайым файл емес",
     "file.unreadable": "{path}: оқу мүмкін емес: {reason}",

@@ -109,6 +109,7 @@ MESSAGES: dict[str, str] = {
     # файл и его значения
     "file.too_large": "{path}: файл больше предела в {limit} МиБ",
     "file.directory": "{path}: это папка, а не файл дорожной карты",
+    "file.no_directory": "текущего каталога больше нет: перейдите в существующий или укажите файл дорожной карты",
     "file.missing": "{path}: файл не найден",
     "file.not_regular": "{path}: не обычный файл",
     "file.unreadable": "{path}: не удаётся прочитать: {reason}",
