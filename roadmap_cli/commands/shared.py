@@ -18,8 +18,8 @@ from roadmap_cli import messages
 from roadmap_cli.dates import today_in
 from roadmap_cli.discover import display_path, find_roadmap
 from roadmap_cli.errors import OutputError, RoadmapError
-from roadmap_cli.messages import say
 from roadmap_cli.load import LoadedRoadmap, load_roadmap
+from roadmap_cli.messages import say
 from roadmap_cli.model import Roadmap
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import OutputFormat
