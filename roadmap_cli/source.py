@@ -209,6 +209,45 @@ def _syntax_error(exc: MarkedYAMLError) -> Finding:
     return error("yaml-syntax", message, mark_position(mark) if mark is not None else None)
 
 
+# Characters that YAML parsers count as line breaks and editors, GitHub and `grep -n` do not (a line
+# and paragraph separator pasted from a word processor, the C1 "next line"): with one in the file,
+# every position after it would be a line off from what the reader sees.
+_SEPARATORS = (("\u2028", b"\xe2\x80\xa8"), ("\u2029", b"\xe2\x80\xa9"), ("\x85", b"\xc2\x85"))
+
+
+def _line_separator(document: str | bytes) -> Finding | None:
+    found = [
+        (at, char)
+        for char, encoded in _SEPARATORS
+        if (at := document.find(encoded if isinstance(document, bytes) else char)) >= 0
+    ]
+    if not found:
+        return None
+    at, char = min(found)
+    message = say("yaml.line_separator", code=f"{ord(char):04x}")
+    return error("yaml-character", message, position_at(document, at))
+
+
+_VERSION_DIRECTIVE = re.compile(r"%YAML[ \t]+(\S*)")
+
+
+def _unsupported_version(text: str) -> Finding | None:
+    """A ``%YAML`` directive for a version other than 1.1 or 1.2, at its line. (The pure parser
+    would stop on an assertion; libyaml refuses it too.) Directives stand before the document, among
+    comments and blank lines only."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and not stripped.startswith(("%", "#")):
+            break
+        match = _VERSION_DIRECTIVE.match(line)
+        if match is not None and match.group(1) not in ("1.1", "1.2"):
+            message = say("yaml.version", version=match.group(1))
+            return error("yaml-version", message, position_at(text, offset + match.start(1)))
+        offset += len(line)
+    return None
+
+
 def mark_position(mark: Any) -> Position:
     """Where a parser's mark (0-based line and column) stands, as people count."""
     return Position(mark.line + 1, mark.column + 1)
@@ -307,6 +346,9 @@ def compose(
     plain data of all the tasks is never held at once. `strings` is a table of the texts read so
     far, to share them with another document.
     """
+    separator = _line_separator(document)
+    if separator is not None:
+        return Composed(None, None, separator)
     if HAS_C_PARSER:
         try:
             return _compose(parse_events(document), limits, on_item, strings)
@@ -315,6 +357,9 @@ def compose(
         except YAMLError:
             pass  # said again below by the pure parser, whose messages the tests and docs pin down
     text = document.removeprefix(UTF8_BOM).decode("utf-8") if isinstance(document, bytes) else document
+    version = _unsupported_version(text)
+    if version is not None:
+        return Composed(None, None, version)
     try:
         return _compose(parse_events(text, pure=True), limits, on_item, strings)
     except _Stop as stop:

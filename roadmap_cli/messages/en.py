@@ -69,6 +69,8 @@ MESSAGES: dict[str, str] = {
     "yaml.syntax_unclosed": "YAML syntax error: {problem} {context} that starts here",
     "yaml.syntax_tab": "YAML syntax error: {problem} (indent with spaces, not tabs)",
     "yaml.syntax_indentation": "YAML syntax error: {problem} (check the indentation)",
+    "yaml.version": "YAML version {version} is not supported: write %YAML 1.2, or leave the line out",
+    "yaml.line_separator": "an invisible line separator (U+{code}) that editors and YAML count differently: replace it with a space or a line break",
     "yaml.error": "YAML error: {problem}",
     "yaml.tag": "unsupported YAML tag '{tag}': a roadmap holds plain text, lists and mappings",
     "yaml.control_character": "control character #x{code} is not allowed in YAML",

@@ -69,6 +69,8 @@ MESSAGES: dict[str, str] = {
     "yaml.syntax_unclosed": "YAML синтаксис қатесі: {problem} {context} (осы жерден басталады)",
     "yaml.syntax_tab": "YAML синтаксис қатесі: {problem} (шегіністі табуляциямен емес, бос орынмен жасаңыз)",
     "yaml.syntax_indentation": "YAML синтаксис қатесі: {problem} (шегіністерді тексеріңіз)",
+    "yaml.version": "YAML {version} нұсқасына қолдау жоқ: %YAML 1.2 деп жазыңыз немесе бұл жолды алып тастаңыз",
+    "yaml.line_separator": "редакторлар мен YAML әртүрлі санайтын көрінбейтін жол бөлгіш (U+{code}): оны бос орынмен немесе жаңа жолмен ауыстырыңыз",
     "yaml.error": "YAML қатесі: {problem}",
     "yaml.tag": "'{tag}' YAML тегіне қолдау жоқ: жол картасы мәтіннен, тізімдерден және сөздіктерден тұрады",
     "yaml.control_character": "#x{code} басқару таңбасына YAML-да рұқсат жоқ",

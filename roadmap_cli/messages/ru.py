@@ -69,6 +69,8 @@ MESSAGES: dict[str, str] = {
     "yaml.syntax_unclosed": "синтаксическая ошибка YAML: {problem} {context} (начало здесь)",
     "yaml.syntax_tab": "синтаксическая ошибка YAML: {problem} (отступы делаются пробелами, не табуляцией)",
     "yaml.syntax_indentation": "синтаксическая ошибка YAML: {problem} (проверьте отступы)",
+    "yaml.version": "версия YAML {version} не поддерживается: напишите %YAML 1.2 или удалите эту строку",
+    "yaml.line_separator": "невидимый разделитель строк (U+{code}), который редакторы и YAML считают по-разному: замените его пробелом или переводом строки",
     "yaml.error": "ошибка YAML: {problem}",
     "yaml.tag": "тег YAML '{tag}' не поддерживается: дорожная карта состоит из текста, списков и словарей",
     "yaml.control_character": "управляющий символ #x{code} недопустим в YAML",
