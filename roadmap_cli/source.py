@@ -209,10 +209,10 @@ def _syntax_error(exc: MarkedYAMLError) -> Finding:
     return error("yaml-syntax", message, mark_position(mark) if mark is not None else None)
 
 
-# Characters that YAML parsers count as line breaks and editors, GitHub and `grep -n` do not (a line
-# and paragraph separator pasted from a word processor, the C1 "next line"): with one in the file,
-# every position after it would be a line off from what the reader sees.
-_SEPARATORS = (("\u2028", b"\xe2\x80\xa8"), ("\u2029", b"\xe2\x80\xa9"), ("\x85", b"\xc2\x85"))
+# Characters that YAML parsers count as line breaks and editors, GitHub and `grep -n` do not (the line
+# and paragraph separators a word processor pastes): with one in the file, every position after it
+# would be a line off from what the reader sees. (A NEL, U+0085, is a line break to both: it stays.)
+_SEPARATORS = (("\u2028", b"\xe2\x80\xa8"), ("\u2029", b"\xe2\x80\xa9"))
 
 
 def _line_separator(document: str | bytes) -> Finding | None:
