@@ -119,10 +119,11 @@ class DepartmentSummary:
     due_soon: int = 0
 
     @property
-    def percent_complete(self) -> int:
-        """Done as a share of the tasks that still count (cancelled ones do not), rounded down."""
+    def percent_complete(self) -> int | None:
+        """Done as a share of the tasks that still count (cancelled ones do not), rounded down; None
+        when none counts (a department that leads nothing has not completed anything)."""
         counted = self.tasks - self.cancelled
-        return 100 if counted == 0 else self.done * 100 // counted
+        return None if counted == 0 else self.done * 100 // counted
 
 
 @dataclass(frozen=True, slots=True)

@@ -216,11 +216,10 @@ _SEPARATORS = (("\u2028", b"\xe2\x80\xa8"), ("\u2029", b"\xe2\x80\xa9"))
 
 
 def _line_separator(document: str | bytes) -> Finding | None:
-    found = [
-        (at, char)
-        for char, encoded in _SEPARATORS
-        if (at := document.find(encoded if isinstance(document, bytes) else char)) >= 0
-    ]
+    if isinstance(document, bytes):
+        found = [(at, char) for char, encoded in _SEPARATORS if (at := document.find(encoded)) >= 0]
+    else:
+        found = [(at, char) for char, _encoded in _SEPARATORS if (at := document.find(char)) >= 0]
     if not found:
         return None
     at, char = min(found)

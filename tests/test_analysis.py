@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from roadmap_cli.errors import UsageError
 from roadmap_cli.load import load_bytes
 from roadmap_cli.model import Roadmap, Task
 from roadmap_cli.workdays import kazakhstan_calendar
+from tests.conftest import Run, Write
 from tests.helpers import roadmap, task
 
 
@@ -119,3 +121,13 @@ def test_unknown_department_and_negative_window_are_usage_errors() -> None:
         status_report(plan, date(2026, 4, 1), department_id="water")
     with pytest.raises(UsageError, match="--warn-days must be 0 or more"):
         status_report(plan, date(2026, 4, 1), Window(-1))
+
+
+def test_a_department_that_leads_nothing_shows_no_percentage(run: Run, write: Write) -> None:
+    # 100 % for a department with no task would be a figure no one earned, read out at the meeting.
+    path = write(roadmap(task("T-1", "2026-03-01")))  # roads leads nothing
+    table = run("status", str(path), "--as-of", "2026-02-01").stdout
+    roads = next(line for line in table.splitlines() if line.startswith(" roads "))
+    assert roads.rstrip().endswith("–") and "100" not in roads
+    document = json.loads(run("status", str(path), "--as-of", "2026-02-01", "--format", "json").stdout)
+    assert [row["percent_complete"] for row in document["departments"]] == [0, None, 0]

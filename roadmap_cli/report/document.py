@@ -158,7 +158,7 @@ class DepartmentRow:
     cancelled: int
     overdue: int
     due_soon: int
-    percent_complete: int
+    percent_complete: int | None  # None when no task counts
 
 
 @dataclass(frozen=True, slots=True)

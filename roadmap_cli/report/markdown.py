@@ -165,7 +165,7 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
             row.blocked,
             row.overdue,
             row.due_soon,
-            row.percent_complete,
+            sentences.percent_text(row.percent_complete),
         ]
         for row in document.departments
     ]

@@ -131,6 +131,11 @@ def due_soon_sentence(row: DeadlineRow) -> str:
     )
 
 
+def percent_text(percent: int | None) -> str:
+    """A share of tasks done, or a dash when no task counts."""
+    return "–" if percent is None else str(percent)
+
+
 def window_text(window: Window) -> str:
     """``14 days``, ``10 working days``: how far ahead due-soon looks."""
     return messages.count(window.days, "working_day" if window.working else "day")

@@ -74,7 +74,7 @@ def _summary_table(document: StatusDocument, with_names: bool) -> Table:
         table.add_column(messages.text("column.name"), ratio=1)
     for field, header, _style in _COUNT_COLUMNS:
         table.add_column(messages.text(header), justify="right", footer=str(getattr(total, field)))
-    table.add_column("%", justify="right", footer=f"{total.percent_complete}")
+    table.add_column("%", justify="right", footer=sentences.percent_text(total.percent_complete))
     for row in departments:
         table.add_row(*_department_cells(row, with_names))
     return table
@@ -85,7 +85,8 @@ def _department_cells(row: DepartmentRow, with_names: bool) -> list[RenderableTy
     if with_names:
         cells.append(_localized(row.name) if row.name is not None else Text(""))
     cells.extend(_count(getattr(row, field), style) for field, _header, style in _COUNT_COLUMNS)
-    cells.append(Text(str(row.percent_complete), style=DONE_STYLE if row.percent_complete == 100 else ""))
+    percent = row.percent_complete
+    cells.append(Text(sentences.percent_text(percent), style=DONE_STYLE if percent == 100 else ""))
     return cells
 
 
