@@ -286,3 +286,23 @@ def test_the_installed_entry_point_exits_with_the_command_code_and_survives_a_cl
     head = subprocess.run(f"{' '.join(command)} | head -1", shell=True, capture_output=True, text=True)
     assert head.stdout.count("\n") == 1
     assert "Traceback" not in head.stderr
+
+
+@pytest.mark.parametrize(("width", "language"), [(40, "ru"), (60, "kk")])
+def test_status_below_80_columns_keeps_every_figure_beside_its_label(
+    run: Run, width: int, language: str
+) -> None:
+    # A table squeezed below 80 columns cut its numbers to `…`: each department and each deadline
+    # becomes a short block of lines instead (exact text of the sample, in a language each).
+    args = ("status", str(SAMPLE), "--as-of", "2026-11-26", "--lang", language)
+    result = run(*args, env={"COLUMNS": str(width)})
+    shown = [line.rstrip() for line in result.stdout.splitlines()]
+    expected = EXAMPLES / "expected" / f"status-{width}-{language}.txt"
+    assert shown == expected.read_text(encoding="utf-8").splitlines()
+    assert max(len(line) for line in shown) <= width and "…" not in result.stdout
+
+
+@pytest.mark.parametrize("columns", ["0", "5", "39"])
+def test_a_terminal_narrower_than_40_columns_gets_the_40_column_layout(run: Run, columns: str) -> None:
+    narrow = run("status", str(SAMPLE), "--as-of", "2026-11-26", env={"COLUMNS": columns}).stdout
+    assert narrow == run("status", str(SAMPLE), "--as-of", "2026-11-26", env={"COLUMNS": "40"}).stdout

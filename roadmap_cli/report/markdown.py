@@ -142,7 +142,7 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
     headers = [
         messages.text("column.department"),
         *(
-            messages.text(key).replace("-\n", "").replace("\n", " ")
+            sentences.column_label(key)
             for key in (
                 "column.tasks",
                 "column.done",

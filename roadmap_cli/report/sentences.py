@@ -131,6 +131,11 @@ def due_soon_sentence(row: DeadlineRow) -> str:
     )
 
 
+def column_label(key: str) -> str:
+    """A column's header on one line (the table breaks some over two: ``Done\nlate``)."""
+    return messages.text(key).replace("-\n", "").replace("\n", " ")
+
+
 def percent_text(percent: int | None) -> str:
     """A share of tasks done, or a dash when no task counts."""
     return "–" if percent is None else str(percent)

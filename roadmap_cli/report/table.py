@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -30,6 +31,10 @@ DUE_SOON_STYLE = "yellow"
 DONE_STYLE = "green"
 # Below this width the department names would be squeezed into columns a word wide.
 WIDE_ENOUGH_FOR_NAMES = 110
+# Below this width the columns would be cut to a letter or two (`В…`): each department and each
+# deadline is then a short block of lines, each figure beside its label, so that none is lost.
+WIDE_ENOUGH_FOR_COLUMNS = 80
+NARROWEST = 40
 
 _COUNT_COLUMNS = (
     ("tasks", "column.tasks", ""),
@@ -118,6 +123,69 @@ def _task_table(title: str, rows: Sequence[DeadlineRow], overdue: bool, limit: i
     return table
 
 
+def _figure(label: str, value: str, style: str = "") -> Text:
+    return Text.assemble((label + " ", "dim"), (value, style))
+
+
+def _figures(figures: Sequence[Text], width: int) -> Text:
+    """Figures on as few lines as fit `width`, a line breaking between two figures, never inside one."""
+    lines: list[Text] = []
+    for figure in figures:
+        if lines and lines[-1].cell_len + 3 + figure.cell_len <= width:
+            lines[-1].append(" · ", style="dim")
+            lines[-1].append_text(figure)
+        else:
+            lines.append(figure.copy())
+    return Text("\n").join(lines)
+
+
+def _indented(*lines: RenderableType) -> RenderableType:
+    return Padding(Group(*lines), (0, 0, 0, 2))
+
+
+def _department_blocks(document: StatusDocument, width: int) -> RenderableType:
+    blocks: list[RenderableType] = [Text(messages.text("departments"), style="italic")]
+    for row in document.departments:
+        name = _data(row.id, "bold") if row.id is not None else Text(messages.text("total"), style="bold")
+        figures = [
+            _figure(sentences.column_label(header), str(value), style if value else "")
+            for field, header, style in _COUNT_COLUMNS
+            if (value := getattr(row, field)) is not None
+        ]
+        figures.append(Text(f"{sentences.percent_text(row.percent_complete)} %"))
+        blocks += [name, _indented(_figures(figures, width - 2))]
+    return Group(*blocks)
+
+
+def _deadline_blocks(
+    title: str, rows: Sequence[DeadlineRow], overdue: bool, limit: int | None, width: int
+) -> RenderableType:
+    shown, hidden = first_rows(rows, limit)
+    style = OVERDUE_STYLE if overdue else DUE_SOON_STYLE
+    blocks: list[RenderableType] = [Text(title, style=style)]
+    days_label = sentences.column_label("column.days_late" if overdue else "column.days_left")
+    for row in shown:
+        working = row.working_days
+        assert working is not None  # a status document counts them
+        days, working_days = (row.days_overdue, working.overdue) if overdue else (row.days_left, working.left)
+        status_style = OVERDUE_STYLE if row.status is Status.BLOCKED else ""
+        blocks.append(
+            Text.assemble(
+                (inert(row.task), f"bold {style}"),
+                (" · ", "dim"),
+                (inert(row.department), "dim"),
+                (" · ", "dim"),
+                (sentences.status_word(row.status), status_style),
+            )
+        )
+        deadline = _figure(sentences.column_label("column.deadline"), inert(sentences.deadline_text(row)))
+        late = _figure(days_label, f"{days} ({working_days})", style)
+        blocks.append(_indented(_localized(row.title), _figures([deadline, late], width - 2)))
+    if hidden:
+        blocks.append(Text(sentences.more_rows("status", hidden), style="dim"))
+    return Group(*blocks)
+
+
 def status_view(document: StatusDocument, width: int, limit: int | None) -> RenderableType:
     """The whole `status` screen, laid out for a console `width` columns wide.
 
@@ -128,14 +196,24 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
     heading = Text.assemble(
         title, "\n", messages.text("as_of", date=messages.day(document.as_of), zone=inert(document.timezone))
     )
-    parts: list[RenderableType] = [heading, _summary_table(document, width >= WIDE_ENOUGH_FOR_NAMES)]
+    columns = width >= WIDE_ENOUGH_FOR_COLUMNS
+
+    def deadlines(title: str, rows: Sequence[DeadlineRow], overdue: bool) -> RenderableType:
+        if columns:
+            return _task_table(title, rows, overdue, limit)
+        return _deadline_blocks(title, rows, overdue, limit, width)
+
+    departments = (
+        _summary_table(document, width >= WIDE_ENOUGH_FOR_NAMES)
+        if columns
+        else _department_blocks(document, width)
+    )
+    parts: list[RenderableType] = [heading, departments]
     if document.overdue:
-        parts.append(
-            _task_table(sentences.overdue_heading(len(document.overdue)), document.overdue, True, limit)
-        )
+        parts.append(deadlines(sentences.overdue_heading(len(document.overdue)), document.overdue, True))
     if document.due_soon:
         heading_text = sentences.due_soon_heading(document.window, len(document.due_soon))
-        parts.append(_task_table(heading_text, document.due_soon, False, limit))
+        parts.append(deadlines(heading_text, document.due_soon, False))
     verdict = sentences.overdue_verdict(len(document.overdue), sentence=True)
     parts.append(
         Text(verdict, style=f"bold {OVERDUE_STYLE}") if document.overdue else Text(verdict, style=DONE_STYLE)
@@ -146,6 +224,8 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
 def render(document: StatusDocument, rows: int | None) -> str:
     """The status screen as the terminal on stdout shows it."""
     console = Console(highlight=False)
+    # No layout fits fewer columns; `COLUMNS=0` (a wrong setting, not a terminal) would print nothing.
+    console.width = max(console.width, NARROWEST)
     with console.capture() as captured:
         console.print(status_view(document, console.width, rows))
     return captured.get()
