@@ -14,21 +14,35 @@ CANDIDATES = ("roadmap.yaml", "roadmap.yml", "data/roadmap.yaml", "data/roadmap.
 
 
 def find_roadmap(start: Path, environ: Mapping[str, str]) -> Path:
-    """The roadmap a user means: $ROADMAP_FILE, else the first of `CANDIDATES` found in `start`
-    or a parent directory, stopping at the root of the git repository `start` is in.
+    """The roadmap a user means: $ROADMAP_FILE, else the first of `CANDIDATES` found in `start` or a
+    parent directory up to the top of the git repository `start` is in; outside a repository, in
+    `start` only (a roadmap found in some parent would be someone else's, and an edit would change it).
     """
     named = environ.get(ENV_VAR)
     if named:
         return Path(named)
-    for directory in (start, *start.parents):
+    top = repository_top(start, environ)
+    searched = [start] if top is None else [start, *start.parents[: len(start.parents) - len(top.parents)]]
+    for directory in searched:
         for candidate in CANDIDATES:
             path = directory / candidate
             if path.is_file():
                 return path
-        if (directory / ".git").exists():
-            break  # never pick up a roadmap from outside the repository
     names = ", ".join(CANDIDATES)
     raise RoadmapError(say("discover.none", names=names, start=start, variable=ENV_VAR))
+
+
+def repository_top(start: Path, environ: Mapping[str, str]) -> Path | None:
+    """The top of the git work tree `start` is in, as git would see it without running git: the
+    nearest directory holding a `.git` (a directory, a file, even a broken link), or with $GIT_DIR set
+    the work tree it names ($GIT_WORK_TREE, else the current directory). None outside a repository."""
+    if environ.get("GIT_DIR"):
+        work_tree = Path(environ.get("GIT_WORK_TREE") or start)
+        return work_tree if work_tree == start or work_tree in start.parents else start
+    for directory in (start, *start.parents):
+        if os.path.lexists(directory / ".git"):
+            return directory
+    return None
 
 
 def display_path(path: Path, cwd: Path) -> str:

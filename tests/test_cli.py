@@ -211,6 +211,28 @@ def test_finds_the_roadmap_in_a_parent_directory_up_to_the_repository_root(run: 
     assert result.stderr.startswith("roadmap: no roadmap found: looked for roadmap.yaml, roadmap.yml")
 
 
+@pytest.mark.parametrize("boundary", ["none", "broken-link", "GIT_DIR"])
+def test_outside_a_repository_only_this_directory_is_searched(
+    run: Run, tmp_path: Path, boundary: str
+) -> None:
+    # Without a repository to stop at, the search would climb to / and an edit would change a roadmap
+    # that is not this project's.
+    (tmp_path / "roadmap.yaml").write_text(roadmap(task("OUT", "2026-01-01")), encoding="utf-8")
+    here = tmp_path / "project" / "docs"
+    here.mkdir(parents=True)
+    env = {}
+    if boundary == "broken-link":
+        (tmp_path / "project" / ".git").symlink_to(tmp_path / "nowhere")
+    if boundary == "GIT_DIR":
+        env = {"GIT_DIR": str(tmp_path / "elsewhere.git")}
+    result = run("done", "OUT", "--on", "2026-01-01", env=env, cwd=here)
+    assert result.exit_code == ExitCode.INVALID
+    assert result.stderr.startswith("roadmap: no roadmap found")
+    assert "status: planned" in (tmp_path / "roadmap.yaml").read_text(encoding="utf-8")
+    (here / "roadmap.yaml").write_text(roadmap(task("HERE", "2026-01-01")), encoding="utf-8")
+    assert "HERE (energy)" in run("check", "--as-of", "2026-02-01", env=env, cwd=here).stdout
+
+
 def test_roadmap_file_variable_names_the_file(run: Run, write: Write, tmp_path: Path) -> None:
     path = write(roadmap(task("ENV", "2026-01-01")), "elsewhere/plan.yaml")
     result = run("check", "--as-of", "2026-02-01", env={"ROADMAP_FILE": str(path)}, cwd=tmp_path)
