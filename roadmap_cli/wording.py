@@ -447,17 +447,41 @@ def parse_duty(text: str) -> tuple[Frequency, int | None]:
             raise WordingError(say("wording.two_frequencies", first=phrase, second=other))
     rest = rest_text.split()
     due_day: int | None = None
-    for word in rest:
+    said_to_be_a_day = False
+    for at, word in enumerate(rest):
         if word.isdigit():
             if due_day is not None:
                 raise WordingError(say("wording.two_due_days", first=due_day, second=word))
             due_day = int(word)
             if not 1 <= due_day <= 31:
                 raise WordingError(say("wording.not_a_day", word=word))
+            said_to_be_a_day = _names_a_day(rest, at)
         elif (meaning := word_table().get(word, Word(Kind.FILLER))).kind is Kind.MONTH:
             # "по итогам года, не позднее 25 января": January is the month after the period.
             if frequency is not Frequency.YEARLY or meaning.value != 1:
                 raise WordingError(say("wording.due_month", word=word))
         elif word not in _DUTY_FILLERS:
             raise WordingError(say("wording.unknown_word", word=word))
+    if due_day is not None and not said_to_be_a_day:
+        # "1 раз в полугодие": a number that no word makes a day is not a due day.
+        raise WordingError(say("wording.number_not_a_day", number=due_day))
     return frequency, due_day
+
+
+# Around a number that is a due day: "до 10 числа", "10-го", "10-ына дейін", "25-күнінен", "by the
+# 20th", "by day 5", "не позднее 25 января" (a month names it too).
+_DAY_AFTER = frozenset(
+    ("числа", "число", "го", "ына", "іне", "ы", "і", "шы", "ші", "күнінен", "күніне", "күні",
+     "st", "nd", "rd", "th", "day")
+)  # fmt: skip
+_DAY_BEFORE = frozenset(("до", "позднее", "by", "day", "on"))
+
+
+def _names_a_day(words: list[str], at: int) -> bool:
+    after = words[at + 1] if at + 1 < len(words) else ""
+    before = words[at - 1] if at > 0 else ""
+    return (
+        after in _DAY_AFTER
+        or before in _DAY_BEFORE
+        or word_table().get(after, Word(Kind.FILLER)).kind is Kind.MONTH
+    )

@@ -174,6 +174,8 @@ DUTIES: list[tuple[str, Frequency, int | None]] = [
     ("half-yearly", Frequency.HALF_YEARLY, None),
     ("Half-yearly by the 20th of the following month", Frequency.HALF_YEARLY, 20),
     ("quarterly, by the 5th day of the month after the period", Frequency.QUARTERLY, 5),
+    ("раз в полугодие", Frequency.HALF_YEARLY, None),
+    ("monthly by day 10", Frequency.MONTHLY, 10),
 ]
 
 
@@ -191,6 +193,10 @@ def test_duty_wordings(text: str, frequency: Frequency, due_day: int | None) -> 
         ("ежемесячно до 32 числа", "'32' is not a day of the month"),
         ("по итогам года, не позднее 25 марта", "'марта': a duty is due in the month after its period"),
         ("ежемесячно и ежеквартально", "more than one frequency: 'ежеквартально' and 'ежемесячно'"),
+        (
+            "1 раз в полугодие",  # once a half-year: the 1 is no due day
+            "no word says that 1 is a day (write 'до 1 числа', '1-ына дейін' or 'by day 1'), or leave the number out",
+        ),
     ],
 )
 def test_duty_wordings_refused(text: str, reason: str) -> None:

@@ -176,6 +176,7 @@ MESSAGES: dict[str, str] = {
     "wording.no_frequency": "no frequency (monthly, ежемесячно, ай сайын...)",
     "wording.two_frequencies": "more than one frequency: '{first}' and '{second}'",
     "wording.two_due_days": "two due days: {first} and {second}",
+    "wording.number_not_a_day": "no word says that {number} is a day (write 'до {number} числа', '{number}-ына дейін' or 'by day {number}'), or leave the number out",
     "wording.not_a_day": "'{word}' is not a day of the month",
     "wording.due_month": "'{word}': a duty is due in the month after its period",
     # dates, periods, arguments

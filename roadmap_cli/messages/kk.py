@@ -176,6 +176,7 @@ MESSAGES: dict[str, str] = {
     "wording.no_frequency": "кезеңділік көрсетілмеген (ай сайын, ежемесячно, monthly...)",
     "wording.two_frequencies": "бірден көп кезеңділік: '{first}' және '{second}'",
     "wording.two_due_days": "тапсырудың екі күні: {first} және {second}",
+    "wording.number_not_a_day": "{number} саны айдың күні екенін ешбір сөз айтпайды («до {number} числа» немесе «{number}-ына дейін» деп жазыңыз) немесе санды алып тастаңыз",
     "wording.not_a_day": "'{word}' айдың күні емес",
     "wording.due_month": "'{word}': міндет кезеңнен кейінгі айда тапсырылады",
     # күндер, кезеңдер, аргументтер

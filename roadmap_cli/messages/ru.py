@@ -176,6 +176,7 @@ MESSAGES: dict[str, str] = {
     "wording.no_frequency": "не указана периодичность (ежемесячно, ай сайын, monthly...)",
     "wording.two_frequencies": "больше одной периодичности: '{first}' и '{second}'",
     "wording.two_due_days": "два числа сдачи: {first} и {second}",
+    "wording.number_not_a_day": "ни одно слово не говорит, что {number} — это число месяца (напишите «до {number} числа» или «{number}-ына дейін») или уберите число",
     "wording.not_a_day": "'{word}' — не число месяца",
     "wording.due_month": "'{word}': обязанность сдаётся в месяце, следующем за периодом",
     # даты, периоды, аргументы
