@@ -195,7 +195,8 @@ def test_duty_wordings(text: str, frequency: Frequency, due_day: int | None) -> 
         ("ежемесячно и ежеквартально", "more than one frequency: 'ежеквартально' and 'ежемесячно'"),
         (
             "1 раз в полугодие",  # once a half-year: the 1 is no due day
-            "no word says that 1 is a day (write 'до 1 числа', '1-ына дейін' or 'by day 1'), or leave the number out",
+            "no word says that 1 is a day (write 'до 1 числа', '1-ына дейін' or 'by day 1'), "
+            "or leave the number out",
         ),
     ],
 )
