@@ -61,9 +61,18 @@ class Assessment:
         return self.due != self.stated
 
     @property
+    def status(self) -> Status:
+        """The task's status on the as-of date: a task completed after that day was not done yet
+        (judged in the past, the file of today must not make it look done)."""
+        status = self.task.status
+        if status is Status.DONE and self.task.completed is not None and self.task.completed > self.as_of:
+            return Status.IN_PROGRESS
+        return status
+
+    @property
     def is_closed(self) -> bool:
         """Done, cancelled, or (for one period of a duty) submitted: it can no longer be late."""
-        return self.task.status.is_closed or self.submitted is not None
+        return self.status.is_closed or self.submitted is not None
 
     @property
     def days_left(self) -> int:
@@ -101,7 +110,7 @@ class Assessment:
         if self.period is not None:
             return self.submitted is not None and self.submitted > self.due
         task = self.task
-        return task.status is Status.DONE and task.completed is not None and task.completed > self.due
+        return self.status is Status.DONE and task.completed is not None and task.completed > self.due
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +160,8 @@ def assess_task(
     if task.deadline is not None:
         return [Assessment(task, as_of, due(task.deadline), task.deadline, calendar, window)]
     assert task.recurrence is not None
-    submitted = task.submitted
+    # A period reported after the as-of day was not reported yet on that day.
+    submitted = {period: on for period, on in task.submitted.items() if on <= as_of}
     return [
         Assessment(
             task,
@@ -186,7 +196,7 @@ def summarize(department: Department | None, assessments: Iterable[Assessment]) 
         ("tasks", "done", "done_late", "in_progress", "blocked", "cancelled", "overdue", "due_soon"), 0
     )
     for group in by_task.values():
-        status = group[0].task.status
+        status = group[0].status
         counts["tasks"] += 1
         counts["done"] += status is Status.DONE
         counts["done_late"] += any(item.is_done_late for item in group)

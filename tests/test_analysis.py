@@ -13,7 +13,7 @@ from roadmap_cli.load import load_bytes
 from roadmap_cli.model import Roadmap, Task
 from roadmap_cli.workdays import kazakhstan_calendar
 from tests.conftest import Run, Write
-from tests.helpers import roadmap, task
+from tests.helpers import duty, roadmap, task
 
 
 def load(*tasks: str) -> Roadmap:
@@ -82,7 +82,7 @@ def test_summary_counts_by_lead_department_and_percent_ignores_cancelled() -> No
         task("T-4", "2026-04-10", "blocked"),
         task("T-5", "2026-09-30", department="roads", co_executors="[energy]"),
     )
-    report = status_report(plan, date(2026, 4, 1), Window(14))
+    report = status_report(plan, date(2026, 4, 3), Window(14))  # the day after T-1 was completed
     energy, roads = report.summaries
     assert (energy.tasks, energy.done, energy.done_late, energy.cancelled) == (4, 1, 1, 1)
     assert (energy.in_progress, energy.blocked, energy.overdue, energy.due_soon) == (1, 1, 1, 1)
@@ -131,3 +131,22 @@ def test_a_department_that_leads_nothing_shows_no_percentage(run: Run, write: Wr
     assert roads.rstrip().endswith("–") and "100" not in roads
     document = json.loads(run("status", str(path), "--as-of", "2026-02-01", "--format", "json").stdout)
     assert [row["percent_complete"] for row in document["departments"]] == [0, None, 0]
+
+
+def test_judged_in_the_past_a_task_completed_later_was_not_done_yet() -> None:
+    # The file of today must not rewrite the past: on 1 April, T-1 (completed 2 April) was late work.
+    plan = load(task("T-1", "2026-03-31", "done", completed="2026-04-02"))
+    before = status_report(plan, date(2026, 4, 1))
+    assert (before.total.done, before.total.done_late, before.total.in_progress) == (0, 0, 1)
+    assert [item.task.id for item in before.overdue] == ["T-1"]
+    after = status_report(plan, date(2026, 4, 2))
+    assert (after.total.done, after.total.done_late, after.overdue) == (1, 1, ())
+
+
+def test_judged_in_the_past_a_period_reported_later_was_not_reported_yet() -> None:
+    plan = load(duty("REP", "monthly", "2026-01-01", due_day=10, submitted={"2026-01": "2026-02-20"}))
+    on_the_15th = [
+        item for item in status_report(plan, date(2026, 2, 15)).overdue if item.period == "2026-01"
+    ]
+    assert [item.days_overdue for item in on_the_15th] == [5]
+    assert not [item for item in status_report(plan, date(2026, 2, 21)).overdue if item.period == "2026-01"]

@@ -239,7 +239,7 @@ def task_state(assessment: Assessment) -> State:
         return State.DONE_LATE
     if assessment.submitted is not None:
         return State.SUBMITTED
-    status = assessment.task.status
+    status = assessment.status
     if status is Status.DONE:
         return State.DONE
     return State.CANCELLED if status is Status.CANCELLED else State.ON_TRACK
@@ -272,7 +272,7 @@ def deadline_row(
         period=assessment.period,
         submitted=assessment.submitted,
         original_deadline=task.original_deadline,
-        status=task.status,
+        status=assessment.status,
         completed=task.completed,
         position=position,
         state=state,
