@@ -13,12 +13,17 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
+import functools
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.load import check_regular_file, read_file
@@ -43,6 +48,9 @@ def editing(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Snapshot]:
     check_regular_file(target)  # before opening it to lock it
     if not os.access(target, os.W_OK) or not os.access(target.parent, os.W_OK):
         raise RoadmapError(say("storage.read_only", path=path))
+    links = target.stat().st_nlink
+    if links > 1:  # replacing the file would leave the other names holding the old text
+        raise RoadmapError(say("storage.hard_links", path=path, links=links))
     with _locked(target, path):
         yield Snapshot(target, read_file(target, limits))
 
@@ -84,29 +92,112 @@ def _locked(target: Path, shown: Path) -> Iterator[None]:
 
 
 def replace(snapshot: Snapshot, new_raw: bytes, shown: str) -> None:
-    """Write `new_raw` in place of the file, unless the file no longer holds `snapshot.raw`."""
+    """Write `new_raw` in place of the file, unless the file no longer holds `snapshot.raw`.
+
+    The new bytes go to a temporary file beside it, with the original's mode, owner and group; then
+    the two are swapped in one step, and what was swapped out is compared with what the edit
+    started from. If someone replaced the file in the meantime (a `git checkout` does not take our
+    lock), their file is swapped back and nothing is written. Where the system cannot swap two files,
+    the new one is renamed over the old after a last comparison: a narrow window, not none.
+    """
     target = snapshot.path
     try:
         current = target.read_bytes()
+        status = target.stat()
     except OSError as exc:
         raise RoadmapError(say("storage.cannot_reread", path=shown, reason=exc.strerror or exc)) from None
     if current != snapshot.raw:
         raise RoadmapError(say("storage.changed", path=shown))
-    mode = target.stat().st_mode & 0o7777
-    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    temporary = _written_beside(target, new_raw, status, shown)
+    try:
+        _before_swap()
+        if _exchange(temporary, target):
+            if temporary.read_bytes() != snapshot.raw:  # someone else's file was swapped out: put it back
+                _exchange(temporary, target)
+                raise RoadmapError(say("storage.changed", path=shown))
+        else:
+            if target.read_bytes() != snapshot.raw:
+                raise RoadmapError(say("storage.changed", path=shown))
+            temporary.replace(target)
+    except OSError as exc:
+        raise RoadmapError(say("storage.cannot_write", path=shown, reason=exc.strerror or exc)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()  # the old bytes after a swap, or the unused new ones
+    _sync_directory(target.parent)
+
+
+def _written_beside(target: Path, raw: bytes, status: os.stat_result, shown: str) -> Path:
+    """A temporary file in the target's directory holding `raw`, synced, with the target's mode,
+    owner and group (a group-shared roadmap stays the group's); removed again if anything fails."""
+    try:
+        descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise RoadmapError(say("storage.cannot_write", path=shown, reason=exc.strerror or exc)) from None
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(new_raw)
+            handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
-        temporary.chmod(mode)
-        temporary.replace(target)
-    except BaseException:
+        _same_owner(temporary, status, shown)
+        temporary.chmod(status.st_mode & 0o7777)
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        if isinstance(exc, OSError):  # a full disk, a quota: nothing was written
+            raise RoadmapError(say("storage.cannot_write", path=shown, reason=exc.strerror or exc)) from None
         raise
-    _sync_directory(target.parent)
+    return temporary
+
+
+def _same_owner(path: Path, status: os.stat_result, shown: str) -> None:
+    """Give `path` the owner and group of the file it replaces. The group must be kept (others may
+    edit through it); the owner only a privileged user can give away, so another owner is said."""
+    if not hasattr(os, "chown"):
+        return
+    try:
+        os.chown(path, status.st_uid, status.st_gid)
+        return
+    except PermissionError:
+        pass
+    try:
+        os.chown(path, -1, status.st_gid)
+    except PermissionError:
+        raise RoadmapError(say("storage.group", path=shown)) from None
+
+
+def _before_swap() -> None:
+    """Nothing: the moment a test may use to replace the file, as a checkout racing the edit would."""
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 with RENAME_EXCHANGE); False where that is not
+    available, raising nothing."""
+    swap = _renameat2()
+    if swap is None:
+        return False
+    at_working_directory, rename_exchange = -100, 2
+    result = swap(
+        at_working_directory, os.fsencode(first), at_working_directory, os.fsencode(second), rename_exchange
+    )
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # the filesystem or kernel cannot swap
+        return False
+    raise OSError(error, os.strerror(error))
+
+
+@functools.cache
+def _renameat2() -> Any:
+    if sys.platform != "linux":
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.renameat2
+    except (OSError, AttributeError):  # a C library without it (glibc before 2.28, some musl)
+        return None
 
 
 def _sync_directory(directory: Path) -> None:
