@@ -18,7 +18,7 @@ from roadmap_cli.model import DayOffRule, Department, Roadmap, Status, Task
 from roadmap_cli.workdays import WorkingCalendar, kazakhstan_calendar
 
 DEFAULT_WARN_DAYS = 14
-_WINDOW = re.compile(r"(\d{1,5})(wd)?")
+_WINDOW = re.compile(r"([0-9]{1,5})(wd)?")
 
 
 @dataclass(frozen=True, slots=True)

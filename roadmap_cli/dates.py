@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from roadmap_cli.messages import say
@@ -16,10 +18,10 @@ PLANNING_YEARS = range(1991, 2101)
 KAZAKHSTAN_TIME_NAME = "UTC+05:00"
 KAZAKHSTAN_TIME = timezone(timedelta(hours=5), KAZAKHSTAN_TIME_NAME)
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
-_SLASHED_DATE = re.compile(r"\d{1,4}/\d{1,2}/\d{1,4}")
-_FIXED_OFFSET = re.compile(r"(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DOTTED_DATE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}")
+_SLASHED_DATE = re.compile(r"[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4}")
+_FIXED_OFFSET = re.compile(r"(?:UTC)?([+-])([0-9]{1,2})(?::?([0-9]{2}))?")
 
 
 def parse_iso_date(text: str) -> date:
@@ -58,14 +60,27 @@ def resolve_timezone(name: str | None) -> tzinfo:
     if offset is not None:
         sign, hours, minutes = offset.groups()
         delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
-        if delta > timedelta(hours=14):
+        if delta > timedelta(hours=14) or int(minutes or 0) >= 60:
             raise ValueError(say("date.offset_range", offset=name))
         return timezone(-delta if sign == "-" else delta, f"UTC{sign}{hours.zfill(2)}:{minutes or '00'}")
+    if _ZONE_NAME.fullmatch(name) is None:  # no '.', so no way out of the database's folder
+        raise ValueError(say("date.unknown_zone", zone=name))
     try:
-        return ZoneInfo(name)
+        return _zone(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        # ValueError: keys like '../etc' are refused by zoneinfo itself; OSError: odd filesystem entries.
         raise ValueError(say("date.unknown_zone", zone=name)) from None
+
+
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
+
+
+@functools.cache
+def _zone(name: str) -> ZoneInfo:
+    """A zone read from the IANA database the `tzdata` package ships, not from the machine's: a
+    roadmap's "today" must not depend on how up to date a machine's zone files are, and the machine's
+    own "localtime" and "posixrules" are no zones of the database at all."""
+    with resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).open("rb") as data:
+        return ZoneInfo.from_file(data, key=name)
 
 
 def today_in(zone: tzinfo, now: datetime | None = None) -> date:

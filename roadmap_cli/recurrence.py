@@ -63,10 +63,10 @@ class Frequency(StrEnum):
 
 _MONTHS = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.HALF_YEARLY: 6, Frequency.YEARLY: 12}
 _LABELS = {
-    Frequency.MONTHLY: re.compile(r"(\d{4})-(\d{2})"),
-    Frequency.QUARTERLY: re.compile(r"(\d{4})-Q(\d)"),
-    Frequency.HALF_YEARLY: re.compile(r"(\d{4})-H(\d)"),
-    Frequency.YEARLY: re.compile(r"(\d{4})"),
+    Frequency.MONTHLY: re.compile(r"([0-9]{4})-([0-9]{2})"),
+    Frequency.QUARTERLY: re.compile(r"([0-9]{4})-Q([0-9])"),
+    Frequency.HALF_YEARLY: re.compile(r"([0-9]{4})-H([0-9])"),
+    Frequency.YEARLY: re.compile(r"([0-9]{4})"),
 }
 # What a label that is no period of the frequency is told; a test holds these to the catalogues.
 NOT_A_PERIOD_KEYS = {

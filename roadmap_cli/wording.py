@@ -220,11 +220,12 @@ class WordingError(ValueError):
 
 # ---- reading a deadline -----------------------------------------------------------------------
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Digits are ASCII digits: "٢٠٢٦-٠١-٣١" or "２０２６" look like a date, but no one types them on purpose.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TOKEN = re.compile(
-    r"(?P<written>\d+(?:[./-]\d+){2})|(?P<number>\d+)|(?P<word>[^\W\d_]+)|(?P<mark>[.,;:()«»\"'–—-])|(?P<other>\S)"
+    r"(?P<written>[0-9]+(?:[./-][0-9]+){2})|(?P<number>[0-9]+)|(?P<word>[^\W\d_]+)|(?P<mark>[.,;:()«»\"'–—-])|(?P<other>\S)"
 )
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +337,7 @@ def parse_deadline(text: str) -> Deadline:
         leftover = [token for index, token in enumerate(tokens) if index not in used]
         if leftover:
             raise WordingError(say("wording.leftover", text=leftover[0].text))
-        if stripped.isdigit():
+        if stripped.isascii() and stripped.isdigit():
             raise WordingError(say("wording.number_alone"))
         return Deadline(year, 12, 31, stripped, Period.YEAR)
     at = periods[0]
@@ -430,7 +431,10 @@ DUTY_FORMS = say(
 def parse_duty(text: str) -> tuple[Frequency, int | None]:
     """Read how often a duty recurs and, when the wording says it, the due day of the month after
     the period. Raise `WordingError` saying why when the text is not such a wording."""
-    normalized = " ".join(re.findall(r"\d+|[^\W\d_]+", _normalized(text)))
+    foreign_digit = next((char for char in text if char.isdigit() and not char.isascii()), None)
+    if foreign_digit is not None:  # not dropped as if it were punctuation
+        raise WordingError(say("wording.unexpected", text=foreign_digit))
+    normalized = " ".join(re.findall(r"[0-9]+|[^\W\d_]+", _normalized(text)))
     try:
         return Frequency(normalized.replace(" ", "-")), None
     except ValueError:
@@ -449,7 +453,7 @@ def parse_duty(text: str) -> tuple[Frequency, int | None]:
     due_day: int | None = None
     said_to_be_a_day = False
     for at, word in enumerate(rest):
-        if word.isdigit():
+        if word.isascii() and word.isdigit():
             if due_day is not None:
                 raise WordingError(say("wording.two_due_days", first=due_day, second=word))
             due_day = int(word)

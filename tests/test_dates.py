@@ -41,7 +41,11 @@ def test_time_zones_by_name_or_offset(name: str | None, offset_hours: float) -> 
     assert offset == timedelta(hours=offset_hours)
 
 
-@pytest.mark.parametrize("name", ["Asia/Atlantis", "../../etc/passwd", "/etc/localtime", "UTC+15"])
+@pytest.mark.parametrize(
+    "name",
+    # localtime and posixrules are the machine's own zone under a file name: never resolved.
+    ["Asia/Atlantis", "../../etc/passwd", "/etc/localtime", "UTC+15", "UTC+05:99", "localtime", "posixrules"],
+)
 def test_unknown_or_hostile_time_zone_names_are_refused(name: str) -> None:
     with pytest.raises(ValueError, match="time zone"):
         resolve_timezone(name)
@@ -52,3 +56,9 @@ def test_today_is_the_date_in_the_roadmap_zone_not_the_machine_one() -> None:
     assert today_in(KAZAKHSTAN_TIME, evening_in_utc) == date(2026, 4, 1)
     assert today_in(resolve_timezone("Asia/Aqtobe"), evening_in_utc) == date(2026, 4, 1)
     assert today_in(UTC, evening_in_utc) == date(2026, 3, 31)
+
+
+@pytest.mark.parametrize("text", ["２０２６-１２-０１", "٢٠٢٦-٠١-٣١", "2026-0١-31"])
+def test_digits_of_other_scripts_are_no_iso_date(text: str) -> None:
+    with pytest.raises(ValueError, match="not a date"):
+        parse_iso_date(text)

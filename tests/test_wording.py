@@ -193,6 +193,7 @@ def test_duty_wordings(text: str, frequency: Frequency, due_day: int | None) -> 
         ("ежемесячно до 32 числа", "'32' is not a day of the month"),
         ("по итогам года, не позднее 25 марта", "'марта': a duty is due in the month after its period"),
         ("ежемесячно и ежеквартально", "more than one frequency: 'ежеквартально' and 'ежемесячно'"),
+        ("ежемесячно до ١٠ числа", "unexpected '١'"),
         (
             "1 раз в полугодие",  # once a half-year: the 1 is no due day
             "no word says that 1 is a day (write 'до 1 числа', '1-ына дейін' or 'by day 1'), "

@@ -185,7 +185,7 @@ MESSAGES: dict[str, str] = {
     "date.not_a_date": "'{text}' is not a date; write dates as YYYY-MM-DD, e.g. 2026-03-31",
     "date.not_real": "'{text}' is not a real date ({reason}); write dates as YYYY-MM-DD, e.g. 2026-03-31",
     "date.no_such_month": "there is no month {month}",
-    "date.offset_range": "time zone offset '{offset}' is out of range (at most 14 hours)",
+    "date.offset_range": "time zone offset '{offset}' is out of range (at most 14 hours, and minutes below 60)",
     "date.unknown_zone": "unknown time zone '{zone}'; use an IANA name such as Asia/Aqtobe or a fixed offset such as UTC+05:00",
     "period.not_monthly": "'{label}' is not a monthly period: write it like {example}",
     "period.not_quarterly": "'{label}' is not a quarterly period: write it like {example}",
