@@ -21,12 +21,19 @@ from roadmap_cli.gate import FailOn
 from roadmap_cli.options import (
     AllOption,
     AsOfOption,
+    BaseOption,
+    DepartmentOption,
     DryRunOption,
+    EvidenceOption,
+    FailOnOption,
     FileOption,
     FormatOption,
+    HeadOption,
     LangOption,
+    OnOption,
     PathArgument,
     PathsArgument,
+    PolicyOption,
     ReasonOption,
     TaskArgument,
     WarnDaysOption,
@@ -135,15 +142,7 @@ def schema() -> ExitCode:
 def status(
     path: PathArgument = None,
     as_of: AsOfOption = None,
-    department: Annotated[
-        str | None,
-        typer.Option(
-            "--department",
-            "-d",
-            metavar="ID",
-            help="Only this department's row and the tasks it leads or co-executes.",
-        ),
-    ] = None,
+    department: DepartmentOption = None,
     warn_days: WarnDaysOption = "14",
     show_all: AllOption = False,
     output_format: FormatOption = None,
@@ -171,14 +170,7 @@ def check(
     path: PathArgument = None,
     as_of: AsOfOption = None,
     warn_days: WarnDaysOption = "14",
-    fail_on: Annotated[
-        FailOn,
-        typer.Option(
-            "--fail-on",
-            case_sensitive=False,
-            help="Exit 1 on overdue tasks (default), also on tasks due soon, or never.",
-        ),
-    ] = FailOn.OVERDUE,
+    fail_on: FailOnOption = FailOn.OVERDUE,
     show_all: AllOption = False,
     output_format: FormatOption = None,
     lang: LangOption = None,
@@ -202,18 +194,9 @@ def check(
 @guarded
 def diff(
     path: PathArgument = None,
-    base: Annotated[
-        str,
-        typer.Option("--base", metavar="REV", help="The git revision to compare from (e.g. origin/main)."),
-    ] = "HEAD",
-    head: Annotated[
-        str | None,
-        typer.Option("--head", metavar="REV", help="The revision to compare to. Default: the working tree."),
-    ] = None,
-    check_policy: Annotated[
-        bool,
-        typer.Option("--check", help="Exit 1 when the change breaks the postponement policy."),
-    ] = False,
+    base: BaseOption = "HEAD",
+    head: HeadOption = None,
+    check_policy: PolicyOption = False,
     show_all: AllOption = False,
     output_format: FormatOption = None,
     lang: LangOption = None,
@@ -233,19 +216,8 @@ def diff(
 @guarded
 def done(
     task: TaskArgument,
-    on: Annotated[
-        str | None,
-        typer.Option(
-            "--on",
-            metavar="YYYY-MM-DD",
-            help="When it was done. Default: today in the roadmap's time zone.",
-            show_default=False,
-        ),
-    ] = None,
-    evidence: Annotated[
-        str | None,
-        typer.Option("--evidence", metavar="TEXT", help="What shows it is done: a document, a protocol."),
-    ] = None,
+    on: OnOption = None,
+    evidence: EvidenceOption = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
 ) -> ExitCode:
@@ -256,6 +228,29 @@ def done(
     return run(
         file, dry_run, task, day, options.text(evidence, "--evidence") if evidence is not None else None
     )
+
+
+@app.command()
+@guarded
+def submit(
+    task: TaskArgument,
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period", metavar="PERIOD", help="The period reported: 2026-01, 2026-Q1, 2026-H1, 2026."
+        ),
+    ],
+    on: OnOption = None,
+    evidence: EvidenceOption = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+) -> ExitCode:
+    """Report one period of a recurring duty: a submission record (period, date, evidence) is added."""
+    from roadmap_cli.commands.edit import submit as run
+
+    day = options.date_option(on, "--on") if on is not None else None
+    proof = options.text(evidence, "--evidence") if evidence is not None else None
+    return run(file, dry_run, task, options.text(period, "--period"), day, proof)
 
 
 @app.command()

@@ -248,6 +248,18 @@ def _duty_violations(index: int, old: Task, new: Task, change_date: date) -> lis
                     (*where, "submissions"),
                 )
             )
+    if old.recurrence is not None and new.status is Status.DONE and old.status is not Status.DONE:
+        # Marking a duty done would silence every missed period at once: each must be reported first.
+        found.extend(
+            _Violation(
+                "duty-done-unreported",
+                new.id,
+                say("policy.duty_done_unreported", task=new.id, period=occurrence.label, due=occurrence.due),
+                (*where, "status"),
+            )
+            for occurrence in old.recurrence.schedule.due_through(change_date)
+            if occurrence.due <= change_date and occurrence.label not in new.submitted
+        )
     if old.recurrence is None or new.status.is_closed:
         return found
     head_due = (

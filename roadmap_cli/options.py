@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from roadmap_cli import messages
+from roadmap_cli.gate import FailOn
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import OutputFormat, default_format
 
@@ -93,6 +94,46 @@ FileOption = Annotated[
 ]
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")]
 TaskArgument = Annotated[str, typer.Argument(metavar="TASK", help="The id of the task to change.")]
+DepartmentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--department",
+        "-d",
+        metavar="ID",
+        help="Only this department's row and the tasks it leads or co-executes.",
+    ),
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option(
+        "--fail-on",
+        case_sensitive=False,
+        help="Exit 1 on overdue tasks (default), also on tasks due soon, or never.",
+    ),
+]
+BaseOption = Annotated[
+    str, typer.Option("--base", metavar="REV", help="The git revision to compare from (e.g. origin/main).")
+]
+HeadOption = Annotated[
+    str | None,
+    typer.Option("--head", metavar="REV", help="The revision to compare to. Default: the working tree."),
+]
+PolicyOption = Annotated[
+    bool, typer.Option("--check", help="Exit 1 when the change breaks the postponement policy.")
+]
+OnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="YYYY-MM-DD",
+        help="When it was done (or submitted). Default: today in the roadmap's time zone.",
+        show_default=False,
+    ),
+]
+EvidenceOption = Annotated[
+    str | None,
+    typer.Option("--evidence", metavar="TEXT", help="What shows it is done: a document, a protocol."),
+]
 ReasonOption = Annotated[str, typer.Option("--reason", metavar="TEXT", help="Why; kept in the file.")]
 
 

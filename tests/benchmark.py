@@ -132,6 +132,17 @@ def roadmap_lines(count: int, moved: bool = False) -> Iterator[str]:
             ]
         lines.append("")
         yield from (line + "\n" for line in lines)
+    # One recurring duty, reported monthly, for `roadmap submit`.
+    duty = [
+        "  - id: D-000001",
+        "    title: Ежемесячная информация о ходе исполнения",
+        "    department: dept-00",
+        "    recurrence: {every: monthly, due_day: 10, starts: 2026-01-01}",
+        "    status: in_progress",
+        "    submissions:",
+        *(f"      - {{period: '2026-{month:02d}', on: 2026-{month + 1:02d}-08}}" for month in range(1, 10)),
+    ]
+    yield from (line + "\n" for line in duty)
 
 
 @dataclass
@@ -182,6 +193,20 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
         ),
         "roadmap done": (
             [roadmap, "done", "T-000002", "--on", "2026-11-20", "--file", "roadmap.yaml"],
+            ["git", "checkout", "--", "roadmap.yaml"],
+        ),
+        "roadmap submit": (
+            [
+                roadmap,
+                "submit",
+                "D-000001",
+                "--period",
+                "2026-10",
+                "--on",
+                "2026-11-09",
+                "--file",
+                "roadmap.yaml",
+            ],
             ["git", "checkout", "--", "roadmap.yaml"],
         ),
     }

@@ -221,3 +221,70 @@ def test_the_sample_has_a_duty_with_a_missed_october(run: Run) -> None:
     sample = Path(__file__).parent.parent / "data" / "roadmap.yaml"
     result = run("check", str(sample), "--as-of", "2026-11-26")
     assert "SEZ-035 (entrepreneurship) was due 2026-11-10 (period 2026-10), 16 days overdue" in result.stdout
+
+
+REPORTING = roadmap(duty("REP", "monthly", "2026-01-01", due_day=10, submitted={"2026-01": "2026-02-09"}))
+
+
+def test_done_on_a_running_duty_is_refused_and_says_how_to_report(run: Run, write: Write) -> None:
+    # Done would make every missed period vanish from check, and the department's percentage rise.
+    path = write(REPORTING)
+    result = run("done", "REP", "--on", "2026-04-01", "--file", str(path))
+    assert result.exit_code == ExitCode.USAGE
+    assert "report each period with `roadmap submit REP --period 2026-02`" in result.stderr
+    assert path.read_text(encoding="utf-8") == REPORTING
+
+
+def test_submit_appends_a_record_byte_for_byte_and_check_stops_counting_the_period(
+    run: Run, write: Write
+) -> None:
+    path = write(REPORTING)
+    before = run("check", str(path), "--as-of", "2026-03-20").stdout
+    assert "period 2026-02" in before
+    result = run("submit", "REP", "--period", "2026-02", "--on", "2026-03-15", "--file", str(path))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert path.read_text(encoding="utf-8") == REPORTING.replace(
+        "      - {period: '2026-01', on: 2026-02-09}\n",
+        "      - {period: '2026-01', on: 2026-02-09}\n      - {period: 2026-02, on: 2026-03-15}\n",
+    )
+    assert "period 2026-02" not in run("check", str(path), "--as-of", "2026-03-20").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["REP", "--period", "2026-01"], "period 2026-01 of task REP is already reported (2026-02-09)"),
+        (["REP", "--period", "2025-12"], "2025-12 is not a period of task REP"),
+        (["REP", "--period", "2026-Q1"], "'2026-Q1' is not a monthly period"),
+        (["REP", "--period", "2026-02", "--on", "2099-01-01"], "is after today"),
+        (["T-1", "--period", "2026-01"], "task T-1 is not a recurring duty: mark it with `roadmap done`"),
+    ],
+)
+def test_submit_refuses_what_is_not_a_new_period(
+    run: Run, write: Write, args: list[str], message: str
+) -> None:
+    text = REPORTING + task("T-1", "2026-03-01")
+    path = write(text)
+    result = run("submit", *args, "--file", str(path))
+    assert result.exit_code == ExitCode.USAGE, result.stderr
+    assert message in result.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_diff_check_flags_a_duty_marked_done_with_periods_unreported() -> None:
+    base = load(duty("REP", "monthly", "2026-01-01", due_day=10, submitted={"2026-01": "2026-02-09"}))
+    head = load(
+        duty(
+            "REP",
+            "monthly",
+            "2026-01-01",
+            due_day=10,
+            until="2026-12-31",
+            submitted={"2026-01": "2026-02-09"},
+        ).replace("status: in_progress", "status: done\n    completed: 2026-04-01")
+    )
+    found = violations(base, head, date(2026, 4, 20), lambda where: None)
+    assert [(item.code, item.message.split(";")[0]) for item in found] == [
+        ("duty-done-unreported", "REP: marked done with period 2026-02 (due 2026-03-10) unreported"),
+        ("duty-done-unreported", "REP: marked done with period 2026-03 (due 2026-04-10) unreported"),
+    ]

@@ -33,6 +33,12 @@ def done(file: Path | None, dry_run: bool, task_id: str, on: date | None, eviden
     return change_task(file, dry_run, task_id, operations.done(on, evidence))
 
 
+def submit(
+    file: Path | None, dry_run: bool, task_id: str, period: str, on: date | None, evidence: str | None
+) -> ExitCode:
+    return change_task(file, dry_run, task_id, operations.submit(period, on, evidence))
+
+
 def start(file: Path | None, dry_run: bool, task_id: str) -> ExitCode:
     return change_task(file, dry_run, task_id, operations.start())
 

@@ -33,6 +33,12 @@ def done(on: date | None, evidence: str | None) -> Planner:
             )
         if task.status is Status.CANCELLED:
             raise _closed(task, "operation.closed.done")
+        if task.recurrence is not None:
+            unreported = _unreported_periods(task, day)
+            if task.recurrence.until is None or unreported:
+                # Done would silence every missed period: a duty is reported a period at a time.
+                example = unreported[0] if unreported else task.recurrence.every.label(day)
+                raise UsageError(say("operation.done_duty", task=task.id, period=example))
         edits: dict[str, FieldEdit] = {
             "status": Status.DONE.value,
             "completed": day.isoformat(),
@@ -41,6 +47,50 @@ def done(on: date | None, evidence: str | None) -> Planner:
         if evidence is not None:
             edits["evidence"] = evidence
         return edits
+
+    return plan
+
+
+def _unreported_periods(task: Task, day: date) -> list[str]:
+    """The periods of a duty due on or before `day` that no submission reports."""
+    assert task.recurrence is not None
+    return [
+        occurrence.label
+        for occurrence in task.recurrence.schedule.due_through(day)
+        if occurrence.due <= day and occurrence.label not in task.submitted
+    ]
+
+
+def submit(period: str, on: date | None, evidence: str | None) -> Planner:
+    """Report one period of a recurring duty: a submission record appended (records only grow)."""
+
+    def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
+        if task.recurrence is None:
+            raise UsageError(say("operation.submit_not_duty", task=task.id))
+        if task.status is Status.CANCELLED:
+            raise _closed(task, "operation.closed.submit")
+        today = today_in(roadmap.info.tz)
+        day = on if on is not None else today
+        if day > today:
+            raise UsageError(
+                say("operation.on_in_future", on=day, today=today, zone=roadmap.info.timezone_name)
+            )
+        schedule = task.recurrence.schedule
+        try:
+            start = task.recurrence.every.parse_label(period)
+        except ValueError as exc:
+            raise UsageError(say("subject.message", subject="--period", message=exc.args[0])) from None
+        label = task.recurrence.every.label(start)
+        if not schedule.contains(start):
+            raise UsageError(say("operation.period_outside", task=task.id, period=label))
+        if label in task.submitted:
+            raise UsageError(
+                say("operation.period_submitted", task=task.id, period=label, on=task.submitted[label])
+            )
+        record = {"period": label, "on": day.isoformat()}
+        if evidence is not None:
+            record["evidence"] = evidence
+        return {"submissions": Append(record)}
 
     return plan
 

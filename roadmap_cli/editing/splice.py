@@ -149,7 +149,10 @@ class Document(_Text):
             close = self.text.rfind("]", sequence.start, sequence.end)
             return _Splice(close, close, (", " if sequence.items else "") + _flow_mapping(record))
         dash, gap = self.dash_and_gap(sequence.items[0])
-        lines = _block_mapping_lines(record, " " * dash, gap)
+        if all(item.is_flow for item in sequence.items):  # `- {period: 2026-01, on: ...}`: one more such
+            lines = [" " * dash + gap + _flow_mapping(record)]
+        else:
+            lines = _block_mapping_lines(record, " " * dash, gap)
         if self.spaced(sequence.items):
             lines.insert(0, "")
         return self.insert_lines(self.after_line(sequence.items[-1].end), lines)
