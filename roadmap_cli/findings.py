@@ -66,3 +66,22 @@ def closest(word: str, known: Iterable[str]) -> str | None:
     """The known name `word` was most likely meant to be (for a "did you mean"), if one is close."""
     matches = difflib.get_close_matches(word, list(known), n=1)
     return matches[0] if matches else None
+
+
+MORE_PROBLEMS = "more-problems"
+
+
+def more_problems(severity: Severity, count: int) -> Finding:
+    """The finding that stands for `count` problems not listed (a file with too many to read)."""
+    from roadmap_cli.messages import Amount, say
+
+    return Finding(severity, MORE_PROBLEMS, say("load.more_problems", count=Amount(count)))
+
+
+def unlisted(finding: Finding) -> int:
+    """How many problems a finding stands for: 1, or the count of a `more_problems` one."""
+    if finding.code != MORE_PROBLEMS:
+        return 1
+    count = dict(finding.text.params)["count"]
+    assert isinstance(count, int)
+    return count

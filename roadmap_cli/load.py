@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from roadmap_cli import rules
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.findings import Finding, Position, closest, error, sort_key
+from roadmap_cli.findings import Finding, Position, Severity, closest, error, more_problems, sort_key
 from roadmap_cli.messages import LANGUAGES, Amount, Text, say
 from roadmap_cli.model import (
     Department,
@@ -138,14 +138,31 @@ def load_bytes(
     problem = encoding_problem(raw)
     if problem is not None:
         return LoadedRoadmap(display_path, None, (problem,), None)
+    tasks = _TaskModels()
     with _collector_paused():
-        composed = compose(raw.removeprefix(UTF8_BOM), limits, _task_model, strings)
+        composed = compose(raw.removeprefix(UTF8_BOM), limits, tasks, strings)
         if composed.problem is not None or composed.source_map is None:
             assert composed.problem is not None
             return LoadedRoadmap(display_path, None, (composed.problem,), None)
-        roadmap, findings = validate_data(composed.data, composed.source_map)
-    ordered = tuple(sorted(findings, key=sort_key))
-    return LoadedRoadmap(display_path, roadmap, ordered, composed.source_map, _language(composed.data))
+        roadmap, findings = validate_data(composed.data, composed.source_map, tasks)
+    return LoadedRoadmap(display_path, roadmap, findings, composed.source_map, _language(composed.data))
+
+
+# A file can hold a million problems (a pull request can send one): people read the first ones, and
+# the rest are counted, not put into words. Past this many errors, invalid tasks are only counted.
+MAX_FINDINGS = 1_000
+
+
+def _shown(findings: list[Finding], unsaid: int = 0) -> tuple[Finding, ...]:
+    """The findings in file order, the first `MAX_FINDINGS` of them, then one saying how many more
+    (`unsaid`: errors counted, not put into words): an error if any of those is, else a warning."""
+    ordered = sorted(findings, key=sort_key)
+    hidden = ordered[MAX_FINDINGS:]
+    if not hidden and not unsaid:
+        return tuple(ordered)
+    more = len(hidden) + unsaid
+    severity = Severity.ERROR if unsaid or any(finding.is_error for finding in hidden) else Severity.WARNING
+    return (*ordered[:MAX_FINDINGS], more_problems(severity, more))
 
 
 def _language(data: Any) -> str | None:
@@ -167,37 +184,76 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_data(data: Any, source_map: SourceMap) -> tuple[Roadmap | None, list[Finding]]:
+def validate_data(
+    data: Any, source_map: SourceMap, tasks: _TaskModels | None = None
+) -> tuple[Roadmap | None, tuple[Finding, ...]]:
     """Check plain data against the model and the rules; the roadmap is None when any error is found.
+    The findings come in file order, at most `MAX_FINDINGS` of them and one that counts the rest.
 
-    Tasks in `data` may already be models (see `_task_model`).
+    Tasks in `data` may already be models, turned so while the file was read by `tasks`, which then
+    holds the errors of the invalid ones: the sections around them are validated on their own, and no
+    task is validated twice.
     """
     findings: list[Finding] = []
+    read = tasks is not None and isinstance(data, dict) and isinstance(data.get("tasks"), list)
+    invalid_tasks = tasks is not None and read and tasks.invalid > 0
+    roadmap: Roadmap | None = None
     try:
-        roadmap: Roadmap | None = Roadmap.model_validate(data)
+        if invalid_tasks:
+            Roadmap.model_validate({**data, "tasks": []})
+        else:
+            roadmap = Roadmap.model_validate(data)
     except ValidationError as exc:
-        roadmap = None
         findings.extend(_translate_all(exc.errors(include_url=False), data, source_map))
-    findings.extend(rules.check(_rule_input(data, roadmap), source_map))
-    if any(finding.is_error for finding in findings):
-        return None, findings
-    return roadmap, findings
+    unsaid = 0
+    if tasks is not None and invalid_tasks:
+        details = [
+            ErrorDetails(**{**detail, "loc": ("tasks", index, *detail["loc"])})
+            for index, errors in tasks.errors
+            for detail in errors
+        ]
+        findings.extend(_translate_all(details, data, source_map))
+        unsaid = tasks.unsaid
+    findings.extend(rules.check(_rule_input(data, roadmap, read), source_map))
+    shown = _shown(findings, unsaid)
+    if unsaid or any(finding.is_error for finding in findings):
+        return None, shown
+    return roadmap, shown
 
 
-def _task_model(section: str, item: Any) -> Any:
-    """A valid task as its model, as soon as the file has given it: the plain data of a task takes
-    more memory than its model, and this way a large file never holds both for all of its tasks.
-    Anything else stays as it is, for the roadmap's validation to report."""
-    if section != "tasks":
-        return item
-    try:
-        return Task.model_validate(item)
-    except ValidationError:
-        return item
+class _TaskModels:
+    """The hook that turns each task into its model as soon as the file has given it: the plain data of
+    a task takes more memory than its model, and this way a large file never holds both for all of
+    its tasks. An invalid task stays as it is; its errors are kept until `MAX_FINDINGS` of them are,
+    after which invalid tasks are only counted."""
+
+    def __init__(self) -> None:
+        self.index = 0
+        self.invalid = 0
+        self.errors: list[tuple[int, list[ErrorDetails]]] = []
+        self.kept = 0
+        self.unsaid = 0  # the errors of the invalid tasks past the first ones
+
+    def __call__(self, section: str, item: Any) -> Any:
+        if section != "tasks":
+            return item
+        index, self.index = self.index, self.index + 1
+        try:
+            return Task.model_validate(item)
+        except ValidationError as exc:
+            self.invalid += 1
+            if self.kept < MAX_FINDINGS:
+                errors = exc.errors(include_url=False)
+                self.errors.append((index, errors))
+                self.kept += len(errors)
+            else:
+                self.unsaid += exc.error_count()
+            return item
 
 
-def _rule_input(data: Any, roadmap: Roadmap | None) -> rules.RuleInput:
+def _rule_input(data: Any, roadmap: Roadmap | None, tasks_read: bool = False) -> rules.RuleInput:
     """What the rules need; when the model did not validate, the entries that are valid on their own.
+    With `tasks_read`, every task that is valid is a model already (an item still plain failed).
 
     This way a reviewer sees a wrong type and a reference to a missing department in one run.
     """
@@ -213,7 +269,15 @@ def _rule_input(data: Any, roadmap: Roadmap | None) -> rules.RuleInput:
     return rules.RuleInput(
         department_ids=[_raw_id(item) for item in raw_departments],
         task_ids=[_raw_id(item) for item in raw_tasks],
-        tasks=[(index, task) for index, task in enumerate(_valid(Task, raw_tasks)) if task is not None],
+        tasks=[
+            (index, task)
+            for index, task in enumerate(
+                [item if isinstance(item, Task) else None for item in raw_tasks]
+                if tasks_read
+                else _valid(Task, raw_tasks)
+            )
+            if task is not None
+        ],
     )
 
 

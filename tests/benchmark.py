@@ -220,6 +220,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,1000,10000,100000", help="task counts, comma-separated")
     parser.add_argument("--runs", type=int, default=5, help="measured runs per command (after one warm-up)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--huge",
+        action="store_true",
+        help="instead: validate, check and done on a 50 MB file where every task is invalid, and check on "
+        "a 60 MB valid one (the bound for any file up to the size limit: 30 s and 600 MiB)",
+    )
     options = parser.parse_args()
     bin_dir = Path(sys.executable).parent
     roadmap = shutil.which("roadmap", path=str(bin_dir)) or "roadmap"
@@ -230,6 +236,8 @@ def main() -> int:
     # and with PYTHONDONTWRITEBYTECODE set every run would compile roadmap_cli from source again.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "roadmap_cli")], check=True)
     results: list[Measurement] = []
+    if options.huge:
+        return huge_files(roadmap, options.runs)
     for size in (int(value) for value in options.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as folder:
             cwd = Path(folder)
@@ -254,6 +262,43 @@ def main() -> int:
         machine = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count()}
         document = {"machine": machine, "results": [asdict(result) for result in results]}
         options.json.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    return 0
+
+
+def write_invalid_roadmap(path: Path, count: int) -> None:
+    """A roadmap of `count` tasks where every task has four errors: what a hostile pull request sends."""
+    broken = {
+        "    status: ": "    status: x",
+        "    deliverable: ": "    delivrable: ",
+        "    deadline: 2026": "    deadline: 3026",
+        "    co_executors: [": "    co_executors: {a: [",
+    }
+    with path.open("w", encoding="utf-8") as handle:
+        for line in roadmap_lines(count):
+            for good, bad in broken.items():
+                if line.startswith(good):
+                    line = bad + line.removeprefix(good)
+                    line = line.replace("]\n", "]}\n") if good.endswith("[") else line
+            handle.write(line)
+
+
+def huge_files(roadmap: str, runs: int) -> int:
+    with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as folder:
+        cwd = Path(folder)
+        write_invalid_roadmap(cwd / "invalid.yaml", 150_000)
+        write_roadmap(cwd / "valid.yaml", 140_000)
+        rows = [
+            ("invalid.yaml", "roadmap validate", [roadmap, "validate", "invalid.yaml"]),
+            ("invalid.yaml", "roadmap check", [roadmap, "check", "invalid.yaml", "--as-of", "2026-11-26"]),
+            ("invalid.yaml", "roadmap done", [roadmap, "done", "T-000002", "--file", "invalid.yaml"]),
+            ("valid.yaml", "roadmap check", [roadmap, "check", "valid.yaml", "--as-of", "2026-11-26"]),
+        ]
+        print(f"{'file':>22}  {'command':<18} {'median s':>9} {'peak MiB':>9}  exit")
+        for name, command, argv in rows:
+            megabytes = (cwd / name).stat().st_size / 1e6
+            times, peak, code = measure(argv, runs, cwd)
+            label = f"{name} ({megabytes:.0f} MB)"
+            print(f"{label:>22}  {command:<18} {statistics.median(times):>9.2f} {peak:>9.0f}  {code}")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from datetime import date
@@ -9,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.errors import RoadmapError
+from roadmap_cli.errors import ExitCode, RoadmapError
 from roadmap_cli.load import load_bytes, load_roadmap
 from roadmap_cli.model import Status
 from roadmap_cli.report.text import finding_line
 from roadmap_cli.source import Limits
-from tests.conftest import EXAMPLES, SAMPLE
+from tests.conftest import EXAMPLES, SAMPLE, Run, Write
 from tests.helpers import roadmap, task
 
 INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
@@ -104,3 +105,27 @@ def test_postponements_keep_the_original_deadline() -> None:
     assert gas.deadline == date(2026, 9, 30)
     assert gas.original_deadline == date(2026, 6, 30)
     assert gas.postponements[0].decision.startswith("Протокол")
+
+
+def test_a_file_with_more_problems_than_anyone_reads_lists_the_first_thousand(run: Run, write: Write) -> None:
+    # A pull request can send a file with a million problems: the first ones are put into words, the
+    # rest counted, so that a CI runner neither runs out of memory nor prints for minutes.
+    path = write(roadmap(*(task(f"T-{number}", "2026-03-01", status="unknown") for number in range(1_500))))
+    result = run("validate", str(path))
+    assert result.exit_code == ExitCode.INVALID
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1_002
+    assert lines[-2] == f"{path}: ... and 500 more problems not listed: fix these first"
+    assert lines[-1] == f"{path}: invalid: 1,500 errors"
+    document = json.loads(run("validate", str(path), "--format", "json").stdout)
+    assert len(document["files"][0]["findings"]) == 1_001
+    assert document["files"][0]["findings"][-1]["code"] == "more-problems"
+
+
+def test_many_warnings_leave_a_valid_file_valid(run: Run, write: Write) -> None:
+    chained = [task(f"T-{n}", "2026-01-01", depends_on="[T-1200]") for n in range(1_200)]
+    path = write(roadmap(*chained, task("T-1200", "2026-12-31")))
+    result = run("validate", str(path))
+    assert result.exit_code == ExitCode.OK
+    assert "... and 200 more problems not listed" in result.stdout
+    assert result.stderr.strip().endswith("1,201 tasks in 2 departments, 1,200 warnings")

@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
     "annotation.missed": "Deadline missed",
     "annotation.soon": "Deadline soon",
     # reading the file
+    "load.more_problems": "... and {count} more problems not listed: fix these first",
     "yaml.foreign_encoding": "the file is {encoding}; save it as UTF-8",
     "yaml.not_utf8": "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
     "yaml.syntax": "YAML syntax error: {problem}",

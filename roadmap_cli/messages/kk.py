@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
     "annotation.missed": "Мерзім бұзылды",
     "annotation.soon": "Мерзімі жақын",
     # файлды оқу
+    "load.more_problems": "... мұнда көрсетілмеген тағы {count} мәселе бар: алдымен осыларды түзетіңіз",
     "yaml.foreign_encoding": "файл {encoding} кодтауында; оны UTF-8 түрінде сақтаңыз",
     "yaml.not_utf8": "UTF-8 емес (0x{byte} байты); файлды UTF-8 түрінде сақтаңыз",
     "yaml.syntax": "YAML синтаксис қатесі: {problem}",

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from roadmap_cli.analysis import Assessment, CheckResult, StatusReport, Window, deadline_order
 from roadmap_cli.diff import Change, ChangeKind, ChangeValue
-from roadmap_cli.findings import Finding, Position, Severity
+from roadmap_cli.findings import Finding, Position, Severity, unlisted
 from roadmap_cli.model import Localized, Status
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ __all__ = [
     "Severity",
     "Status",
     "Window",
+    "unlisted",
 ]
 
 # A list of thousands of rows helps no one reading it (and a terminal table takes seconds to lay
@@ -117,7 +118,7 @@ class FileResult:
 
     @property
     def warnings(self) -> int:
-        return sum(not finding.is_error for finding in self.findings)
+        return sum(unlisted(finding) for finding in self.findings if not finding.is_error)
 
 
 @dataclass(frozen=True, slots=True)

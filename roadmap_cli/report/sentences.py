@@ -23,6 +23,7 @@ from roadmap_cli.report.document import (
     Severity,
     Status,
     Window,
+    unlisted,
 )
 
 # Each key written out, so that a test can hold every one to the catalogues (tests/test_languages.py).
@@ -183,10 +184,11 @@ def findings_summary(file: FileResult) -> str:
 
 
 def invalid_summary(path: str, findings: tuple[Finding, ...]) -> str:
-    errors = sum(finding.is_error for finding in findings)
+    errors = sum(unlisted(finding) for finding in findings if finding.is_error)
+    warnings = sum(unlisted(finding) for finding in findings if not finding.is_error)
     parts = [messages.count(errors, "error")]
-    if len(findings) > errors:
-        parts.append(messages.count(len(findings) - errors, "warning"))
+    if warnings:
+        parts.append(messages.count(warnings, "warning"))
     return messages.text("validate.invalid", path=path, problems=", ".join(parts))
 
 
