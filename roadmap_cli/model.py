@@ -32,6 +32,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from roadmap_cli import dates
+from roadmap_cli.invisible import is_blank
 from roadmap_cli.messages import LANGUAGES, Text, say
 from roadmap_cli.recurrence import Frequency, Schedule
 from roadmap_cli.wording import ACCEPTED_FORMS, DUTY_FORMS, Deadline, WordingError, parse_deadline, parse_duty
@@ -132,7 +133,7 @@ def _timezone_name(value: str) -> str:
 
 
 def _non_blank(value: str) -> str:
-    if not value.strip():
+    if is_blank(value):  # a zero-width space alone is no title
         raise invalid("invalid.blank")
     return value
 

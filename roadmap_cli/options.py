@@ -17,6 +17,7 @@ import typer
 
 from roadmap_cli import messages
 from roadmap_cli.gate import FailOn
+from roadmap_cli.invisible import is_blank
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import OutputFormat, default_format
 
@@ -219,7 +220,7 @@ def text(value: str, option: str) -> str:
 
 def required_text(value: str, option: str) -> str:
     """A text option that must say something."""
-    if not text(value, option).strip():
+    if is_blank(text(value, option)):
         raise refused(messages.text("invalid.blank"), option)
     return value
 

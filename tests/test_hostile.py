@@ -278,3 +278,43 @@ def test_a_diff_of_hostile_titles_comes_out_inert(run: Run, tmp_path: Path, outp
     assert result.exit_code == ExitCode.OK, result.stderr
     assert_inert(result.stdout + result.stderr)
     assert_well_formed(output_format, result.stdout, 3)
+
+
+def test_the_invisible_characters_cover_every_format_character_of_unicode() -> None:
+    import sys
+    import unicodedata
+
+    from roadmap_cli.invisible import INVISIBLE
+
+    format_characters = [
+        chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Cf"
+    ]
+    assert [f"U+{ord(char):04X}" for char in format_characters if not INVISIBLE.fullmatch(char)] == []
+
+
+INVISIBLE_ONLY = "\u200b\u2060\ufeff"
+
+
+def test_a_text_of_invisible_characters_is_blank(run: Run, write: Write) -> None:
+    path = write(roadmap(task("T-1", "2026-03-01", title=f'"{INVISIBLE_ONLY}"')))
+    result = run("validate", str(path))
+    assert result.exit_code == ExitCode.INVALID and "must not be empty" in result.stderr
+    path = write(roadmap(task("T-1", "2026-03-01")))
+    refused = run("cancel", "T-1", "--reason", INVISIBLE_ONLY, "--file", str(path))
+    assert refused.exit_code == ExitCode.USAGE and "must not be empty" in refused.stderr
+
+
+def test_invisible_characters_are_spelled_out_in_every_format(run: Run, write: Write) -> None:
+    path = write(roadmap(task("T-1", "2026-03-01", title='"Sub\u00adstation\u200b \U000e0041"')))
+    for output_format in ("table", "markdown", "github", "junit", "json"):
+        result = run("check", str(path), "--as-of", "2026-04-01", "--format", output_format, "--lang", "en")
+        assert not any(char in result.stdout for char in "\u00ad\u200b\U000e0041"), output_format
+    table = run("status", str(path), "--as-of", "2026-04-01", env={"COLUMNS": "120"}).stdout
+    assert "Sub\\xadstation\\u200b \\U000e0041" in table
+
+
+def test_an_id_with_a_zero_width_space_shows_it(run: Run, write: Write) -> None:
+    path = write(roadmap(task("SEZ-001\u200b", "2026-03-01")))
+    result = run("validate", str(path))
+    assert result.exit_code == ExitCode.INVALID
+    assert "'SEZ-001\\u200b' is not a valid id" in result.stderr

@@ -11,6 +11,7 @@ import re
 from datetime import date
 from typing import Any, assert_never
 
+from roadmap_cli.invisible import INVISIBLE_BUT_C0
 from roadmap_cli.report import sentences
 from roadmap_cli.report.document import (
     VERSION,
@@ -25,13 +26,8 @@ from roadmap_cli.report.document import (
     StatusDocument,
     ValidateDocument,
 )
-from roadmap_cli.report.escape import UNSAFE_CHARACTERS
 
 Data = dict[str, Any]
-
-# json.dumps escapes C0 controls itself; these it leaves raw, and a terminal showing the output may
-# act on them (C1 controls such as CSI, and bidi controls that reorder what is read).
-_UNSAFE = re.compile("[" + "".join(sorted(UNSAFE_CHARACTERS - {chr(code) for code in range(0x20)})) + "]")
 
 
 def _place(position: Position | None) -> Data:
@@ -187,7 +183,16 @@ def data(document: Document) -> Data:
 
 def render(document: Document, limit: int | None = None) -> str:
     """The JSON text; `limit` is not used (a script gets every row)."""
-    # Outside strings a JSON text is ASCII, so every such character stands in a string, where an
-    # escape means the same.
+    # json.dumps escapes C0 controls itself and leaves the other invisible characters raw, where a
+    # terminal showing the output may act on them. Outside strings a JSON text is ASCII, so every
+    # such character stands in a string, where an escape means the same.
     text = json.dumps(data(document), ensure_ascii=False, indent=2)
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+    return INVISIBLE_BUT_C0.sub(_json_escape, text) + "\n"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)  # JSON spells a character past U+FFFF as two halves
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
