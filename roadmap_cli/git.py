@@ -61,7 +61,8 @@ def repository_root(start: Path) -> Path:
     completed = _git(start, "rev-parse", "--show-toplevel")
     if completed.returncode != 0:
         raise RoadmapError(say("git.no_repository", path=start, reason=_first_line(completed.stderr)))
-    return Path(completed.stdout.decode("utf-8", errors="surrogateescape").strip())
+    # Only git's own line break goes: a folder's name may end in a space, or even a line break.
+    return Path(completed.stdout.decode("utf-8", errors="surrogateescape").removesuffix("\n"))
 
 
 def path_in_repository(root: Path, path: Path) -> str:

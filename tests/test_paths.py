@@ -46,3 +46,50 @@ def test_a_working_directory_removed_meanwhile_is_said_as_such(tmp_path: Path, c
     assert result.stderr == (
         "roadmap: the current directory no longer exists: change to one that does, or name the roadmap file\n"
     )
+
+
+def test_a_file_name_that_is_not_utf8_keeps_json_utf8_and_junit_well_formed(tmp_path: Path) -> None:
+    import json
+    import os
+    import xml.etree.ElementTree as ElementTree
+
+    from tests.conftest import SAMPLE
+
+    name = os.fsdecode(b"r\xe9.yaml")  # a file system that holds bytes, not text
+    (tmp_path / name).write_bytes(SAMPLE.read_bytes())
+    for output_format in ("json", "junit"):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "roadmap_cli",
+                "check",
+                name,
+                "--as-of",
+                "2026-11-26",
+                "-f",
+                output_format,
+            ],
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=60,
+        )
+        assert result.returncode == ExitCode.BREACHES, result.stderr
+        text = result.stdout.decode("utf-8")  # strict: any byte that is not UTF-8 fails here
+        if output_format == "json":
+            assert json.loads(text)["file"] == "r\ufffd.yaml"
+        else:
+            ElementTree.fromstring(result.stdout)
+
+
+@pytest.mark.parametrize("folder", ["plans ", "plans\n"], ids=["trailing-space", "trailing-newline"])
+def test_a_repository_whose_folder_name_ends_in_white_space(run: Run, tmp_path: Path, folder: str) -> None:
+    from tests.helpers import roadmap, task
+    from tests.test_diff import Repo
+
+    repo = Repo(tmp_path / folder)
+    repo.commit(roadmap(task("T-1", "2026-03-01")), "base")
+    repo.write(roadmap(task("T-1", "2026-04-01")))
+    result = run("diff", "--base", "HEAD", cwd=repo.root)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "T-1 deadline moved later" in result.stdout

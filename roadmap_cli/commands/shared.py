@@ -73,15 +73,21 @@ def tell(line: str) -> None:
 
 
 def locate(path: Path | None) -> tuple[Path, str]:
-    """The roadmap file to use, and how to name it in messages."""
+    """The roadmap file to use, and how to name it in messages and reports."""
     if path is not None:
-        return path, str(path)
+        return path, _shown(str(path))
     try:
         cwd = Path.cwd()
     except OSError:  # the directory this runs in was removed meanwhile
         raise RoadmapError(say("file.no_directory")) from None
     found = find_roadmap(cwd, os.environ)
-    return found, display_path(found, cwd)
+    return found, _shown(display_path(found, cwd))
+
+
+def _shown(name: str) -> str:
+    """A file name as text: bytes of it that are not UTF-8 (the system hands them over as they are)
+    become U+FFFD, so that JSON stays UTF-8 and JUnit well-formed XML."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def speak(requested: str | None, loaded: LoadedRoadmap | None = None) -> None:
