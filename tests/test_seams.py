@@ -215,3 +215,37 @@ def test_every_format_renders_every_document_and_names_what_it_is_about(
     # What each format does to text (Markdown's backslashes, XML's and HTML's entities) undone:
     plain = text.replace("\\", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     assert [name for name in named if name not in plain] == []
+
+
+def test_markdown_of_a_huge_roadmap_fits_a_pull_request_comment(run: Run, write: Write) -> None:
+    departments = "".join(f"  - id: d-{number}\n    name: Department {number}\n" for number in range(3_000))
+    text = roadmap(task("T-1", "2026-03-01", title="x" * 99_999)).replace(
+        "departments:\n", "departments:\n" + departments
+    )
+    path = write(text)
+    shown = run("status", str(path), "--as-of", AS_OF, "--format", "markdown").stdout
+    assert len(shown) <= 60_000
+    assert "x" * 299 + "…" in shown and "x" * 301 not in shown
+    assert "_... and 2,983 more: roadmap status --all shows every one_" in shown
+    every = run("status", str(path), "--as-of", AS_OF, "--format", "markdown", "--all").stdout
+    assert len([line for line in every.splitlines() if line.startswith("| d\\-")]) == 3_000
+
+
+def test_a_path_in_a_markdown_code_span_shows_no_backslashes(run: Run, write: Write) -> None:
+    path = write(roadmap(task("T-1", "2026-03-01")), "data/road_map.yaml")
+    shown = run("validate", str(path), "--format", "markdown").stdout
+    assert f"`{path}`: valid" in shown
+
+
+def test_markdown_that_would_still_be_too_long_is_cut_at_a_line_and_says_so() -> None:
+    # Rows and cells are bounded already; this is the net under them (long ids, long wordings).
+    from roadmap_cli.report.markdown import MAX_DOCUMENT, _bounded
+
+    text = "".join(f"| T-{number} | {'ж' * 200} |\n" for number in range(1_000))
+    cut = _bounded(text, "status")
+    assert len(cut) <= MAX_DOCUMENT
+    assert cut.endswith(
+        "\n_... the rest is cut to fit a pull-request comment: roadmap status --all shows everything_\n"
+    )
+    assert all(line.endswith(" |") for line in cut.splitlines()[:-2])  # whole lines only
+    assert _bounded("short\n", "status") == "short\n"

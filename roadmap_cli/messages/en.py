@@ -290,6 +290,7 @@ MESSAGES: dict[str, str] = {
     "format.done": "{path}: reformatted",
     "edit.none": "(none)",
     "edit.removed": "(removed)",
+    "markdown.cut": "... the rest is cut to fit a pull-request comment: roadmap {command} --all shows everything",
     "markdown.validation": "Roadmap validation",
     "markdown.valid": "valid",
     "markdown.invalid": "invalid",

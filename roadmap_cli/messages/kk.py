@@ -290,6 +290,7 @@ MESSAGES: dict[str, str] = {
     "format.done": "{path}: қайта пішімделді",
     "edit.none": "(жоқ)",
     "edit.removed": "(жойылды)",
+    "markdown.cut": "... қалғаны пікірге сыю үшін қысқартылды: барлығын roadmap {command} --all көрсетеді",
     "markdown.validation": "Жол картасын тексеру",
     "markdown.valid": "қатесіз",
     "markdown.invalid": "қатесі бар",

@@ -290,6 +290,7 @@ MESSAGES: dict[str, str] = {
     "format.done": "{path}: переформатирован",
     "edit.none": "(нет)",
     "edit.removed": "(удалено)",
+    "markdown.cut": "... остальное обрезано, чтобы поместиться в комментарий: всё показывает roadmap {command} --all",
     "markdown.validation": "Проверка дорожной карты",
     "markdown.valid": "без ошибок",
     "markdown.invalid": "с ошибками",

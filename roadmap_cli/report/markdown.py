@@ -7,6 +7,7 @@ holds 65,536 characters and a step summary 1 MiB.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import assert_never
 
@@ -40,13 +41,32 @@ def escape(text: object) -> str:
     return "".join(out)
 
 
+def code(text: str) -> str:
+    """`text` as a code span: shown as it is (a backslash stays one), fenced by more backticks than
+    it holds in a row."""
+    shown = inert(text)
+    longest = max((len(run) for run in re.findall("`+", shown)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if shown.startswith("`") or shown.endswith("`") else ""
+    return f"{fence}{padding}{shown}{padding}{fence}"
+
+
+def cell(text: object) -> str:
+    """A table cell: escaped, and cut to `MAX_CELL` characters (a 99,999-character title would fill a
+    pull-request comment by itself)."""
+    value = str(text)
+    if len(value) > MAX_CELL:
+        value = value[: MAX_CELL - 1] + "…"
+    return escape(value)
+
+
 def table(
     headers: Sequence[str], rows: Sequence[Sequence[object]], command: str, limit: int | None
 ) -> list[str]:
     """A table of the first `limit` rows, and a line saying how many more there are."""
     shown, hidden = first_rows(rows, limit)
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
-    lines.extend("| " + " | ".join(escape(cell) for cell in row) + " |" for row in shown)
+    lines.extend("| " + " | ".join(cell(value) for value in row) + " |" for row in shown)
     more = [f"_{sentences.more_rows(command, hidden)}_", ""] if hidden else []
     return [*lines, "", *more]
 
@@ -98,7 +118,7 @@ def _validate(document: ValidateDocument, limit: int | None) -> list[str]:
         verdict = (
             messages.text("markdown.valid") if file.valid else f"**{messages.text('markdown.invalid')}**"
         )
-        lines += [f"`{escape(file.file)}`: {verdict}", ""]
+        lines += [f"{code(file.file)}: {verdict}", ""]
         if file.findings:
             headers = [
                 messages.text("markdown.column.line"),
@@ -169,8 +189,7 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
         ]
         for row in document.departments
     ]
-    # Every department and the total: the summary is what the comment is for.
-    return lines + table(headers, rows, "status", None)
+    return lines + table(headers, rows, "status", limit)
 
 
 def _diff(document: DiffDocument, limit: int | None) -> list[str]:
@@ -217,4 +236,33 @@ def render(document: Document, limit: int | None) -> str:
             lines = _diff(document, limit)
         case _:
             assert_never(document)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    return text if limit is None else _bounded(text, _command(document))
+
+
+# A pull-request comment holds 65,536 characters; what a tool adds around the report needs some.
+MAX_DOCUMENT = 60_000
+MAX_CELL = 300
+
+
+def _bounded(text: str, command: str) -> str:
+    """The document cut at a line to fit a comment, saying so, when even its first rows are too long."""
+    if len(text) <= MAX_DOCUMENT:
+        return text
+    note = f"\n_{sentences.cut_here(command)}_\n"
+    cut = text.rfind("\n", 0, MAX_DOCUMENT - len(note))
+    return text[: cut + 1] + note
+
+
+def _command(document: Document) -> str:
+    match document:
+        case ValidateDocument():
+            return "validate"
+        case CheckDocument():
+            return "check"
+        case StatusDocument():
+            return "status"
+        case DiffDocument():
+            return "diff"
+        case _:
+            assert_never(document)

@@ -168,6 +168,11 @@ def more_rows(command: str, hidden: int) -> str:
     return messages.text("more_rows", count=messages.Amount(hidden), command=command)
 
 
+def cut_here(command: str) -> str:
+    """The line that ends a report cut to fit a pull-request comment."""
+    return messages.text("markdown.cut", command=command)
+
+
 def findings_summary(file: FileResult) -> str:
     """``PATH: valid: 45 tasks in 9 departments``, ``PATH: invalid: 2 errors, 1 warning``."""
     if file.valid:
