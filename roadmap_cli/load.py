@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -137,13 +138,13 @@ def load_bytes(
         raise too_large(display_path, limits)
     problem = encoding_problem(raw)
     if problem is not None:
-        return LoadedRoadmap(display_path, None, (problem,), None)
+        return LoadedRoadmap(display_path, None, (problem,), None, language_hint(raw))
     tasks = _TaskModels()
     with _collector_paused():
         composed = compose(raw.removeprefix(UTF8_BOM), limits, tasks, strings)
         if composed.problem is not None or composed.source_map is None:
             assert composed.problem is not None
-            return LoadedRoadmap(display_path, None, (composed.problem,), None)
+            return LoadedRoadmap(display_path, None, (composed.problem,), None, language_hint(raw))
         roadmap, findings = validate_data(composed.data, composed.source_map, tasks)
     return LoadedRoadmap(display_path, roadmap, findings, composed.source_map, _language(composed.data))
 
@@ -163,6 +164,19 @@ def _shown(findings: list[Finding], unsaid: int = 0) -> tuple[Finding, ...]:
     more = len(hidden) + unsaid
     severity = Severity.ERROR if unsaid or any(finding.is_error for finding in hidden) else Severity.WARNING
     return (*ordered[:MAX_FINDINGS], more_problems(severity, more))
+
+
+_LANGUAGE_LINE = re.compile(
+    rb"""^[ \t]+language:[ \t]*["']?(kk|ru|en)["']?[ \t]*(?:#.*)?\r?$""", re.MULTILINE
+)
+
+
+def language_hint(raw: bytes) -> str | None:
+    """The language a file names on a ``language:`` line, found without parsing it: a file that does
+    not parse (or is not even UTF-8) is still reported in the language its authors wrote it in. Only
+    its start is searched: the line belongs in the `roadmap` section, at the top."""
+    match = _LANGUAGE_LINE.search(raw, 0, 64 * 1024)
+    return match.group(1).decode("ascii") if match is not None else None
 
 
 def _language(data: Any) -> str | None:

@@ -189,3 +189,30 @@ def test_edit_refusals_speak_the_language_of_the_environment(run: Run, write: Wr
     assert path.read_bytes() == before
     unknown = run("start", "T-9", "--file", str(path), env={"ROADMAP_LANG": "kk"})
     assert "жол картасында 'T-9' кодты тапсырма жоқ" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b'roadmap:\n  id: x\n  language: ru\n  title: "unclosed\n', "синтаксическая ошибка YAML"),
+        (b"roadmap:\n  language: kk\n  id: x\n  title: \xff\n", "UTF-8"),
+    ],
+    ids=["syntax-error", "not-utf8"],
+)
+def test_a_file_that_does_not_parse_is_reported_in_the_language_it_names(
+    run: Run, write: Write, raw: bytes, expected: str
+) -> None:
+    path = write("")
+    path.write_bytes(raw)
+    result = run("validate", str(path))
+    assert result.exit_code == ExitCode.INVALID
+    assert expected in result.stderr
+    assert ("файл содержит ошибки" if b"ru" in raw else "файлда қателер бар") in result.stderr
+
+
+def test_edits_speak_the_language_of_the_roadmap(run: Run, write: Write) -> None:
+    path = write(roadmap(task("T-1", "2026-03-01")).replace("  timezone:", "  language: kk\n  timezone:"))
+    refused = run("start", "T-9", "--file", str(path))
+    assert "жол картасында 'T-9' кодты тапсырма жоқ" in refused.stderr
+    dry = run("start", "T-1", "--file", str(path), "--dry-run")
+    assert "сынақ іске қосу: ештеңе жазылмады" in dry.stderr

@@ -4,18 +4,20 @@ file, make the edit, prove it, write it atomically, and say what changed where."
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
 from roadmap_cli import messages
-from roadmap_cli.commands.shared import emit, locate, tell
+from roadmap_cli.commands.shared import emit, locate, speak, tell
 from roadmap_cli.editing import operations
 from roadmap_cli.editing.edits import add_task, edit_task
 from roadmap_cli.editing.fields import Edited, InvalidEdit
 from roadmap_cli.editing.operations import Planner
 from roadmap_cli.editing.storage import editing, replace
 from roadmap_cli.errors import ExitCode, OutputError
+from roadmap_cli.load import language_hint
 from roadmap_cli.report.document import edit_document
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.text import edit_lines, finding_line
@@ -69,6 +71,8 @@ def add(file: Path | None, dry_run: bool, fields: Mapping[str, str | tuple[str, 
 def write_edit(file: Path | None, dry_run: bool, make: Edit) -> ExitCode:
     resolved, shown = locate(file)
     with editing(resolved) as snapshot:
+        # Refusals and reports in the file's language (unless $ROADMAP_LANG says another).
+        speak(messages.requested(None, os.environ), language=language_hint(snapshot.raw))
         try:
             edited = make(snapshot.raw, shown)
         except InvalidEdit as refused:

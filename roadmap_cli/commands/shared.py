@@ -90,10 +90,10 @@ def _shown(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def speak(requested: str | None, loaded: LoadedRoadmap | None = None) -> None:
-    """Speak the language asked for (--lang or $ROADMAP_LANG, already checked), else the roadmap's own,
-    else English."""
-    own = loaded.language if loaded is not None else None
+def speak(requested: str | None, loaded: LoadedRoadmap | None = None, language: str | None = None) -> None:
+    """Speak the language asked for (--lang or $ROADMAP_LANG, already checked), else the roadmap's own
+    (as loaded, or as `language` names it), else English."""
+    own = loaded.language if loaded is not None else language
     messages.use(requested or own or messages.DEFAULT_LANGUAGE)
 
 
