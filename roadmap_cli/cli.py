@@ -224,7 +224,7 @@ def done(
     """Mark a task done: status done, completed on the date (and the evidence, if given)."""
     from roadmap_cli.commands.edit import done as run
 
-    day = options.date_option(on, "--on") if on is not None else None
+    day = options.deadline_option(on, "--on") if on is not None else None
     return run(
         file, dry_run, task, day, options.text(evidence, "--evidence") if evidence is not None else None
     )
@@ -248,7 +248,7 @@ def submit(
     """Report one period of a recurring duty: a submission record (period, date, evidence) is added."""
     from roadmap_cli.commands.edit import submit as run
 
-    day = options.date_option(on, "--on") if on is not None else None
+    day = options.deadline_option(on, "--on") if on is not None else None
     proof = options.text(evidence, "--evidence") if evidence is not None else None
     return run(file, dry_run, task, options.text(period, "--period"), day, proof)
 
@@ -311,7 +311,7 @@ def postpone(
     """Move a deadline later: records the postponement and changes the deadline in one edit."""
     from roadmap_cli.commands.edit import postpone as run
 
-    new_deadline = options.date_option(to, "--to")
+    new_deadline = options.deadline_option(to, "--to")
     why = options.required_text(reason, "--reason"), options.required_text(decision, "--decision")
     return run(file, dry_run, task, new_deadline, *why)
 
@@ -353,8 +353,8 @@ def add(
         fields["co_executors"] = tuple(options.identifier(each, "--co-executor") for each in co_executors)
     if deliverable is not None:
         fields["deliverable"] = options.required_text(deliverable, "--deliverable")
-    day = options.ask(deadline, "--deadline", "Deadline (YYYY-MM-DD)", options.date_option)
-    fields["deadline"] = day.isoformat()
+    day = options.ask(deadline, "--deadline", "Deadline (YYYY-MM-DD)", options.deadline_option)
+    fields["deadline"] = day.as_written()
     if depends_on:
         fields["depends_on"] = tuple(options.identifier(each, "--depends-on") for each in depends_on)
     return run(file, dry_run, fields)

@@ -24,6 +24,7 @@ from roadmap_cli.report.formats import OutputFormat, default_format
 if TYPE_CHECKING:
     from roadmap_cli.analysis import Window
     from roadmap_cli.commands.shared import View
+    from roadmap_cli.wording import Deadline
 
 T = TypeVar("T")
 
@@ -169,12 +170,32 @@ def view(output_format: OutputFormat | None, show_all: bool, lang: str | None) -
 
 def date_option(value: str, option: str) -> date:
     """A YYYY-MM-DD option's date; a malformed one is a usage error naming the option."""
-    from roadmap_cli.dates import PLANNING_YEARS, parse_iso_date
+    from roadmap_cli.dates import parse_iso_date
 
     try:
-        day = parse_iso_date(text(value, option))
+        return _planned(parse_iso_date(text(value, option)), option)
     except ValueError as exc:
         raise refused(str(exc), option) from None
+
+
+def deadline_option(value: str, option: str) -> Deadline:
+    """A date as the file may write it: 2026-12-31, 31.12.2026, "IV квартал 2026 года" (the wording is
+    kept, to be written as such)."""
+    from roadmap_cli.wording import ACCEPTED_FORMS, WordingError, parse_deadline
+
+    try:
+        return _planned(parse_deadline(text(value, option)), option)
+    except WordingError as exc:
+        message = messages.text("invalid.deadline_format", text=value, reason=exc, accepted=ACCEPTED_FORMS)
+        raise refused(message, option) from None
+
+
+D = TypeVar("D", bound=date)
+
+
+def _planned(day: D, option: str) -> D:
+    from roadmap_cli.dates import PLANNING_YEARS
+
     if day.year not in PLANNING_YEARS:  # the years a roadmap may name: a date outside them is a typo
         first, last = PLANNING_YEARS[0], PLANNING_YEARS[-1]
         message = messages.text("invalid.year_range", day=day.isoformat(), first=first, last=last)

@@ -17,7 +17,7 @@ from roadmap_cli.editing.fields import REMOVE, EditRefused
 from roadmap_cli.editing.reformat import formatted
 from roadmap_cli.editing.splice import render_scalar
 from roadmap_cli.editing.storage import editing, replace
-from roadmap_cli.errors import RoadmapError
+from roadmap_cli.errors import ExitCode, RoadmapError
 from roadmap_cli.load import load_bytes
 from roadmap_cli.source import compose
 from tests.conftest import EXAMPLES, SAMPLE, Run
@@ -177,7 +177,7 @@ def test_a_dry_run_shows_the_diff_and_writes_nothing(run: Run, tmp_path: Path) -
     [
         (["done", "T1"], 2, "no task with id 'T1' in this roadmap; did you mean 'T-1'?"),
         (["done", "T-1", "--on", "2099-01-01"], 2, "--on 2099-01-01 is after today"),
-        (["done", "T-1", "--on", "31.12.2026"], 2, "Invalid value for --on"),
+        (["done", "T-1", "--on", "01/02/2026"], 2, "Invalid value for --on"),  # 1 Feb or 2 Jan?
         (["start", "T-2"], 2, "task T-2 is done: cannot start it; `roadmap reopen` it first"),
         (["cancel", "T-2", "--reason", "x"], 2, "task T-2 is done: cannot cancel it"),
         (["reopen", "T-1"], 2, "task T-1 is planned: only a done, cancelled or blocked task reopens"),
@@ -372,3 +372,42 @@ def test_a_flow_style_task_is_postponed_in_flow_style() -> None:
         b"status: blocked, reason: waiting, postponements: [{from: 2026-09-30, to: 2026-12-31, "
         b"reason: 'r, with a comma', decision: Protocol 1}]}\n" in edited.raw
     )
+
+
+def test_edits_take_dates_the_way_the_file_writes_them(run: Run, tmp_path: Path) -> None:
+    # A date on the command line is read like one in the file: 31.12.2026, or an official wording,
+    # which a deadline keeps.
+    path = tmp_path / "roadmap.yaml"
+    path.write_text(roadmap(task("T-1", "IV квартал 2026 года")), encoding="utf-8")
+    postponed = run(
+        "postpone",
+        "T-1",
+        "--to",
+        "I квартал 2027 года",
+        "--reason",
+        "r",
+        "--decision",
+        "d",
+        "--file",
+        str(path),
+    )
+    assert postponed.exit_code == ExitCode.OK, postponed.stderr
+    text = path.read_text(encoding="utf-8")
+    assert "deadline: I квартал 2027 года" in text
+    assert "      - from: 2026-12-31\n        to: 2027-03-31\n" in text  # the record holds dates
+    assert run("done", "T-1", "--on", "01.06.2026", "--file", str(path)).exit_code == ExitCode.OK
+    assert "completed: 2026-06-01" in path.read_text(encoding="utf-8")
+    added = run(
+        "add",
+        "--id",
+        "T-2",
+        "--title",
+        "x",
+        "--department",
+        "energy",
+        "--deadline",
+        "31.12.2026",
+        "--file",
+        str(path),
+    )
+    assert added.exit_code == ExitCode.OK and "deadline: 31.12.2026" in path.read_text(encoding="utf-8")

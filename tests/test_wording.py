@@ -12,6 +12,13 @@ from roadmap_cli.wording import Period, WordingError, parse_deadline, parse_duty
 ACCEPTED: list[tuple[str, date, Period]] = [
     # ISO and the local day.month.year
     ("2026-12-31", date(2026, 12, 31), Period.DAY),
+    ("к 1 июля 2026 года", date(2026, 7, 1), Period.DAY),
+    ("к концу 2026 года", date(2026, 12, 31), Period.YEAR),
+    # Roman numerals with the Cyrillic І of a Kazakh keyboard
+    ("ІV квартал 2026 года", date(2026, 12, 31), Period.QUARTER),
+    ("2026 жылғы ІІ тоқсан", date(2026, 6, 30), Period.QUARTER),
+    ("І квартал 2026 года", date(2026, 3, 31), Period.QUARTER),
+    ("2026 жылғы 25-і желтоқсан", date(2026, 12, 25), Period.DAY),
     ("31.12.2026", date(2026, 12, 31), Period.DAY),
     ("1.2.2026", date(2026, 2, 1), Period.DAY),
     ("до 31.12.2026", date(2026, 12, 31), Period.DAY),
@@ -175,6 +182,9 @@ DUTIES: list[tuple[str, Frequency, int | None]] = [
     ("Half-yearly by the 20th of the following month", Frequency.HALF_YEARLY, 20),
     ("quarterly, by the 5th day of the month after the period", Frequency.QUARTERLY, 5),
     ("раз в полугодие", Frequency.HALF_YEARLY, None),
+    ("ежеквартально до 15 числа месяца, следующего за отчетным кварталом", Frequency.QUARTERLY, 15),
+    ("по итогам полугодия до 10 числа месяца, следующего за отчетным полугодием", Frequency.HALF_YEARLY, 10),
+    ("ежегодно до 25 числа месяца, следующего за отчетным годом", Frequency.YEARLY, 25),
     ("monthly by day 10", Frequency.MONTHLY, 10),
 ]
 

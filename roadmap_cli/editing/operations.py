@@ -14,6 +14,7 @@ from roadmap_cli.editing.fields import REMOVE, Append, FieldEdit
 from roadmap_cli.errors import UsageError
 from roadmap_cli.messages import say
 from roadmap_cli.model import Roadmap, Status, Task
+from roadmap_cli.wording import Deadline
 
 Planner = Callable[[Task, Roadmap], Mapping[str, FieldEdit]]
 
@@ -145,6 +146,8 @@ def postpone(to: date, reason: str, decision: str) -> Planner:
             "reason": reason,
             "decision": decision,
         }
-        return {"deadline": to.isoformat(), "postponements": Append(record)}
+        # The deadline keeps the way it is written: a wording stays a wording ("I квартал 2027 года").
+        written = to.as_written() if isinstance(to, Deadline) else to.isoformat()
+        return {"deadline": written, "postponements": Append(record)}
 
     return plan
