@@ -18,6 +18,10 @@ from roadmap_cli.model import DayOffRule, Department, Roadmap, Status, Task
 from roadmap_cli.workdays import WorkingCalendar, kazakhstan_calendar
 
 DEFAULT_WARN_DAYS = 14
+# A duty's latest periods are judged one by one; the missed ones before them, as one deadline (the
+# oldest due date, and how many): a duty kept since 1991 has four hundred periods, and a thousand such
+# duties would be half a million lines that no one reads.
+LISTED_PERIODS = 25
 _WINDOW = re.compile(r"([0-9]{1,5})(wd)?")
 
 
@@ -54,6 +58,7 @@ class Assessment:
     window: Window = Window()
     period: str | None = None  # the reporting period, for a recurring duty
     submitted: date | None = None  # when that period was submitted
+    periods: int = 1  # more than one: the older missed periods of a duty, as one (see LISTED_PERIODS)
 
     @property
     def is_moved(self) -> bool:
@@ -162,7 +167,9 @@ def assess_task(
     assert task.recurrence is not None
     # A period reported after the as-of day was not reported yet on that day.
     submitted = {period: on for period, on in task.submitted.items() if on <= as_of}
-    return [
+    occurrences = list(task.recurrence.schedule.due_through(as_of))
+    listed = occurrences[-LISTED_PERIODS:]
+    assessments = [
         Assessment(
             task,
             as_of,
@@ -173,8 +180,15 @@ def assess_task(
             occurrence.label,
             submitted.get(occurrence.label),
         )
-        for occurrence in task.recurrence.schedule.due_through(as_of)
+        for occurrence in listed
     ]
+    missed = [item for item in occurrences[: -len(listed)] if item.label not in submitted]
+    if missed:
+        first, last = missed[0], missed[-1]
+        label = f"{first.label}…{last.label}"
+        older = Assessment(task, as_of, due(first.due), first.due, calendar, window, label, None, len(missed))
+        assessments.insert(0, older)
+    return assessments
 
 
 def assess_all(roadmap: Roadmap, as_of: date, window: Window = Window()) -> list[Assessment]:

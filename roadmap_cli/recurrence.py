@@ -7,15 +7,14 @@ calendar periods: months, quarters (Q1 = January to March), halves (H1 = January
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, timedelta
 from enum import StrEnum
 
 from roadmap_cli.messages import say
-
-# dateutil is imported where a duty needs it: most roadmaps have none, and start-up counts.
 
 
 class Frequency(StrEnum):
@@ -77,6 +76,13 @@ NOT_A_PERIOD_KEYS = {
 }
 
 
+def _months_later(first_of_month: date, months: int) -> date:
+    """The first day of the month `months` after the month of `first_of_month` (integer arithmetic:
+    a roadmap with a thousand duties since 1991 has half a million periods to walk)."""
+    index = first_of_month.year * 12 + first_of_month.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
 @dataclass(frozen=True, slots=True)
 class Schedule:
     """When a duty recurs: `every` period from the one containing `starts`, to the one containing `until`."""
@@ -87,32 +93,23 @@ class Schedule:
     until: date | None = None
 
     def due_date(self, period_start: date) -> date:
-        """`due_day` of the month after the period (the first month of the next period)."""
-        from dateutil.relativedelta import relativedelta
-
-        # relativedelta's day= stops at the month's last day: a due_day of 31 means 28 February.
-        return period_start + relativedelta(months=self.every.months, day=self.due_day)
+        """`due_day` of the month after the period (the first month of the next period), or that
+        month's last day when it is shorter (a due_day of 31 means 28 February)."""
+        month = _months_later(period_start, self.every.months)
+        return month.replace(day=min(self.due_day, calendar.monthrange(month.year, month.month)[1]))
 
     def occurrence(self, period_start: date) -> Occurrence:
-        from dateutil.relativedelta import relativedelta
-
-        ends = period_start + relativedelta(months=self.every.months, days=-1)
+        ends = _months_later(period_start, self.every.months) - timedelta(days=1)
         return Occurrence(self.every.label(period_start), period_start, ends, self.due_date(period_start))
 
     def occurrences(self) -> Iterator[Occurrence]:
-        """Every occurrence in order; endless when there is no `until`."""
-        from dateutil.rrule import MONTHLY, rrule
-
-        first = self.every.period_start(self.starts)
+        """Every occurrence in order; endless when there is no `until` (the years a roadmap may name
+        bound it in practice)."""
+        start = self.every.period_start(self.starts)
         last = self.every.period_start(self.until) if self.until is not None else None
-        starts = rrule(
-            MONTHLY,
-            interval=self.every.months,
-            dtstart=datetime(first.year, first.month, 1),
-            until=datetime(last.year, last.month, 1) if last is not None else None,
-        )
-        for start in starts:
-            yield self.occurrence(start.date())
+        while last is None or start <= last:
+            yield self.occurrence(start)
+            start = _months_later(start, self.every.months)
 
     def contains(self, period_start: date) -> bool:
         first = self.every.period_start(self.starts)

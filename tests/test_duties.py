@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -288,3 +289,23 @@ def test_diff_check_flags_a_duty_marked_done_with_periods_unreported() -> None:
         ("duty-done-unreported", "REP: marked done with period 2026-02 (due 2026-03-10) unreported"),
         ("duty-done-unreported", "REP: marked done with period 2026-03 (due 2026-04-10) unreported"),
     ]
+
+
+def test_a_duty_kept_for_decades_lists_its_latest_periods_and_counts_the_older_missed_ones(
+    run: Run, write: Write
+) -> None:
+    # 430 monthly periods since 1991: judged one by one they made check slow and its output unreadable.
+    path = write(
+        roadmap(duty("OLD", "monthly", "1991-01-01", due_day=10, submitted={"1991-02": "1991-03-05"}))
+    )
+    result = run("check", str(path), "--as-of", "2026-11-26")
+    assert result.exit_code == ExitCode.BREACHES
+    overdue = [line for line in result.stdout.splitlines() if "warning:" not in line]
+    assert len(overdue) == 25  # the older missed periods as one, then the 24 latest due ones
+    lines = overdue
+    assert lines[0].endswith(
+        "OLD (energy) was due 1991-02-10 (periods 1991-01…2024-10, 405 missed), 13,073 days overdue"
+    )
+    document = json.loads(run("check", str(path), "--as-of", "2026-11-26", "--format", "json").stdout)
+    older = document["tasks"][0]
+    assert (older["period"], older["periods"], older["state"]) == ("1991-01…2024-10", 405, "overdue")

@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "verdict.overdue": "{deadlines} overdue",
     "verdict.none": "Nothing overdue.",
     "fallback": "({language})",
+    "periods": "periods {period}, {count} missed",
     "period": "period {period}",
     "moved": "moved from {stated}, a day off",
     # check, validate

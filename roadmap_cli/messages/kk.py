@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "verdict.overdue": "мерзімі өткен: {deadlines}",
     "verdict.none": "Мерзімі өткен тапсырма жоқ.",
     "fallback": "({language})",
+    "periods": "{period} кезеңдері, өткізілгені: {count}",
     "period": "кезең {period}",
     "moved": "{stated} демалыс күнінен ауыстырылды",
     # check, validate

@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "verdict.overdue": "просрочено: {deadlines}",
     "verdict.none": "Просроченных задач нет.",
     "fallback": "({language})",
+    "periods": "периоды {period}, пропущено: {count}",
     "period": "период {period}",
     "moved": "перенесено с {stated}, выходного дня",
     # check, validate

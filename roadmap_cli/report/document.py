@@ -100,6 +100,7 @@ class DeadlineRow(NamedTuple):
     days_overdue: int
     days_left: int
     working_days: WorkingDays | None = None
+    periods: int = 1  # the older missed periods of a duty, taken as one
 
     @property
     def is_moved(self) -> bool:
@@ -280,6 +281,7 @@ def deadline_row(
         days_overdue=-days_left if state is State.OVERDUE else 0,
         days_left=days_left,
         working_days=working,
+        periods=assessment.periods,
     )
 
 

@@ -70,6 +70,7 @@ def _deadline(row: DeadlineRow) -> Data:
         "effective_deadline": row.effective_deadline.isoformat(),
         "deadline_text": sentences.deadline_text(row),
         "period": row.period,
+        "periods": row.periods,
         "submitted": _iso(row.submitted),
         "state": row.state.value,
         "days_overdue": row.days_overdue,

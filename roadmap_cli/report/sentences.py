@@ -96,7 +96,9 @@ def deadline_text(row: DeadlineRow) -> str:
     """A deadline as people read it: the date the local way, then (when there are any) the period of a
     duty, the wording as written, and the date it was moved from."""
     notes: list[str] = []
-    if row.period is not None:
+    if row.period is not None and row.periods > 1:
+        notes.append(messages.text("periods", period=row.period, count=messages.Amount(row.periods)))
+    elif row.period is not None:
         notes.append(messages.text("period", period=row.period))
     day = messages.day(row.effective_deadline)
     wording = row.deadline_as_written
