@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from roadmap_cli.findings import Finding, error, warning
-from roadmap_cli.messages import say
+from roadmap_cli.findings import Finding, closest, error, warning
+from roadmap_cli.messages import Text, say
 from roadmap_cli.model import Status, Task
 from roadmap_cli.source import SourceMap
 
@@ -64,6 +64,16 @@ def _duplicates(
             first_seen[item_id] = index
 
 
+def _which(message: Text, department: str, departments: set[str]) -> Text:
+    """The message, with the department most likely meant, or else the ones there are."""
+    suggestion = closest(department, sorted(departments))
+    if suggestion is not None:
+        return say("rule.did_you_mean", message=message, suggestion=suggestion)
+    known = sorted(departments)
+    shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+    return say("rule.known_departments", message=message, known=shown)
+
+
 def _references(
     index: int, task: Task, departments: set[str], tasks: set[str], source_map: SourceMap
 ) -> Iterator[Finding]:
@@ -71,14 +81,22 @@ def _references(
     if task.department not in departments:
         yield error(
             "unknown-department",
-            say("rule.unknown_department", task=task.id, department=task.department),
+            _which(
+                say("rule.unknown_department", task=task.id, department=task.department),
+                task.department,
+                departments,
+            ),
             source_map.position((*where, "department")),
         )
     for position, department in enumerate(task.co_executors):
         if department not in departments:
             yield error(
                 "unknown-department",
-                say("rule.unknown_co_executor", task=task.id, department=department),
+                _which(
+                    say("rule.unknown_co_executor", task=task.id, department=department),
+                    department,
+                    departments,
+                ),
                 source_map.position((*where, "co_executors", position)),
             )
         elif department == task.department:
@@ -228,8 +246,8 @@ def _dependency_order(
         if dependency_id not in tasks_by_id:
             continue
         dependency = tasks_by_id[dependency_id][1]
-        if task.deadline is None or dependency.deadline is None:
-            continue
+        if task.deadline is None or dependency.deadline is None or task.status.is_closed:
+            continue  # a task done or cancelled no longer waits for anything
         if task.deadline < dependency.deadline:
             yield warning(
                 "due-before-dependency",

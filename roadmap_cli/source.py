@@ -192,7 +192,16 @@ def _first_non_utf8(raw: bytes) -> Finding | None:
     return None
 
 
-def _syntax_error(exc: MarkedYAMLError) -> Finding:
+_TYPOGRAPHIC_QUOTES = "“”„«»‘’"
+
+
+def _line(text: str, number: int) -> str:
+    """Line `number` (0-based) of `text`, "" past its end."""
+    lines = text.split("\n", number + 1)
+    return lines[number] if number < len(lines) else ""
+
+
+def _syntax_error(exc: MarkedYAMLError, text: str) -> Finding:
     """ruamel.yaml's message, at the most useful of its two marks, with a hint where one helps."""
     mark = exc.problem_mark or exc.context_mark
     # The parser's own words stay as it wrote them (in English); the hint around them is ours.
@@ -206,6 +215,24 @@ def _syntax_error(exc: MarkedYAMLError) -> Finding:
         message = say("yaml.syntax_tab", problem=problem)
     elif "<block" in problem:
         message = say("yaml.syntax_indentation", problem=problem)
+    elif "mapping values are not allowed" in problem and mark is not None:
+        # `title: Этап 6: строительство`, or the same between typographic quotes, which YAML reads as text.
+        typographic = any(char in _line(text, mark.line) for char in _TYPOGRAPHIC_QUOTES)
+        message = say("yaml.syntax_typographic" if typographic else "yaml.syntax_colon", problem=problem)
+    elif (
+        "could not find expected ':'" in problem
+        and mark is not None
+        and not _line(text, mark.line)[: mark.column].strip()
+    ):
+        # The scanner stops at the start of the next line; the key without its colon is the one before.
+        before = mark.line - 1
+        while before > 0 and not _line(text, before).strip(" \t\r"):
+            before -= 1
+        line = _line(text, before)
+        column = len(line) - len(line.lstrip(" "))
+        return error(
+            "yaml-syntax", say("yaml.syntax_no_colon", problem=problem), Position(before + 1, column + 1)
+        )
     return error("yaml-syntax", message, mark_position(mark) if mark is not None else None)
 
 
@@ -364,7 +391,7 @@ def compose(
     except _Stop as stop:
         return Composed(None, None, stop.finding)
     except MarkedYAMLError as exc:
-        return Composed(None, None, _syntax_error(exc))
+        return Composed(None, None, _syntax_error(exc, text))
     except ReaderError as exc:
         message = say("yaml.control_character", code=f"{exc.character:04x}")
         return Composed(None, None, error("yaml-character", message, position_at(text, exc.position)))

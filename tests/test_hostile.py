@@ -80,11 +80,11 @@ HARD_CASES = {
     "a line of 99,000 characters is fine": (MINIMAL.replace(b"Task T-1", b"x" * 99_000), []),
     "old Mac line ends (CR only) keep positions": (
         roadmap(task("T-1", "2026-03-31", department="enrgy")).replace("\n", "\r").encode(),
-        [(13, 17, "task T-1: department 'enrgy' is not defined under departments")],
+        [(13, 17, "task T-1: department 'enrgy' is not defined under departments; did you mean 'energy'?")],
     ),
     "a NEL line break counts as a line": (
         roadmap(task("T-1", "2026-03-31", department="enrgy")).replace("\n", "\u0085", 3).encode(),
-        [(13, 17, "task T-1: department 'enrgy' is not defined under departments")],
+        [(13, 17, "task T-1: department 'enrgy' is not defined under departments; did you mean 'energy'?")],
     ),
 }
 

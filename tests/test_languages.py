@@ -158,7 +158,7 @@ def test_findings_follow_the_language_the_roadmap_itself_names(run: Run, write: 
     path = write(plan + task("T-1", "2026-03-01", department="enrgy"))
     result = run("validate", str(path))
     assert result.exit_code == ExitCode.INVALID
-    said = "задача T-1: управление 'enrgy' не описано в departments"
+    said = "задача T-1: управление 'enrgy' не описано в departments; может быть, 'energy'?"
     assert said in result.stderr
     as_json = json.loads(run("validate", str(path), "--format", "json").stdout)
     assert as_json["files"][0]["findings"][0]["message"] == said

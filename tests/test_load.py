@@ -129,3 +129,16 @@ def test_many_warnings_leave_a_valid_file_valid(run: Run, write: Write) -> None:
     assert result.exit_code == ExitCode.OK
     assert "... and 200 more problems not listed" in result.stdout
     assert result.stderr.strip().endswith("1,201 tasks in 2 departments, 1,200 warnings")
+
+
+def test_the_due_before_dependency_warning_stops_once_the_task_is_closed() -> None:
+    # Once the task is done (or cancelled), the order of two deadlines no longer matters to anyone.
+    def warnings(status: str, **extra: str) -> list[str]:
+        text = roadmap(
+            task("T-1", "2026-03-01", status, depends_on="[T-2]", **extra), task("T-2", "2026-04-01")
+        )
+        return [finding.code for finding in load_bytes(text.encode(), "r.yaml").findings]
+
+    assert warnings("in_progress") == ["due-before-dependency"]
+    assert warnings("done", completed="2026-02-20") == []
+    assert warnings("cancelled", reason="Merged") == []

@@ -69,6 +69,9 @@ MESSAGES: dict[str, str] = {
     "yaml.not_utf8": "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
     "yaml.syntax": "YAML syntax error: {problem}",
     "yaml.syntax_unclosed": "YAML syntax error: {problem} {context} that starts here",
+    "yaml.syntax_colon": "YAML syntax error: {problem} (a value holding ': ' goes in quotes: title: \"Stage 6: construction\")",
+    "yaml.syntax_typographic": "YAML syntax error: {problem} (typographic quotes such as “…” and «…» are text to YAML: put the value between \" or ')",
+    "yaml.syntax_no_colon": "YAML syntax error: {problem} (this line has no ':' after its key)",
     "yaml.syntax_tab": "YAML syntax error: {problem} (indent with spaces, not tabs)",
     "yaml.syntax_indentation": "YAML syntax error: {problem} (check the indentation)",
     "yaml.version": "YAML version {version} is not supported: write %YAML 1.2, or leave the line out",
@@ -89,6 +92,8 @@ MESSAGES: dict[str, str] = {
     # rules across fields
     "rule.duplicate_department_id": "duplicate department id '{id}' (first at line {line})",
     "rule.duplicate_task_id": "duplicate task id '{id}' (first at line {line})",
+    "rule.did_you_mean": "{message}; did you mean '{suggestion}'?",
+    "rule.known_departments": "{message} (defined: {known})",
     "rule.unknown_department": "task {task}: department '{department}' is not defined under departments",
     "rule.unknown_co_executor": "task {task}: co-executor '{department}' is not defined under departments",
     "rule.co_executor_is_lead": "task {task}: '{department}' is the lead department and also a co-executor",

@@ -69,6 +69,9 @@ MESSAGES: dict[str, str] = {
     "yaml.not_utf8": "UTF-8 емес (0x{byte} байты); файлды UTF-8 түрінде сақтаңыз",
     "yaml.syntax": "YAML синтаксис қатесі: {problem}",
     "yaml.syntax_unclosed": "YAML синтаксис қатесі: {problem} {context} (осы жерден басталады)",
+    "yaml.syntax_colon": "YAML синтаксис қатесі: {problem} (': ' бар мәнді тырнақшаға алыңыз: title: \"6-кезең: құрылыс\")",
+    "yaml.syntax_typographic": "YAML синтаксис қатесі: {problem} (“…” және «…» типографиялық тырнақшалары YAML үшін жай мәтін: мәнді \" немесе ' ішіне алыңыз)",
+    "yaml.syntax_no_colon": "YAML синтаксис қатесі: {problem} (бұл жолда кілттен кейін ':' жоқ)",
     "yaml.syntax_tab": "YAML синтаксис қатесі: {problem} (шегіністі табуляциямен емес, бос орынмен жасаңыз)",
     "yaml.syntax_indentation": "YAML синтаксис қатесі: {problem} (шегіністерді тексеріңіз)",
     "yaml.version": "YAML {version} нұсқасына қолдау жоқ: %YAML 1.2 деп жазыңыз немесе бұл жолды алып тастаңыз",
@@ -89,6 +92,8 @@ MESSAGES: dict[str, str] = {
     # өрістер арасындағы ережелер
     "rule.duplicate_department_id": "'{id}' басқарма коды қайталанған (алғаш {line}-жолда)",
     "rule.duplicate_task_id": "'{id}' тапсырма коды қайталанған (алғаш {line}-жолда)",
+    "rule.did_you_mean": "{message}; '{suggestion}' болуы мүмкін бе?",
+    "rule.known_departments": "{message} (сипатталғандар: {known})",
     "rule.unknown_department": "{task} тапсырмасы: '{department}' басқармасы departments ішінде сипатталмаған",
     "rule.unknown_co_executor": "{task} тапсырмасы: '{department}' қосалқы орындаушысы departments ішінде сипатталмаған",
     "rule.co_executor_is_lead": "{task} тапсырмасы: '{department}' әрі жауапты басқарма, әрі қосалқы орындаушы",

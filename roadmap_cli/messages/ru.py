@@ -69,6 +69,9 @@ MESSAGES: dict[str, str] = {
     "yaml.not_utf8": "не UTF-8 (байт 0x{byte}); сохраните файл в UTF-8",
     "yaml.syntax": "синтаксическая ошибка YAML: {problem}",
     "yaml.syntax_unclosed": "синтаксическая ошибка YAML: {problem} {context} (начало здесь)",
+    "yaml.syntax_colon": "синтаксическая ошибка YAML: {problem} (значение с ': ' заключите в кавычки: title: \"Этап 6: строительство\")",
+    "yaml.syntax_typographic": "синтаксическая ошибка YAML: {problem} (типографские кавычки “…” и «…» для YAML — просто текст: заключите значение в \" или ')",
+    "yaml.syntax_no_colon": "синтаксическая ошибка YAML: {problem} (в этой строке после ключа нет ':')",
     "yaml.syntax_tab": "синтаксическая ошибка YAML: {problem} (отступы делаются пробелами, не табуляцией)",
     "yaml.syntax_indentation": "синтаксическая ошибка YAML: {problem} (проверьте отступы)",
     "yaml.version": "версия YAML {version} не поддерживается: напишите %YAML 1.2 или удалите эту строку",
@@ -89,6 +92,8 @@ MESSAGES: dict[str, str] = {
     # правила, связывающие поля
     "rule.duplicate_department_id": "повторный код управления '{id}' (впервые в строке {line})",
     "rule.duplicate_task_id": "повторный код задачи '{id}' (впервые в строке {line})",
+    "rule.did_you_mean": "{message}; может быть, '{suggestion}'?",
+    "rule.known_departments": "{message} (описаны: {known})",
     "rule.unknown_department": "задача {task}: управление '{department}' не описано в departments",
     "rule.unknown_co_executor": "задача {task}: соисполнитель '{department}' не описан в departments",
     "rule.co_executor_is_lead": "задача {task}: '{department}' — ответственное управление и одновременно соисполнитель",
