@@ -7,6 +7,7 @@ Bounded for the normal run; for a long run (the README's "Security" section):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import tempfile
@@ -253,3 +254,91 @@ ANY_INPUT = st.one_of(mutated_sample(), random_yaml(), st.binary(max_size=2000))
 @example("fmt", SAMPLE.read_bytes().replace(b"id: aktobe-sez", b"id: 2026-02-30"))  # a date that is none
 def test_every_command_on_any_input(command: str, raw: bytes) -> None:
     workspace().run(command, raw)
+
+
+# ---- options and environments ---------------------------------------------------------------------
+
+# Values a user could type or a script could pass: ids, dates and texts, with invisible and control
+# characters, lone surrogates (bytes that are not UTF-8, as the shell hands them over), and wordings.
+TYPED = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=20),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "SEZ-011",
+            "sez-011",
+            "T 1",
+            "7.1",
+            "X/1",
+            "\udce9t\udce9",
+            "\x1b]0;x\x07",
+            "a\n::error::b",
+            "2026-11-26",
+            "31.12.2026",
+            "01/02/2026",
+            "9999-12-31",
+            "0001-01-01",
+            "2026-02-30",
+            "2026-11-26T20:30:00Z",
+            "9999-12-31T23:59:59-14:00",
+            "IV квартал 2026 года",
+            "２０２６-１２-０１",
+            "14",
+            "10wd",
+            "-1",
+            "99999wd",
+            "kk",
+            "RU",
+            "de",
+            "2026-10",
+            "2026-Q4",
+            "\u200b",
+        ]
+    ),
+)
+OPTION_COMMANDS: dict[str, list[str]] = {
+    "status": ["status", "--as-of", "{}", "--warn-days", "{}", "--department", "{}", "--lang", "{}"],
+    "check": ["check", "--as-of", "{}", "--fail-on", "due-soon", "--lang", "{}", "-f", "markdown"],
+    "diff": ["diff", "--base", "{}", "--head", "{}", "--check", "-f", "github"],
+    "done": ["done", "{}", "--on", "{}", "--evidence", "{}", "--file"],
+    "submit": ["submit", "{}", "--period", "{}", "--on", "{}", "--file"],
+    "postpone": ["postpone", "{}", "--to", "{}", "--reason", "{}", "--decision", "{}", "--file"],
+    "add": ["add", "--id", "{}", "--title", "{}", "--department", "{}", "--deadline", "{}", "--file"],
+    "block": ["block", "{}", "--reason", "{}", "--file"],
+}
+ENVIRONMENTS = st.fixed_dictionaries(
+    {
+        "ROADMAP_LANG": st.sampled_from(["", "kk", "ru", "en", "xx"]),
+        "COLUMNS": st.sampled_from(["80", "40", "0", "abc", "100000"]),
+        "GITHUB_ACTIONS": st.sampled_from(["", "true"]),
+    }
+)
+
+
+@given(st.sampled_from(sorted(OPTION_COMMANDS)), st.lists(TYPED, min_size=5, max_size=5), ENVIRONMENTS)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+def test_every_command_on_any_option_value_and_environment(
+    command: str, values: list[str], environment: dict[str, str]
+) -> None:
+    place = workspace()
+    place.path.write_bytes(SAMPLE.read_bytes())
+    pattern = OPTION_COMMANDS[command]
+    typed = iter(values)
+    args = [next(typed) if part == "{}" else part for part in pattern]
+    args += [str(place.path)]
+    if command == "diff":
+        args = [*args[:-1], str(place.path)]
+    with contextlib.chdir(place.root):
+        result = CliRunner().invoke(app, args, env={"ROADMAP_FILE": "", "TERM": "dumb", **environment})
+    messages.use(messages.DEFAULT_LANGUAGE)
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), (
+        command,
+        args,
+        result.exception,
+    )
+    assert result.exit_code in (0, 1, 2, 3), (command, args, result.exit_code, result.stderr)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    changed = place.path.read_bytes() != SAMPLE.read_bytes()
+    assert not changed or (command not in ("status", "check", "diff") and result.exit_code == ExitCode.OK)
