@@ -148,6 +148,26 @@ class StatusReport:
     total: DepartmentSummary
     overdue: tuple[Assessment, ...]  # worst first
     due_soon: tuple[Assessment, ...]  # soonest first
+    # For one department: every deadline of the tasks it leads or co-executes, in `deadline_order`.
+    department_deadlines: tuple[Assessment, ...] | None = None
+
+
+def find_department(roadmap: Roadmap, query: str) -> Department:
+    """The department a user means: by id, by id in any case, or by its name in any language
+    (`--department Roads`, `--department "Управление энергетики"`)."""
+    if query in roadmap.departments_by_id:
+        return roadmap.departments_by_id[query]
+    wanted = " ".join(query.casefold().split())
+    matches = [
+        department
+        for department in roadmap.departments
+        if department.id.casefold() == wanted
+        or any(" ".join(text.casefold().split()) == wanted for _language, text in department.name.texts)
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(roadmap.departments_by_id)
+    raise UsageError(say("usage.unknown_department", department=query, known=known))
 
 
 def assess_task(
@@ -287,10 +307,8 @@ def status_report(
         raise UsageError(say("usage.negative_window", days=window.days))
     departments = roadmap.departments
     if department_id is not None:
-        if department_id not in roadmap.departments_by_id:
-            known = ", ".join(roadmap.departments_by_id)
-            raise UsageError(say("usage.unknown_department", department=department_id, known=known))
-        departments = (roadmap.departments_by_id[department_id],)
+        department = find_department(roadmap, department_id)
+        department_id, departments = department.id, (department,)
     assessments = assess_all(roadmap, as_of, window)
     by_lead: dict[str, list[Assessment]] = {department.id: [] for department in departments}
     for assessment in assessments:
@@ -308,4 +326,5 @@ def status_report(
         total=summarize(None, [item for group in by_lead.values() for item in group]),
         overdue=tuple(overdue_first(listed)),
         due_soon=tuple(due_soon_first(listed)),
+        department_deadlines=None if department_id is None else tuple(sorted(listed, key=deadline_order)),
     )

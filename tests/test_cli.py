@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -328,3 +329,45 @@ def test_status_below_80_columns_keeps_every_figure_beside_its_label(
 def test_a_terminal_narrower_than_40_columns_gets_the_40_column_layout(run: Run, columns: str) -> None:
     narrow = run("status", str(SAMPLE), "--as-of", "2026-11-26", env={"COLUMNS": columns}).stdout
     assert narrow == run("status", str(SAMPLE), "--as-of", "2026-11-26", env={"COLUMNS": "40"}).stdout
+
+
+@pytest.mark.parametrize("query", ["roads", "ROADS", "Roads", "  roads  "])
+def test_a_department_is_found_by_id_in_any_case_or_by_name(run: Run, write: Write, query: str) -> None:
+    path = write(roadmap(task("T-1", "2026-03-01", department="roads")))
+    result = run("status", str(path), "--as-of", "2026-02-01", "--department", query)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert " roads " in result.stdout
+
+
+def test_a_departments_view_lists_every_task_it_leads_or_co_executes_with_its_state(
+    run: Run, write: Write
+) -> None:
+    path = write(
+        roadmap(
+            task("T-1", "2026-01-15", department="roads"),
+            task("T-2", "2026-02-10", department="energy", co_executors="[roads]"),
+            task("T-3", "2026-01-10", "done", department="roads", completed="2026-01-09"),
+            task("T-4", "2026-09-30", department="roads"),
+            task("T-5", "2026-09-30", department="energy"),
+        )
+    )
+    args = ("status", str(path), "--as-of", "2026-02-01", "--department", "Управление энергетики")
+    document = json.loads(run(*args, "--format", "json").stdout)
+    # energy (found by its Russian name) leads T-2 and T-5
+    assert [(row["id"], row["state"]) for row in document["deadlines"]] == [
+        ("T-2", "due-soon"),
+        ("T-5", "on-track"),
+    ]
+    roads = json.loads(run("status", str(path), "--as-of", "2026-02-01", "-d", "roads", "-f", "json").stdout)
+    assert [(row["id"], row["state"]) for row in roads["deadlines"]] == [
+        ("T-1", "overdue"),
+        ("T-2", "due-soon"),
+        ("T-3", "done"),
+        ("T-4", "on-track"),
+    ]
+    shown = run("status", str(path), "--as-of", "2026-02-01", "-d", "roads", env={"COLUMNS": "100"}).stdout
+    assert "Every task of Roads (4)" in shown and "on track" in shown and "done" in shown
+    assert (
+        json.loads(run("status", str(path), "--as-of", "2026-02-01", "-f", "json").stdout)["deadlines"]
+        is None
+    )

@@ -173,6 +173,8 @@ class StatusDocument:
     departments: tuple[DepartmentRow, ...]  # the total last
     overdue: Sequence[DeadlineRow]  # worst first
     due_soon: Sequence[DeadlineRow]  # soonest first
+    # With --department: every deadline of its tasks, overdue first (None: the whole roadmap).
+    department_deadlines: Sequence[DeadlineRow] | None = None
 
     @property
     def total(self) -> DepartmentRow:
@@ -398,6 +400,9 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
         ),
         overdue=RowsOnDemand(report.overdue, row),
         due_soon=RowsOnDemand(report.due_soon, row),
+        department_deadlines=None
+        if report.department_deadlines is None
+        else RowsOnDemand(report.department_deadlines, row),
     )
 
 

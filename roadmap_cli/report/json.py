@@ -141,6 +141,9 @@ def _body(document: Document) -> Data:
                 ],
                 "overdue": [_deadline(row) for row in document.overdue],
                 "due_soon": [_deadline(row) for row in document.due_soon],
+                "deadlines": None
+                if document.department_deadlines is None
+                else [_deadline(row) for row in document.department_deadlines],
             }
         case DiffDocument():
             violations = document.violations

@@ -158,6 +158,30 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
     as_of = messages.text("markdown.status_as_of", date=messages.day(document.as_of))
     lines = [f"## {escape(sentences.shown(document.title).plain())}", "", as_of, ""]
     lines += _deadline_tables(document, "status", limit)
+    if document.department_deadlines is not None:
+        deadlines = document.department_deadlines
+        headers = [
+            messages.text("column.task"),
+            messages.text("column.title"),
+            messages.text("column.deadline"),
+            sentences.column_label("column.days_left"),
+            messages.text("column.state"),
+        ]
+        deadline_cells: list[list[object]] = [
+            [
+                row.task,
+                sentences.shown(row.title).plain(),
+                sentences.deadline_text(row),
+                sentences.days_text(row),
+                sentences.state_word(row.state),
+            ]
+            for row in deadlines
+        ]
+        lines += [
+            f"### {sentences.department_heading(document, len(deadlines))}",
+            "",
+            *table(headers, deadline_cells, "status", limit),
+        ]
     lines += [f"### {messages.text('departments')}", ""]
     headers = [
         messages.text("column.department"),

@@ -21,7 +21,9 @@ from roadmap_cli.report.document import (
     Finding,
     Localized,
     Severity,
+    State,
     Status,
+    StatusDocument,
     Window,
     unlisted,
 )
@@ -59,6 +61,21 @@ CHANGE_MARKS: Final[dict[ChangeKind, str]] = {
     ChangeKind.DEADLINE_EARLIER: "<",
     ChangeKind.REOPENED: "!",
 }
+
+
+STATE_KEYS: Final[dict[State, str]] = {
+    State.OVERDUE: "state.overdue",
+    State.DUE_SOON: "state.due_soon",
+    State.DONE_LATE: "state.done_late",
+    State.SUBMITTED: "state.submitted",
+    State.DONE: "state.done",
+    State.CANCELLED: "state.cancelled",
+    State.ON_TRACK: "state.on_track",
+}
+
+
+def state_word(state: State) -> str:
+    return messages.text(STATE_KEYS[state])
 
 
 def status_word(status: Status) -> str:
@@ -142,6 +159,21 @@ def column_label(key: str) -> str:
 def percent_text(percent: int | None) -> str:
     """A share of tasks done, or a dash when no task counts."""
     return "–" if percent is None else str(percent)
+
+
+def days_text(row: DeadlineRow) -> str:
+    """Days left (negative once late), working days in brackets; a dash for a closed deadline."""
+    if row.state in (State.DONE, State.DONE_LATE, State.SUBMITTED, State.CANCELLED):
+        return "–"
+    working = f" ({row.working_days.left})" if row.working_days is not None else ""
+    return f"{row.days_left}{working}"
+
+
+def department_heading(document: StatusDocument, count: int) -> str:
+    """``Every task of roads (7)``: the list `status --department` adds, named as the file names it."""
+    row = document.departments[0]
+    name = shown(row.name).plain() if row.name is not None else row.id or ""
+    return messages.text("department.deadlines", department=name, count=messages.Amount(count))
 
 
 def window_text(window: Window) -> str:

@@ -20,6 +20,7 @@ from roadmap_cli.report.document import (
     DeadlineRow,
     DepartmentRow,
     Localized,
+    State,
     Status,
     StatusDocument,
     first_rows,
@@ -186,6 +187,46 @@ def _deadline_blocks(
     return Group(*blocks)
 
 
+def _every_deadline(
+    document: StatusDocument, rows: Sequence[DeadlineRow], limit: int | None, width: int
+) -> RenderableType:
+    """`status --department`: every deadline of its tasks, overdue first, each with its state."""
+    shown, hidden = first_rows(rows, limit)
+    title = sentences.department_heading(document, len(rows))
+    styles = {State.OVERDUE: OVERDUE_STYLE, State.DUE_SOON: DUE_SOON_STYLE, State.DONE: DONE_STYLE}
+    parts: list[RenderableType]
+    if width >= WIDE_ENOUGH_FOR_COLUMNS:
+        table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+        table.add_column(messages.text("column.task"), no_wrap=True)
+        table.add_column(messages.text("column.title"), ratio=1)
+        table.add_column(messages.text("column.deadline"), ratio=1, min_width=10)
+        table.add_column(messages.text("column.days_left"), justify="right")
+        table.add_column(messages.text("column.state"))
+        for row in shown:
+            style = styles.get(row.state, "")
+            table.add_row(
+                Text.assemble((inert(row.task), f"bold {style}"), "\n", (inert(row.department), "dim")),
+                _localized(row.title),
+                _data(sentences.deadline_text(row)),
+                Text(sentences.days_text(row), style=style),
+                Text(sentences.state_word(row.state), style=style),
+            )
+        parts = [table]
+    else:
+        parts = [Text(title, style="italic")]
+        for row in shown:
+            style = styles.get(row.state, "")
+            name = Text.assemble(
+                (inert(row.task), f"bold {style}"), (" · ", "dim"), (sentences.state_word(row.state), style)
+            )
+            deadline = _figure(sentences.column_label("column.deadline"), inert(sentences.deadline_text(row)))
+            days = _figure(sentences.column_label("column.days_left"), sentences.days_text(row), style)
+            parts += [name, _indented(_localized(row.title), _figures([deadline, days], width - 2))]
+    if hidden:
+        parts.append(Text(sentences.more_rows("status", hidden), style="dim"))
+    return Group(*parts)
+
+
 def status_view(document: StatusDocument, width: int, limit: int | None) -> RenderableType:
     """The whole `status` screen, laid out for a console `width` columns wide.
 
@@ -214,6 +255,8 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
     if document.due_soon:
         heading_text = sentences.due_soon_heading(document.window, len(document.due_soon))
         parts.append(deadlines(heading_text, document.due_soon, False))
+    if document.department_deadlines is not None:
+        parts.append(_every_deadline(document, document.department_deadlines, limit, width))
     verdict = sentences.overdue_verdict(len(document.overdue), sentence=True)
     parts.append(
         Text(verdict, style=f"bold {OVERDUE_STYLE}") if document.overdue else Text(verdict, style=DONE_STYLE)
