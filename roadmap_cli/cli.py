@@ -22,7 +22,10 @@ from roadmap_cli.options import (
     AllOption,
     AsOfOption,
     BaseOption,
+    CoExecutorOption,
+    DeliverableOption,
     DepartmentOption,
+    DependsOnOption,
     DryRunOption,
     EvidenceOption,
     FailOnOption,
@@ -30,6 +33,10 @@ from roadmap_cli.options import (
     FormatOption,
     HeadOption,
     LangOption,
+    LeadOption,
+    NewDeadlineOption,
+    NewIdOption,
+    NewTitleOption,
     OnOption,
     PathArgument,
     PathsArgument,
@@ -319,25 +326,13 @@ def postpone(
 @app.command()
 @guarded
 def add(
-    task_id: Annotated[str | None, typer.Option("--id", metavar="ID", help="The new task's id.")] = None,
-    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="What is to be done.")] = None,
-    department: Annotated[
-        str | None, typer.Option("--department", metavar="ID", help="The lead department's id.")
-    ] = None,
-    deadline: Annotated[
-        str | None, typer.Option("--deadline", metavar="YYYY-MM-DD", help="The deadline.")
-    ] = None,
-    co_executors: Annotated[
-        list[str] | None,
-        typer.Option("--co-executor", metavar="ID", help="A co-executing department (repeat for more)."),
-    ] = None,
-    depends_on: Annotated[
-        list[str] | None,
-        typer.Option("--depends-on", metavar="TASK", help="A task this one waits for (repeat for more)."),
-    ] = None,
-    deliverable: Annotated[
-        str | None, typer.Option("--deliverable", metavar="TEXT", help="The form of completion.")
-    ] = None,
+    task_id: NewIdOption = None,
+    title: NewTitleOption = None,
+    department: LeadOption = None,
+    deadline: NewDeadlineOption = None,
+    co_executors: CoExecutorOption = None,
+    depends_on: DependsOnOption = None,
+    deliverable: DeliverableOption = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
 ) -> ExitCode:
@@ -358,6 +353,20 @@ def add(
     if depends_on:
         fields["depends_on"] = tuple(options.identifier(each, "--depends-on") for each in depends_on)
     return run(file, dry_run, fields)
+
+
+@app.command()
+@guarded
+def init(
+    path: Annotated[Path, typer.Argument(help="The file to write (default: roadmap.yaml here).")] = Path(
+        "roadmap.yaml"
+    ),
+    lang: LangOption = None,
+) -> ExitCode:
+    """Write a small commented roadmap to start from; an existing file is never replaced."""
+    from roadmap_cli.commands.init import init as run
+
+    return run(path, options.requested_language(lang))
 
 
 @app.command()

@@ -105,6 +105,26 @@ DepartmentOption = Annotated[
         help="Only this department's row and the tasks it leads or co-executes.",
     ),
 ]
+NewIdOption = Annotated[str | None, typer.Option("--id", metavar="ID", help="The new task's id.")]
+NewTitleOption = Annotated[str | None, typer.Option("--title", metavar="TEXT", help="What is to be done.")]
+LeadOption = Annotated[
+    str | None, typer.Option("--department", metavar="ID", help="The lead department's id.")
+]
+NewDeadlineOption = Annotated[
+    str | None,
+    typer.Option("--deadline", metavar="DATE", help="The deadline: a date or an official wording."),
+]
+CoExecutorOption = Annotated[
+    list[str] | None,
+    typer.Option("--co-executor", metavar="ID", help="A co-executing department (repeat for more)."),
+]
+DependsOnOption = Annotated[
+    list[str] | None,
+    typer.Option("--depends-on", metavar="TASK", help="A task this one waits for (repeat for more)."),
+]
+DeliverableOption = Annotated[
+    str | None, typer.Option("--deliverable", metavar="TEXT", help="The form of completion.")
+]
 FailOnOption = Annotated[
     FailOn,
     typer.Option(

@@ -195,6 +195,7 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
             [roadmap, "done", "T-000002", "--on", "2026-11-20", "--file", "roadmap.yaml"],
             ["git", "checkout", "--", "roadmap.yaml"],
         ),
+        "roadmap init": ([roadmap, "init", "new.yaml"], ["rm", "-f", "new.yaml"]),
         "roadmap submit": (
             [
                 roadmap,

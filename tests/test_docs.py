@@ -38,3 +38,41 @@ def test_every_command_and_option_is_documented(name: str) -> None:
 def test_every_exit_code_is_documented() -> None:
     for code in ExitCode:
         assert re.search(rf"^\| {code.value} \| \S", README, re.MULTILINE), f"exit code {code.value}"
+
+
+def test_the_format_example_lists_keys_in_the_order_fmt_writes_them() -> None:
+    # A file typed from the README must pass `roadmap fmt --check`.
+    from ruamel.yaml import YAML
+
+    from roadmap_cli.model import (
+        CalendarSettings,
+        Department,
+        Postponement,
+        Recurrence,
+        Roadmap,
+        RoadmapInfo,
+        Submission,
+        Task,
+        key_order,
+    )
+
+    block = README.split("## The file format", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    example = YAML(typ="safe").load(block)
+
+    def in_order(mapping: dict[str, object], model: type) -> None:
+        order = [key for key in key_order(model) if key in mapping]
+        assert list(mapping) == order, (model.__name__, list(mapping))
+
+    in_order(example, Roadmap)
+    in_order(example["roadmap"], RoadmapInfo)
+    in_order(example["calendar"], CalendarSettings)
+    for department in example["departments"]:
+        in_order(department, Department)
+    for task in example["tasks"]:
+        in_order(task, Task)
+        for record in task.get("postponements", []):
+            in_order(record, Postponement)
+        if "recurrence" in task:
+            in_order(task["recurrence"], Recurrence)
+        for record in task.get("submissions", []):
+            in_order(record, Submission)

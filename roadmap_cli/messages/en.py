@@ -297,6 +297,8 @@ MESSAGES: dict[str, str] = {
     "diff.new_file": "{path}: did not exist at {base}; every task counts as added",
     "diff.heading": "{path}: changes from {base} to {head}",
     "diff.heading.working_tree": "{path}: changes from {base} to the working tree",
+    "init.exists": "{path} exists already: nothing written (init never replaces a file)",
+    "init.written": "{path}: written; change it, then run roadmap validate {path}",
     "edit.nothing": "{path}: nothing to change",
     "edit.dry_run": "{path}: dry run: nothing written",
     "edit.unreported": "{path}: the edit was written, but its report could not be: {reason}",

@@ -297,6 +297,8 @@ MESSAGES: dict[str, str] = {
     "diff.new_file": "{path}: {base} ішінде болмаған; барлық тапсырма қосылған болып саналады",
     "diff.heading": "{path}: {base} нұсқасынан {head} нұсқасына дейінгі өзгерістер",
     "diff.heading.working_tree": "{path}: {base} нұсқасынан жұмыс көшірмесіне дейінгі өзгерістер",
+    "init.exists": "{path} бар: ештеңе жазылмады (init ешқашан файлды ауыстырмайды)",
+    "init.written": "{path}: жазылды; оны өзгертіңіз, содан кейін roadmap validate {path} іске қосыңыз",
     "edit.nothing": "{path}: өзгертетін ештеңе жоқ",
     "edit.dry_run": "{path}: сынақ іске қосу: ештеңе жазылмады",
     "edit.unreported": "{path}: өзгеріс жазылды, бірақ ол туралы есепті шығару мүмкін болмады: {reason}",

@@ -297,6 +297,8 @@ MESSAGES: dict[str, str] = {
     "diff.new_file": "{path}: не было в {base}; все задачи считаются добавленными",
     "diff.heading": "{path}: изменения от {base} до {head}",
     "diff.heading.working_tree": "{path}: изменения от {base} до рабочей копии",
+    "init.exists": "{path} уже существует: ничего не записано (init никогда не заменяет файл)",
+    "init.written": "{path}: записан; измените его, затем запустите roadmap validate {path}",
     "edit.nothing": "{path}: менять нечего",
     "edit.dry_run": "{path}: пробный запуск: ничего не записано",
     "edit.unreported": "{path}: изменение записано, но отчёт о нём вывести не удалось: {reason}",
