@@ -35,6 +35,7 @@ from roadmap_cli.options import (
     LangOption,
     LeadOption,
     NewDeadlineOption,
+    NewFileArgument,
     NewIdOption,
     NewTitleOption,
     OnOption,
@@ -337,30 +338,29 @@ def add(
     dry_run: DryRunOption = False,
 ) -> ExitCode:
     """Add a task at the end of the roadmap; in a terminal, asks for what is missing."""
-    from roadmap_cli.commands.edit import add as run
+    from roadmap_cli.commands import edit
 
+    edit.speak_for(file)  # the questions in the roadmap's language
     fields: dict[str, str | tuple[str, ...]] = {
-        "id": options.ask(task_id, "--id", "Task id", options.identifier),
-        "title": options.ask(title, "--title", "Title", options.required_text),
-        "department": options.ask(department, "--department", "Lead department id", options.identifier),
+        "id": options.ask(task_id, "--id", "prompt.id", options.identifier),
+        "title": options.ask(title, "--title", "prompt.title", options.required_text),
+        "department": options.ask(department, "--department", "prompt.department", options.identifier),
     }
     if co_executors:
         fields["co_executors"] = tuple(options.identifier(each, "--co-executor") for each in co_executors)
     if deliverable is not None:
         fields["deliverable"] = options.required_text(deliverable, "--deliverable")
-    day = options.ask(deadline, "--deadline", "Deadline (YYYY-MM-DD)", options.deadline_option)
+    day = options.ask(deadline, "--deadline", "prompt.deadline", options.deadline_option)
     fields["deadline"] = day.as_written()
     if depends_on:
         fields["depends_on"] = tuple(options.identifier(each, "--depends-on") for each in depends_on)
-    return run(file, dry_run, fields)
+    return edit.add(file, dry_run, fields)
 
 
 @app.command()
 @guarded
 def init(
-    path: Annotated[Path, typer.Argument(help="The file to write (default: roadmap.yaml here).")] = Path(
-        "roadmap.yaml"
-    ),
+    path: NewFileArgument = Path("roadmap.yaml"),
     lang: LangOption = None,
 ) -> ExitCode:
     """Write a small commented roadmap to start from; an existing file is never replaced."""

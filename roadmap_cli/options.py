@@ -105,6 +105,7 @@ DepartmentOption = Annotated[
         help="Only this department's row and the tasks it leads or co-executes.",
     ),
 ]
+NewFileArgument = Annotated[Path, typer.Argument(help="The file to write (default: roadmap.yaml here).")]
 NewIdOption = Annotated[str | None, typer.Option("--id", metavar="ID", help="The new task's id.")]
 NewTitleOption = Annotated[str | None, typer.Option("--title", metavar="TEXT", help="What is to be done.")]
 LeadOption = Annotated[
@@ -275,7 +276,7 @@ def identifier(value: str, option: str) -> str:
     return value
 
 
-def ask(value: str | None, option: str, prompt: str, check: Callable[[str, str], T]) -> T:
+def ask(value: str | None, option: str, prompt_key: str, check: Callable[[str, str], T]) -> T:
     """An option's value, checked; asked for in a terminal when it was not given, and asked again
     until the answer passes the check (Ctrl-C stops with 130, the end of input is a usage error)."""
     if value is not None:
@@ -283,7 +284,7 @@ def ask(value: str | None, option: str, prompt: str, check: Callable[[str, str],
     if sys.stdin is None or not sys.stdin.isatty():
         raise refused(messages.text("cli.required"), option)
     try:
-        answer: T = typer.prompt(prompt, value_proc=lambda typed: check(typed, option))
+        answer: T = typer.prompt(messages.text(prompt_key), value_proc=lambda typed: check(typed, option))
     except typer.Abort as stopped:
         if isinstance(stopped.__context__, KeyboardInterrupt):
             raise KeyboardInterrupt from None

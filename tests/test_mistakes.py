@@ -150,7 +150,7 @@ def test_a_prompt_asks_again_until_the_answer_fits(plan: Path) -> None:
     terminal.type("26 а\r".encode())
     terminal.wait_for("is not a valid id")
     terminal.type(b"T-9\r")
-    terminal.wait_for("Deadline (YYYY-MM-DD):")
+    terminal.wait_for("Deadline (a date or an official wording):")
     terminal.type(b"2101-01-01\r")
     terminal.wait_for("outside the years a roadmap may name")
     terminal.type(b"2026-12-31\r")

@@ -3,6 +3,7 @@ file, make the edit, prove it, write it atomically, and say what changed where."
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 from collections.abc import Callable, Mapping
@@ -16,7 +17,7 @@ from roadmap_cli.editing.edits import add_task, edit_task
 from roadmap_cli.editing.fields import Edited, InvalidEdit
 from roadmap_cli.editing.operations import Planner
 from roadmap_cli.editing.storage import editing, replace
-from roadmap_cli.errors import ExitCode, OutputError
+from roadmap_cli.errors import ExitCode, OutputError, RoadmapError
 from roadmap_cli.load import language_hint
 from roadmap_cli.report.document import edit_document
 from roadmap_cli.report.escape import inert
@@ -66,6 +67,15 @@ def postpone(
 def add(file: Path | None, dry_run: bool, fields: Mapping[str, str | tuple[str, ...]]) -> ExitCode:
     """Add a task, given as its written fields, at the end of the tasks list."""
     return write_edit(file, dry_run, lambda raw, shown: add_task(raw, shown, fields))
+
+
+def speak_for(file: Path | None) -> None:
+    """Speak the language of the roadmap an edit will change (unless $ROADMAP_LANG says another),
+    before reading it in full: for the questions `add` asks first."""
+    with contextlib.suppress(RoadmapError, OSError):  # no file yet: the edit itself will say so
+        resolved, _shown = locate(file)
+        with resolved.open("rb") as handle:
+            speak(messages.requested(None, os.environ), language=language_hint(handle.read(64 * 1024)))
 
 
 def write_edit(file: Path | None, dry_run: bool, make: Edit) -> ExitCode:
