@@ -41,6 +41,7 @@ from roadmap_cli.options import (
     OnOption,
     PathArgument,
     PathsArgument,
+    PeriodOption,
     PolicyOption,
     ReasonOption,
     TaskArgument,
@@ -232,22 +233,15 @@ def done(
     """Mark a task done: status done, completed on the date (and the evidence, if given)."""
     from roadmap_cli.commands.edit import done as run
 
-    day = options.deadline_option(on, "--on") if on is not None else None
-    return run(
-        file, dry_run, task, day, options.text(evidence, "--evidence") if evidence is not None else None
-    )
+    day = options.given(on, "--on", options.deadline_option)
+    return run(file, dry_run, task, day, options.given(evidence, "--evidence", options.text))
 
 
 @app.command()
 @guarded
 def submit(
     task: TaskArgument,
-    period: Annotated[
-        str,
-        typer.Option(
-            "--period", metavar="PERIOD", help="The period reported: 2026-01, 2026-Q1, 2026-H1, 2026."
-        ),
-    ],
+    period: PeriodOption,
     on: OnOption = None,
     evidence: EvidenceOption = None,
     file: FileOption = None,
@@ -256,8 +250,10 @@ def submit(
     """Report one period of a recurring duty: a submission record (period, date, evidence) is added."""
     from roadmap_cli.commands.edit import submit as run
 
-    day = options.deadline_option(on, "--on") if on is not None else None
-    proof = options.text(evidence, "--evidence") if evidence is not None else None
+    day, proof = (
+        options.given(on, "--on", options.deadline_option),
+        options.given(evidence, "--evidence", options.text),
+    )
     return run(file, dry_run, task, options.text(period, "--period"), day, proof)
 
 

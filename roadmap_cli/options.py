@@ -106,6 +106,10 @@ DepartmentOption = Annotated[
     ),
 ]
 NewFileArgument = Annotated[Path, typer.Argument(help="The file to write (default: roadmap.yaml here).")]
+PeriodOption = Annotated[
+    str,
+    typer.Option("--period", metavar="PERIOD", help="The period reported: 2026-01, 2026-Q1, 2026-H1, 2026."),
+]
 NewIdOption = Annotated[str | None, typer.Option("--id", metavar="ID", help="The new task's id.")]
 NewTitleOption = Annotated[str | None, typer.Option("--title", metavar="TEXT", help="What is to be done.")]
 LeadOption = Annotated[
@@ -274,6 +278,11 @@ def identifier(value: str, option: str) -> str:
     if not is_identifier(text(value, option)):
         raise refused(messages.text("invalid.identifier", value=value), option)
     return value
+
+
+def given(value: str | None, option: str, check: Callable[[str, str], T]) -> T | None:
+    """An optional option's value, checked when it is given."""
+    return None if value is None else check(value, option)
 
 
 def ask(value: str | None, option: str, prompt_key: str, check: Callable[[str, str], T]) -> T:

@@ -24,14 +24,18 @@ def _closed(task: Task, key: str) -> UsageError:
     return UsageError(say(key, task=task.id, status=task.status.value))
 
 
+def _day_of(on: date | None, roadmap: Roadmap) -> date:
+    """The day something was done or reported: given, or today in the roadmap's zone; never later."""
+    today = today_in(roadmap.info.tz)
+    day = on if on is not None else today
+    if day > today:
+        raise UsageError(say("operation.on_in_future", on=day, today=today, zone=roadmap.info.timezone_name))
+    return day
+
+
 def done(on: date | None, evidence: str | None) -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
-        today = today_in(roadmap.info.tz)
-        day = on if on is not None else today
-        if day > today:
-            raise UsageError(
-                say("operation.on_in_future", on=day, today=today, zone=roadmap.info.timezone_name)
-            )
+        day = _day_of(on, roadmap)
         if task.status is Status.CANCELLED:
             raise _closed(task, "operation.closed.done")
         if task.recurrence is not None:
@@ -70,12 +74,7 @@ def submit(period: str, on: date | None, evidence: str | None) -> Planner:
             raise UsageError(say("operation.submit_not_duty", task=task.id))
         if task.status is Status.CANCELLED:
             raise _closed(task, "operation.closed.submit")
-        today = today_in(roadmap.info.tz)
-        day = on if on is not None else today
-        if day > today:
-            raise UsageError(
-                say("operation.on_in_future", on=day, today=today, zone=roadmap.info.timezone_name)
-            )
+        day = _day_of(on, roadmap)
         schedule = task.recurrence.schedule
         try:
             start = task.recurrence.every.parse_label(period)
