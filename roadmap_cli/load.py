@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 
 from roadmap_cli import rules
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.findings import Finding, Position, Severity, closest, error, more_problems, sort_key
+from roadmap_cli.findings import Finding, Position, Severity, closest, error, more_problems, sort_key, warning
 from roadmap_cli.messages import LANGUAGES, Amount, Text, say
 from roadmap_cli.model import (
     Department,
@@ -28,7 +28,16 @@ from roadmap_cli.model import (
     is_identifier,
     key_order,
 )
-from roadmap_cli.source import DEFAULT_LIMITS, UTF8_BOM, Limits, SourceMap, Strings, compose, encoding_problem
+from roadmap_cli.source import (
+    DEFAULT_LIMITS,
+    UTF8_BOM,
+    Limits,
+    SourceMap,
+    Strings,
+    compose,
+    encoding_problem,
+    position_at,
+)
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -146,7 +155,32 @@ def load_bytes(
             assert composed.problem is not None
             return LoadedRoadmap(display_path, None, (composed.problem,), None, language_hint(raw))
         roadmap, findings = validate_data(composed.data, composed.source_map, tasks)
+    if b" #" in raw:
+        findings = tuple(sorted((*findings, *_cut_by_a_comment(raw)), key=sort_key))
     return LoadedRoadmap(display_path, roadmap, findings, composed.source_map, _language(composed.data))
+
+
+# `title: Lot #2 of the tender`: YAML reads " #2 of the tender" as a comment, and the title ends at
+# "Lot". One space before '#' and text right after it is how text, not a comment, looks.
+_HASH_IN_TEXT = re.compile(rb" #[^\s]")
+_TEXT_VALUE_UP_TO_HASH = re.compile(
+    rb"[ \t-]*(?:title|deliverable|name|kk|ru|en|reason|evidence|notes):[ \t]+"  # a text key, then
+    rb"""[^'"{\[|>#\s][^\n#]*?[^ \t] #"""  # a plain value running up to the " #"
+)
+
+
+def _cut_by_a_comment(raw: bytes) -> list[Finding]:
+    """A warning where a text value seems cut short by a '#' that YAML takes for a comment. Only the
+    few places with " #x" are looked at, not every line of a large file."""
+    found = []
+    for hit in _HASH_IN_TEXT.finditer(raw):
+        line_start = raw.rfind(b"\n", 0, hit.start()) + 1
+        value = _TEXT_VALUE_UP_TO_HASH.match(raw, line_start)
+        if value is not None and value.end() == hit.start() + 2:
+            found.append(
+                warning("text-cut-by-comment", say("load.cut_by_comment"), position_at(raw, hit.start() + 1))
+            )
+    return found
 
 
 # A file can hold a million problems (a pull request can send one): people read the first ones, and

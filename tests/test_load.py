@@ -142,3 +142,20 @@ def test_the_due_before_dependency_warning_stops_once_the_task_is_closed() -> No
     assert warnings("in_progress") == ["due-before-dependency"]
     assert warnings("done", completed="2026-02-20") == []
     assert warnings("cancelled", reason="Merged") == []
+
+
+def test_a_title_cut_short_by_a_hash_is_a_warning_and_a_comment_is_not(run: Run, write: Write) -> None:
+    # `title: Lot #2 of the tender` is the title "Lot": YAML takes " #2 of the tender" for a comment.
+    path = write(
+        roadmap(
+            task("T-1", "2026-03-01", title="Lot #2 of the tender"),
+            task("T-2", "2026-03-01", title="Build the road  # as agreed with the investor"),
+            task("T-3", "2026-03-01", title='"Lot #3, quoted"'),
+        )
+    )
+    result = run("validate", str(path))
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout.splitlines() == [
+        f"{path}:12:16: warning: the text stops before this ' #': YAML reads the rest of the line as a "
+        "comment; put the whole text in quotes"
+    ]

@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "annotation.missed": "Deadline missed",
     "annotation.soon": "Deadline soon",
     # reading the file
+    "load.cut_by_comment": "the text stops before this ' #': YAML reads the rest of the line as a comment; put the whole text in quotes",
     "load.more_problems": "... and {count} more problems not listed: fix these first",
     "yaml.foreign_encoding": "the file is {encoding}; save it as UTF-8",
     "yaml.not_utf8": "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",

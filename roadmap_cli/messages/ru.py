@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "annotation.missed": "Срок нарушен",
     "annotation.soon": "Срок близко",
     # чтение файла
+    "load.cut_by_comment": "текст обрывается перед этим ' #': YAML считает остаток строки комментарием; заключите весь текст в кавычки",
     "load.more_problems": "... и ещё проблем, не перечисленных здесь: {count}; сначала исправьте эти",
     "yaml.foreign_encoding": "файл в кодировке {encoding}; сохраните его в UTF-8",
     "yaml.not_utf8": "не UTF-8 (байт 0x{byte}); сохраните файл в UTF-8",
