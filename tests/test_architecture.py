@@ -42,11 +42,11 @@ MODULES = {_module_name(path): _imports(path) for path in PACKAGE.rglob("*.py")}
 
 def _layer(name: str) -> str:
     parts = name.split(".")
-    if len(parts) > 2 and parts[1] in ("commands", "report", "editing"):
+    if len(parts) > 1 and parts[1] in ("commands", "report", "editing", "cli"):
         return parts[1]
     if parts[:2] in (["roadmap_cli", "messages"], ["roadmap_cli", "invisible"]):
         return "text"  # how text is put into words and made safe to show: every layer may use it
-    if name in ("roadmap_cli.cli", "roadmap_cli.options", "roadmap_cli.__main__"):
+    if name == "roadmap_cli.__main__":
         return "cli"
     return "core"
 

@@ -1,4 +1,4 @@
 """One module per command: a plain function that does the command's work and returns its `ExitCode`.
 
-`cli.py` parses the arguments into typed values and calls these; nothing here knows Typer.
+`cli/` parses the arguments into typed values and calls these; nothing here knows Typer.
 """

@@ -1,9 +1,9 @@
 """The `roadmap` command line: Typer declarations, argument parsing, and the one guard.
 
-Each command here parses its options into typed values and calls its module in `commands/`, which
-does the work and returns the exit code. Exit codes (see `errors.ExitCode` and the README): 0
-success, 1 deadlines missed, 2 wrong usage, 3 the roadmap cannot be read or is invalid, 4 an
-internal error.
+Each command here parses its options into typed values (`options.py`) and calls its module in
+`commands/`, which does the work and returns the exit code. Exit codes (see `errors.ExitCode` and the
+README): 0 success, 1 deadlines missed, 2 wrong usage, 3 the roadmap cannot be read or is invalid, 4
+an internal error, 5 the report could not be written, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from roadmap_cli import __version__, messages, options
-from roadmap_cli.errors import ExitCode, RoadmapError
-from roadmap_cli.gate import FailOn
-from roadmap_cli.options import (
+from roadmap_cli import __version__, messages
+from roadmap_cli.cli import options
+from roadmap_cli.cli.options import (
     AllOption,
     AsOfOption,
     BaseOption,
@@ -47,6 +46,8 @@ from roadmap_cli.options import (
     TaskArgument,
     WarnDaysOption,
 )
+from roadmap_cli.errors import ExitCode, RoadmapError
+from roadmap_cli.gate import FailOn
 
 if TYPE_CHECKING:
     pass
