@@ -59,7 +59,8 @@ def schedule(task: Task) -> date | str:
         return task.deadline
     recurrence = task.recurrence
     until = f" to {recurrence.until}" if recurrence.until is not None else ""
-    return f"{recurrence.every.value} by day {recurrence.due_day} from {recurrence.starts}{until}"
+    due = f"by day {recurrence.due_day}" if recurrence.due_day is not None else "by the period's end"
+    return f"{recurrence.every.value} {due} from {recurrence.starts}{until}"
 
 
 def _task_changes(old: Task, new: Task) -> list[Change]:

@@ -276,27 +276,35 @@ class _TaskModels:
     after which invalid tasks are only counted."""
 
     def __init__(self) -> None:
-        self.index = 0
-        self.invalid = 0
-        self.errors: list[tuple[int, list[ErrorDetails]]] = []
-        self.kept = 0
-        self.unsaid = 0  # the errors of the invalid tasks past the first ones
+        self.kept: dict[int, list[ErrorDetails]] = {}  # by index in the tasks list
+        self.counted: dict[int, int] = {}  # how many errors each invalid task has
+        self.kept_errors = 0
 
-    def __call__(self, section: str, item: Any) -> Any:
+    def __call__(self, section: str, index: int, item: Any) -> Any:
         if section != "tasks":
             return item
-        index, self.index = self.index, self.index + 1
+        self.kept_errors -= len(self.kept.pop(index, ()))  # the same item, read again
         try:
             return Task.model_validate(item)
         except ValidationError as exc:
-            self.invalid += 1
-            if self.kept < MAX_FINDINGS:
-                errors = exc.errors(include_url=False)
-                self.errors.append((index, errors))
-                self.kept += len(errors)
-            else:
-                self.unsaid += exc.error_count()
+            self.counted[index] = exc.error_count()
+            if self.kept_errors < MAX_FINDINGS:
+                self.kept[index] = exc.errors(include_url=False)
+                self.kept_errors += len(self.kept[index])
             return item
+
+    @property
+    def invalid(self) -> int:
+        return len(self.counted)
+
+    @property
+    def errors(self) -> list[tuple[int, list[ErrorDetails]]]:
+        return sorted(self.kept.items())
+
+    @property
+    def unsaid(self) -> int:
+        """The errors of the invalid tasks past the first ones, counted, not kept."""
+        return sum(count for index, count in self.counted.items() if index not in self.kept)
 
 
 def _rule_input(data: Any, roadmap: Roadmap | None, tasks_read: bool = False) -> rules.RuleInput:

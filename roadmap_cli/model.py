@@ -313,7 +313,8 @@ def _due_day_optional_in_schema(schema: dict[str, Any]) -> None:
 
 
 class Recurrence(_Strict):
-    """A standing duty: a report every period, due on `due_day` of the month after the period."""
+    """A standing duty: a report every period, due on `due_day` of the month after the period, or
+    (with no due day: a duty held within its period, like a quarterly meeting) by the period's end."""
 
     model_config = ConfigDict(json_schema_extra=_due_day_optional_in_schema)
 
@@ -321,7 +322,12 @@ class Recurrence(_Strict):
         description="monthly, quarterly, half-yearly, yearly, or the official wording "
         "('ежемесячно до 10 числа месяца, следующего за отчетным')"
     )
-    due_day: int = Field(ge=1, le=31, description="the day of the month after the period it is due by")
+    due_day: int | None = Field(
+        default=None,
+        ge=1,
+        le=31,
+        description="the day of the month after the period it is due by; none: due by the period's end",
+    )
     starts: IsoDate = Field(description="the first period is the one containing this date")
     until: IsoDate | None = Field(default=None, description="the last period is the one containing this date")
 
@@ -340,8 +346,6 @@ class Recurrence(_Strict):
         written_day = data.get("due_day")
         if due_day is not None and written_day is not None and str(written_day) != str(due_day):
             raise invalid("invalid.recurrence_due_day", said=due_day, written=shortened(written_day))
-        if due_day is None and written_day is None:
-            raise invalid("invalid.recurrence_due_day_missing")
         return {**data, "every": frequency, "due_day": written_day if written_day is not None else due_day}
 
     @property

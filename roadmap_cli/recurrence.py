@@ -88,7 +88,7 @@ class Schedule:
     """When a duty recurs: `every` period from the one containing `starts`, to the one containing `until`."""
 
     every: Frequency
-    due_day: int
+    due_day: int | None  # None: due by the last day of the period itself
     starts: date
     until: date | None = None
 
@@ -96,6 +96,8 @@ class Schedule:
         """`due_day` of the month after the period (the first month of the next period), or that
         month's last day when it is shorter (a due_day of 31 means 28 February)."""
         month = _months_later(period_start, self.every.months)
+        if self.due_day is None:
+            return month - timedelta(days=1)
         return month.replace(day=min(self.due_day, calendar.monthrange(month.year, month.month)[1]))
 
     def occurrence(self, period_start: date) -> Occurrence:

@@ -352,7 +352,9 @@ class _Frame:
 
 # Called with the key of a top-level sequence and each of its items as soon as the item is read;
 # what it returns takes the item's place in the data.
-ItemHook = Callable[[str, Any], Any]
+# Called with the section, the item's index in it, and the item. (A file that libyaml refuses is read
+# again by the pure parser, to word its error: a hook may see the same index twice.)
+ItemHook = Callable[[str, int, Any], Any]
 # Each text read (and each set of keys), as the one object that stands for it: composing two
 # revisions of a file with one table keeps what they have in common once.
 Strings = dict[Any, Any]
@@ -424,7 +426,7 @@ def _compose(
         frame = stack[-1]
         if frame.keys is None:  # a sequence
             if on_item is not None and len(stack) == 2 and stack[0].key is not None:
-                value = on_item(stack[0].key, value)
+                value = on_item(stack[0].key, len(frame.value), value)
             frame.value.append(value)
         elif frame.key is not None:  # a mapping, with the key of this value
             frame.value[frame.key] = value

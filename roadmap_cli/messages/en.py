@@ -169,7 +169,6 @@ MESSAGES: dict[str, str] = {
     "invalid.localized_type": "expected text, or a mapping of language (kk, ru, en) to text; found {found}",
     "invalid.recurrence_format": "'{text}' is not a recurrence: {reason}; {accepted}",
     "invalid.recurrence_due_day": "'every' says day {said} but due_day is {written}",
-    "invalid.recurrence_due_day_missing": "say by which day of the month after the period it is due: add due_day (e.g. due_day: 10)",
     # deadline and recurrence wordings
     "wording.accepted": "accepted: {forms}",
     "wording.duty_accepted": "accepted: monthly, quarterly, half-yearly, yearly (with due_day), or a wording such as {forms}",

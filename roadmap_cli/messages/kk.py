@@ -169,7 +169,6 @@ MESSAGES: dict[str, str] = {
     "invalid.localized_type": "мәтін немесе «тіл (kk, ru, en): мәтін» сөздігі күтілуде; табылғаны: {found}",
     "invalid.recurrence_format": "'{text}' кезеңділік емес: {reason}; {accepted}",
     "invalid.recurrence_due_day": "'every' ішінде {said}-күн айтылған, ал due_day — {written}",
-    "invalid.recurrence_due_day_missing": "кезеңнен кейінгі айдың қай күніне дейін тапсырылатынын көрсетіңіз: due_day қосыңыз (мысалы, due_day: 10)",
     # мерзім мен кезеңділік тұжырымдары
     "wording.accepted": "қабылданатын түрлер: {forms}",
     "wording.duty_accepted": "қабылданатын түрлер: monthly, quarterly, half-yearly, yearly (due_day-мен) немесе мына сияқты тұжырым: {forms}",

@@ -169,7 +169,6 @@ MESSAGES: dict[str, str] = {
     "invalid.localized_type": "ожидается текст или словарь «язык (kk, ru, en): текст»; найдено: {found}",
     "invalid.recurrence_format": "'{text}' — не периодичность: {reason}; {accepted}",
     "invalid.recurrence_due_day": "в 'every' указано {said} число, а в due_day — {written}",
-    "invalid.recurrence_due_day_missing": "укажите, до какого числа месяца, следующего за периодом, сдаётся: добавьте due_day (например, due_day: 10)",
     # формулировки сроков и периодичности
     "wording.accepted": "допустимо: {forms}",
     "wording.duty_accepted": "допустимо: monthly, quarterly, half-yearly, yearly (с due_day) или формулировка вида {forms}",
