@@ -240,6 +240,7 @@ def test_submit_appends_a_record_byte_for_byte_and_check_stops_counting_the_peri
     assert "period 2026-02" in before
     result = run("submit", "REP", "--period", "2026-02", "--on", "2026-03-15", "--file", str(path))
     assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stdout.rstrip().endswith("REP: submissions: + period: 2026-02, on: 2026-03-15")
     assert path.read_text(encoding="utf-8") == REPORTING.replace(
         "      - {period: '2026-01', on: 2026-02-09}\n",
         "      - {period: '2026-01', on: 2026-02-09}\n      - {period: 2026-02, on: 2026-03-15}\n",

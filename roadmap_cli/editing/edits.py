@@ -64,7 +64,7 @@ def _changes(task: Task, edits: Mapping[str, FieldEdit]) -> tuple[FieldChange, .
         old_text = None if old in (None, [], ()) else _shown(old)
         if isinstance(edit, Append):
             added = ", ".join(f"{name}: {value}" for name, value in edit.record.items())
-            found.append(FieldChange(task.id, key, None, f"+ {added}"))
+            found.append(FieldChange(task.id, key, None, added, appended=True))
             continue
         new_text = None if edit is REMOVE else _shown(edit)
         if old_text != new_text:

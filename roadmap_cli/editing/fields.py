@@ -52,6 +52,7 @@ class FieldChange:
     field: str
     old: str | None
     new: str | None
+    appended: bool = False  # a record added to a list field: `new` is the record, there is no "before"
 
 
 @dataclass(frozen=True, slots=True)

@@ -219,6 +219,7 @@ class EditedField:
     old: str | None
     new: str | None
     position: Position | None
+    appended: bool = False  # a record added to a list: there is no value before
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,6 +448,7 @@ def edit_document(file: str, loaded: LoadedRoadmap, changes: Sequence[FieldChang
                 change.old,
                 change.new,
                 loaded.task_position(change.task_id, change.field) if change.new is not None else None,
+                change.appended,
             )
             for change in changes
         ),

@@ -65,6 +65,11 @@ def edit_lines(document: EditDocument) -> list[str]:
     """One line per changed field: where it now stands, and its value before and after."""
     lines = []
     for change in document.changes:
+        if change.appended:
+            lines.append(
+                located(document.file, change.position, f"{change.task}: {change.field}: + {change.new}")
+            )
+            continue
         old = messages.text("edit.none") if change.old is None else change.old
         new = messages.text("edit.removed") if change.new is None else change.new
         lines.append(
