@@ -216,3 +216,30 @@ def test_edits_speak_the_language_of_the_roadmap(run: Run, write: Write) -> None
     assert "жол картасында 'T-9' кодты тапсырма жоқ" in refused.stderr
     dry = run("start", "T-1", "--file", str(path), "--dry-run")
     assert "сынақ іске қосу: ештеңе жазылмады" in dry.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (
+            ["check", "--warn-days", "-1", "--lang", "ru"],
+            {},
+            "Ошибка: Недопустимое значение --warn-days: '-1' — не число дней",
+        ),
+        (["block", "T-1"], {"ROADMAP_LANG": "kk"}, "Қате: '--reason' параметрі көрсетілмеген."),
+        (["status", "--bogus"], {"ROADMAP_LANG": "ru"}, "Ошибка: Нет такого параметра: --bogus"),
+        (
+            ["check", "--warn-days", "-1"],
+            {},
+            "Error: Invalid value for --warn-days: '-1' is not a number of days",
+        ),
+    ],
+)
+def test_usage_errors_speak_the_language_of_the_run(
+    run: Run, args: list[str], env: dict[str, str], expected: str
+) -> None:
+    result = run(*args, env={"ROADMAP_FILE": str(SAMPLE), **env})
+    assert result.exit_code == ExitCode.USAGE
+    assert expected in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(("Usage: roadmap", "Использование: roadmap", "Қолданылуы: roadmap"))

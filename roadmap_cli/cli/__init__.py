@@ -46,6 +46,7 @@ from roadmap_cli.cli.options import (
     TaskArgument,
     WarnDaysOption,
 )
+from roadmap_cli.cli.usage import RoadmapGroup
 from roadmap_cli.errors import ExitCode, RoadmapError
 from roadmap_cli.gate import FailOn
 
@@ -62,6 +63,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain one-line usage errors, and no rich import just to parse arguments
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=RoadmapGroup,  # usage errors in the language being spoken
 )
 
 
@@ -165,13 +167,8 @@ def status(
     """
     from roadmap_cli.commands.status import status as run
 
-    return run(
-        path,
-        options.as_of(as_of),
-        options.window(warn_days),
-        department,
-        options.view(output_format, show_all, lang),
-    )
+    view = options.view(output_format, show_all, lang)  # first: the language of what follows
+    return run(path, options.as_of(as_of), options.window(warn_days), department, view)
 
 
 @app.command()
@@ -191,13 +188,8 @@ def check(
     """
     from roadmap_cli.commands.check import check as run
 
-    return run(
-        path,
-        options.as_of(as_of),
-        options.window(warn_days),
-        fail_on,
-        options.view(output_format, show_all, lang),
-    )
+    view = options.view(output_format, show_all, lang)  # first: the language of what follows
+    return run(path, options.as_of(as_of), options.window(warn_days), fail_on, view)
 
 
 @app.command()
