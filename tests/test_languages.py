@@ -243,3 +243,10 @@ def test_usage_errors_speak_the_language_of_the_run(
     assert expected in result.stderr
     first = result.stderr.splitlines()[0]
     assert first.startswith(("Usage: roadmap", "Использование: roadmap", "Қолданылуы: roadmap"))
+
+
+def test_a_value_in_a_usage_error_cannot_start_a_line_of_its_own(run: Run) -> None:
+    result = run("check", "--as-of", "a\n::error::b", env={"ROADMAP_FILE": str(SAMPLE)})
+    assert result.exit_code == ExitCode.USAGE
+    assert not any(line.startswith("::error::") for line in result.stderr.splitlines())
+    assert "a\\x0a::error::b" in result.stderr

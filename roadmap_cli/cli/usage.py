@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from roadmap_cli import messages
-from roadmap_cli.invisible import INVISIBLE
+from roadmap_cli.report.escape import inert
 
 # The parser's base class of usage errors: found from the one Typer exports, so that it is the same
 # class whether Typer brings Click along or uses it from outside.
@@ -31,10 +31,6 @@ _SENTENCES: Sequence[tuple[re.Pattern[str], str]] = (
     (re.compile(r"No such command (?P<option>.+?)\.", re.DOTALL), "usage.no_such_command"),
     (re.compile(r"Got unexpected extra arguments? \((?P<option>.*)\)", re.DOTALL), "usage.extra_arguments"),
 )
-
-
-def _visible(text: str) -> str:
-    return INVISIBLE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def _said(english: str) -> str:
@@ -57,7 +53,8 @@ def show(error: Any) -> None:
         )
         lines.append("")
     lines.append(messages.text("usage.error", message=_said(error.format_message())))
-    print(_visible("\n".join(lines)).replace("\\x0a", "\n"), file=sys.stderr)
+    # Each line made inert on its own: a newline typed in a value must not start a line of its own.
+    print("\n".join(inert(line) for line in lines), file=sys.stderr)
 
 
 def _language_asked(args: Sequence[str]) -> str | None:
