@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, assert_never, overload
 
 from roadmap_cli.analysis import Assessment, CheckResult, StatusReport, Window, deadline_order
 from roadmap_cli.diff import Change, ChangeKind, ChangeValue
@@ -230,6 +230,21 @@ class EditDocument:
 
 # What `--format` renders: a new kind here is a type error in every renderer until it handles it.
 Document = ValidateDocument | CheckDocument | StatusDocument | DiffDocument
+
+
+def command_name(document: Document) -> str:
+    """The command a document reports on, as the reports name it (`roadmap check --all`, JSON's `command`)."""
+    match document:
+        case ValidateDocument():
+            return "validate"
+        case CheckDocument():
+            return "check"
+        case StatusDocument():
+            return "status"
+        case DiffDocument():
+            return "diff"
+        case _:
+            assert_never(document)
 
 
 # ---- builders -----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from roadmap_cli.report.document import (
     Position,
     StatusDocument,
     ValidateDocument,
+    command_name,
 )
 
 Data = dict[str, Any]
@@ -86,7 +87,6 @@ def _body(document: Document) -> Data:
     match document:
         case ValidateDocument():
             return {
-                "command": "validate",
                 "files": [
                     {
                         "file": file.file,
@@ -99,7 +99,6 @@ def _body(document: Document) -> Data:
             }
         case CheckDocument():
             return {
-                "command": "check",
                 "file": document.file,
                 "as_of": document.as_of.isoformat(),
                 "timezone": document.timezone,
@@ -108,7 +107,7 @@ def _body(document: Document) -> Data:
                 "failed": document.failed,
                 "summary": {
                     "tasks": document.tasks,
-                    "deadlines": len(document.deadlines),
+                    "deadlines": len(document.overdue) + len(document.due_soon) + len(document.others),
                     "overdue": len(document.overdue),
                     "due_soon": len(document.due_soon),
                 },
@@ -116,7 +115,6 @@ def _body(document: Document) -> Data:
             }
         case StatusDocument():
             return {
-                "command": "status",
                 "file": document.file,
                 "title": _texts(document.title),
                 "as_of": document.as_of.isoformat(),
@@ -148,7 +146,6 @@ def _body(document: Document) -> Data:
         case DiffDocument():
             violations = document.violations
             return {
-                "command": "diff",
                 "file": document.file,
                 "base": document.base,
                 "head": document.head,
@@ -182,7 +179,12 @@ def _body(document: Document) -> Data:
 
 def data(document: Document) -> Data:
     """The document as plain JSON data, header first."""
-    return {"schema": "roadmap-report", "version": VERSION, **_body(document)}
+    return {
+        "schema": "roadmap-report",
+        "version": VERSION,
+        "command": command_name(document),
+        **_body(document),
+    }
 
 
 def render(document: Document, limit: int | None = None) -> str:

@@ -17,6 +17,7 @@ from roadmap_cli.report.document import (
     Status,
     StatusDocument,
     ValidateDocument,
+    command_name,
 )
 from roadmap_cli.report.escape import inert
 
@@ -69,9 +70,10 @@ def _diff_suite(root: ElementTree.Element, document: DiffDocument) -> None:
 
 def render(document: Document, limit: int | None = None) -> str:
     """JUnit XML for a document; `limit` is not used (every deadline is a test case)."""
+    name = f"roadmap {command_name(document)}"
+    root = ElementTree.Element("testsuites", name=name)
     match document:
         case ValidateDocument():
-            root = ElementTree.Element("testsuites", name="roadmap validate")
             for file in document.files:
                 suite = ElementTree.SubElement(root, "testsuite", name=xml_text(file.file))
                 case = _case(suite, "validate", file.file, file.file, None)
@@ -82,13 +84,10 @@ def render(document: Document, limit: int | None = None) -> str:
                         )
                         _fail(case, place + finding.message, finding.code)
         case CheckDocument():
-            root = ElementTree.Element("testsuites", name="roadmap check")
-            _deadline_suite(root, "roadmap check", document.file, document.deadlines)
+            _deadline_suite(root, name, document.file, document.deadlines)
         case StatusDocument():
-            root = ElementTree.Element("testsuites", name="roadmap status")
-            _deadline_suite(root, "roadmap status", document.file, (*document.overdue, *document.due_soon))
+            _deadline_suite(root, name, document.file, (*document.overdue, *document.due_soon))
         case DiffDocument():
-            root = ElementTree.Element("testsuites", name="roadmap diff")
             _diff_suite(root, document)
         case _:
             assert_never(document)

@@ -20,6 +20,7 @@ from roadmap_cli.report.document import (
     Document,
     StatusDocument,
     ValidateDocument,
+    command_name,
     first_rows,
 )
 from roadmap_cli.report.escape import inert
@@ -261,7 +262,7 @@ def render(document: Document, limit: int | None) -> str:
         case _:
             assert_never(document)
     text = "\n".join(lines).rstrip("\n") + "\n"
-    return text if limit is None else _bounded(text, _command(document))
+    return text if limit is None else _bounded(text, command_name(document))
 
 
 # A pull-request comment holds 65,536 characters; what a tool adds around the report needs some.
@@ -276,17 +277,3 @@ def _bounded(text: str, command: str) -> str:
     note = f"\n_{sentences.cut_here(command)}_\n"
     cut = text.rfind("\n", 0, MAX_DOCUMENT - len(note))
     return text[: cut + 1] + note
-
-
-def _command(document: Document) -> str:
-    match document:
-        case ValidateDocument():
-            return "validate"
-        case CheckDocument():
-            return "check"
-        case StatusDocument():
-            return "status"
-        case DiffDocument():
-            return "diff"
-        case _:
-            assert_never(document)
