@@ -52,14 +52,27 @@ def _localized(task: Task, field: str) -> str | None:
     return None if value is None else value.joined()
 
 
+# Not calendar.day_name: that follows the locale, and this line is the same on every machine.
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def schedule(task: Task) -> date | str:
     """A task's deadline, or its recurrence in one line: ``monthly by day 10 from 2026-01-01``."""
     if task.recurrence is None:
         assert task.deadline is not None
         return task.deadline
     recurrence = task.recurrence
+    terms = recurrence.schedule.terms
     until = f" to {recurrence.until}" if recurrence.until is not None else ""
-    due = f"by day {recurrence.due_day}" if recurrence.due_day is not None else "by the period's end"
+    if terms.dates:
+        dates = ", ".join(f"{month:02d}-{day:02d}" for month, day in sorted(terms.dates))
+        due = f"by {dates}" + (" after the period" if terms.after_period else "")
+    elif terms.weekday is not None:
+        due = f"on {_WEEKDAY_NAMES[terms.weekday]}s"
+    elif terms.due_day is not None:
+        due = f"by day {terms.due_day}"
+    else:
+        due = "by the period's end"
     return f"{recurrence.every.value} {due} from {recurrence.starts}{until}"
 
 

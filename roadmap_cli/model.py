@@ -12,7 +12,7 @@ import contextlib
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, tzinfo
 from enum import StrEnum
 from functools import cached_property
@@ -24,18 +24,21 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
     PlainValidator,
+    PrivateAttr,
     WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError, core_schema
 
 from roadmap_cli import dates
+from roadmap_cli.duty_wording import DUTY_FORMS, parse_duty
 from roadmap_cli.invisible import is_blank
 from roadmap_cli.messages import LANGUAGES, Text, say
-from roadmap_cli.recurrence import Frequency, Schedule
-from roadmap_cli.wording import ACCEPTED_FORMS, DUTY_FORMS, Deadline, WordingError, parse_deadline, parse_duty
+from roadmap_cli.recurrence import DueTerms, Frequency, Schedule
+from roadmap_cli.wording import ACCEPTED_FORMS, Deadline, WordingError, parse_deadline
 
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -313,14 +316,15 @@ def _due_day_optional_in_schema(schema: dict[str, Any]) -> None:
 
 
 class Recurrence(_Strict):
-    """A standing duty: a report every period, due on `due_day` of the month after the period, or
-    (with no due day: a duty held within its period, like a quarterly meeting) by the period's end."""
+    """A standing duty: a report every period, due on `due_day` of the month after the period, on the
+    dates or weekday its wording names (`recurrence.DueTerms`), or (with none of these: a duty held
+    within its period, like a quarterly meeting) by the period's end."""
 
     model_config = ConfigDict(json_schema_extra=_due_day_optional_in_schema)
 
     every: Annotated[Frequency, WithJsonSchema({"type": "string", "minLength": 1})] = Field(
-        description="monthly, quarterly, half-yearly, yearly, or the official wording "
-        "('ежемесячно до 10 числа месяца, следующего за отчетным')"
+        description="weekly, monthly, quarterly, half-yearly, yearly, or the official wording "
+        "('ежемесячно до 10 числа месяца, следующего за отчетным', 'ежегодно до 1 апреля')"
     )
     due_day: int | None = Field(
         default=None,
@@ -330,27 +334,36 @@ class Recurrence(_Strict):
     )
     starts: IsoDate = Field(description="the first period is the one containing this date")
     until: IsoDate | None = Field(default=None, description="the last period is the one containing this date")
+    # The dates or weekday the wording of `every` names; a field of no key, so compared like one.
+    _terms: DueTerms = PrivateAttr(default=DueTerms())
 
-    @model_validator(mode="before")
+    @model_validator(mode="wrap")
     @classmethod
-    def _read_wording(cls, data: Any) -> Any:
+    def _read_wording(cls, data: Any, handler: ModelWrapValidatorHandler[Recurrence]) -> Recurrence:
         """`every` may be the official wording; the due day it names fills in `due_day`."""
         if not isinstance(data, Mapping) or not isinstance(data.get("every"), str):
-            return data
+            return handler(data)
         try:
-            frequency, due_day = parse_duty(data["every"])
+            frequency, terms = parse_duty(data["every"])
         except WordingError as exc:
             raise invalid(
                 "invalid.recurrence_format", text=shortened(data["every"]), reason=exc, accepted=DUTY_FORMS
             ) from None
         written_day = data.get("due_day")
-        if due_day is not None and written_day is not None and str(written_day) != str(due_day):
-            raise invalid("invalid.recurrence_due_day", said=due_day, written=shortened(written_day))
-        return {**data, "every": frequency, "due_day": written_day if written_day is not None else due_day}
+        if written_day is not None and (
+            terms.dates or terms.weekday is not None or frequency is Frequency.WEEKLY
+        ):
+            raise invalid("invalid.recurrence_due_day_unused", written=shortened(written_day))
+        if terms.due_day is not None and written_day is not None and str(written_day) != str(terms.due_day):
+            raise invalid("invalid.recurrence_due_day", said=terms.due_day, written=shortened(written_day))
+        due_day = written_day if written_day is not None else terms.due_day
+        recurrence = handler({**data, "every": frequency, "due_day": due_day})
+        recurrence._terms = terms
+        return recurrence
 
     @property
     def schedule(self) -> Schedule:
-        return Schedule(self.every, self.due_day, self.starts, self.until)
+        return Schedule(self.every, self.starts, self.until, replace(self._terms, due_day=self.due_day))
 
 
 class Submission(_Strict):

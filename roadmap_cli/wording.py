@@ -1,4 +1,4 @@
-"""Deadlines and reporting duties as official documents word them, in Kazakh, Russian and English.
+"""Deadlines as official documents word them, in Kazakh, Russian and English.
 
 A roadmap's deadline column says "IV квартал 2026 года", "до 20 декабря 2026 года", "2026 жылғы
 10 қарашадағы" or "Q4 2026"; a reporting duty says "ежемесячно до 10 числа месяца, следующего за
@@ -21,7 +21,6 @@ from enum import StrEnum
 from functools import cache
 
 from roadmap_cli.messages import say
-from roadmap_cli.recurrence import Frequency
 
 
 class Period(StrEnum):
@@ -105,7 +104,7 @@ _RU_ADJECTIVE = (
 )
 # Kazakh case and possessive endings, for both vowel harmonies and both stem endings: a deadline
 # says қараша, қарашада, қарашаға, қарашадағы, қарашаның, қарашасы, қарашасында...
-_KK_ENDINGS = (
+KAZAKH_ENDINGS = (
     "", "да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "а", "е",
     "ның", "нің", "дың", "дің", "тың", "тің", "ы", "і", "сы", "сі",
     "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
@@ -140,7 +139,7 @@ _ORDINALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 
 _QUARTER_WORDS = (
     *("квартал" + e for e in _RU_HARD), "кв",
-    *("тоқсан" + e for e in _KK_ENDINGS),
+    *("тоқсан" + e for e in KAZAKH_ENDINGS),
     "quarter", "q",
 )  # fmt: skip
 _HALF_WORDS = (
@@ -178,7 +177,7 @@ def _entries() -> Iterator[tuple[str, Word]]:
     for number, (russian, kazakh_stems, english) in enumerate(_MONTHS, start=1):
         month = Word(Kind.MONTH, number)
         yield from ((form, month) for form in russian)
-        yield from ((stem + ending, month) for stem in kazakh_stems for ending in _KK_ENDINGS)
+        yield from ((stem + ending, month) for stem in kazakh_stems for ending in KAZAKH_ENDINGS)
         yield from ((name, month) for name in english)
     for number, (russian_stems, others) in enumerate(_ORDINALS, start=1):
         ordinal = Word(Kind.ORDINAL, number)
@@ -250,7 +249,7 @@ _CYRILLIC_NUMERAL = re.compile(
 )
 
 
-def _normalized(text: str) -> str:
+def normalized(text: str) -> str:
     lowered = " ".join(text.lower().replace("ё", "е").split())
     return _CYRILLIC_NUMERAL.sub(lambda match: match.group().replace("і", "i"), lowered)
 
@@ -278,7 +277,7 @@ def _real_date(year: int, month: int, day: int) -> date:
 def _tokens(text: str) -> tuple[list[_Token], list[date]]:
     tokens: list[_Token] = []
     written: list[date] = []
-    for match in _TOKEN.finditer(_normalized(text)):
+    for match in _TOKEN.finditer(normalized(text)):
         piece = match.group()
         if match.lastgroup == "written":
             written.append(_written_date(piece))
@@ -387,113 +386,3 @@ def _last_day(year: int, month: int) -> date:
 
     # relativedelta's day=31 stops at the month's last day: 30 April, 28 or 29 February.
     return date(year, month, 1) + relativedelta(day=31)
-
-
-# ---- reading a reporting duty -----------------------------------------------------------------
-
-_FREQUENCY_PHRASES: tuple[tuple[str, Frequency], ...] = (
-    # Longer phrases first: "half yearly" must not be read as "yearly".
-    ("жарты жылда бір рет", Frequency.HALF_YEARLY),
-    ("раз в полугодие", Frequency.HALF_YEARLY),
-    ("раз в полгода", Frequency.HALF_YEARLY),
-    ("два раза в год", Frequency.HALF_YEARLY),
-    ("по итогам полугодия", Frequency.HALF_YEARLY),
-    ("half yearly", Frequency.HALF_YEARLY),
-    ("semi annually", Frequency.HALF_YEARLY),
-    ("twice a year", Frequency.HALF_YEARLY),
-    ("ежеполугодно", Frequency.HALF_YEARLY),
-    ("по итогам года", Frequency.YEARLY),
-    ("жылына бір рет", Frequency.YEARLY),
-    ("жыл сайын", Frequency.YEARLY),
-    ("ежегодно", Frequency.YEARLY),
-    ("yearly", Frequency.YEARLY),
-    ("annually", Frequency.YEARLY),
-    ("по итогам квартала", Frequency.QUARTERLY),
-    ("тоқсан сайын", Frequency.QUARTERLY),
-    ("ежеквартально", Frequency.QUARTERLY),
-    ("quarterly", Frequency.QUARTERLY),
-    ("по итогам месяца", Frequency.MONTHLY),
-    ("ай сайын", Frequency.MONTHLY),
-    ("ежемесячно", Frequency.MONTHLY),
-    ("monthly", Frequency.MONTHLY),
-)
-# The rest of "до 10 числа месяца, следующего за отчетным" and its Kazakh and English equivalents.
-_DUTY_FILLERS = frozenset(
-    (
-        "до", "не", "позднее", "числа", "число", "месяца", "следующего", "за", "отчетным", "отчетного",
-        "периода", "периодом", "после", "отчетного", "квартала", "года", "кварталом", "полугодием", "годом",
-        "есепті", "кезеңнен", "кейінгі", "айдың", "айынан", "күнінен", "күніне", "кешіктірмей", "дейін",
-        "айдан", "ай", "тоқсаннан", "жылдан", "ына", "іне", "на", "не", "ы", "і", "шы", "ші", "го",
-        "by", "the", "of", "following", "month", "after", "period", "day", "no", "later", "than",
-        "st", "nd", "rd", "th", "on",
-    )
-)  # fmt: skip
-
-DUTY_FORMS = say(
-    "wording.duty_accepted",
-    forms="'ежемесячно до 10 числа месяца, следующего за отчетным', 'ежеквартально до 15 числа', "
-    "'по итогам года, не позднее 25 января', 'ай сайын, есепті айдан кейінгі айдың 10-ына дейін'",
-)
-
-
-def parse_duty(text: str) -> tuple[Frequency, int | None]:
-    """Read how often a duty recurs and, when the wording says it, the due day of the month after
-    the period. Raise `WordingError` saying why when the text is not such a wording."""
-    foreign_digit = next((char for char in text if char.isdigit() and not char.isascii()), None)
-    if foreign_digit is not None:  # not dropped as if it were punctuation
-        raise WordingError(say("wording.unexpected", text=foreign_digit))
-    normalized = " ".join(re.findall(r"[0-9]+|[^\W\d_]+", _normalized(text)))
-    try:
-        return Frequency(normalized.replace(" ", "-")), None
-    except ValueError:
-        pass
-    found = [
-        (phrase, frequency) for phrase, frequency in _FREQUENCY_PHRASES if f" {phrase} " in f" {normalized} "
-    ]
-    if not found:
-        raise WordingError(say("wording.no_frequency"))
-    phrase, frequency = found[0]
-    rest_text = f" {normalized} ".replace(f" {phrase} ", " ", 1)
-    for other, _frequency in _FREQUENCY_PHRASES:
-        if f" {other} " in rest_text:
-            raise WordingError(say("wording.two_frequencies", first=phrase, second=other))
-    rest = rest_text.split()
-    due_day: int | None = None
-    said_to_be_a_day = False
-    for at, word in enumerate(rest):
-        if word.isascii() and word.isdigit():
-            if due_day is not None:
-                raise WordingError(say("wording.two_due_days", first=due_day, second=word))
-            due_day = int(word)
-            if not 1 <= due_day <= 31:
-                raise WordingError(say("wording.not_a_day", word=word))
-            said_to_be_a_day = _names_a_day(rest, at)
-        elif (meaning := word_table().get(word, Word(Kind.FILLER))).kind is Kind.MONTH:
-            # "по итогам года, не позднее 25 января": January is the month after the period.
-            if frequency is not Frequency.YEARLY or meaning.value != 1:
-                raise WordingError(say("wording.due_month", word=word))
-        elif word not in _DUTY_FILLERS:
-            raise WordingError(say("wording.unknown_word", word=word))
-    if due_day is not None and not said_to_be_a_day:
-        # "1 раз в полугодие": a number that no word makes a day is not a due day.
-        raise WordingError(say("wording.number_not_a_day", number=due_day))
-    return frequency, due_day
-
-
-# Around a number that is a due day: "до 10 числа", "10-го", "10-ына дейін", "25-күнінен", "by the
-# 20th", "by day 5", "не позднее 25 января" (a month names it too).
-_DAY_AFTER = frozenset(
-    ("числа", "число", "го", "ына", "іне", "ы", "і", "шы", "ші", "күнінен", "күніне", "күні",
-     "st", "nd", "rd", "th", "day")
-)  # fmt: skip
-_DAY_BEFORE = frozenset(("до", "позднее", "by", "day", "on"))
-
-
-def _names_a_day(words: list[str], at: int) -> bool:
-    after = words[at + 1] if at + 1 < len(words) else ""
-    before = words[at - 1] if at > 0 else ""
-    return (
-        after in _DAY_AFTER
-        or before in _DAY_BEFORE
-        or word_table().get(after, Word(Kind.FILLER)).kind is Kind.MONTH
-    )

@@ -96,8 +96,8 @@ def test_a_closed_duty_has_no_breaches() -> None:
     ("entry", "message"),
     [
         (
-            duty("D", "еженедельно", "2026-01-01"),
-            "task D recurrence: 'еженедельно' is not a recurrence: no frequency",
+            duty("D", "ежедневно", "2026-01-01"),
+            "task D recurrence: 'ежедневно' is not a recurrence: no frequency",
         ),
         (
             duty("D", "ежемесячно до 10 числа", "2026-01-01", due_day=15),
@@ -326,4 +326,39 @@ def test_a_file_read_twice_by_two_parsers_reports_each_task_once() -> None:
     assert [finding.message.split(":")[0] for finding in loaded.findings if "tasks" in finding.message] == [
         "tasks[1]",
         "tasks[2]",
+    ]
+
+
+def test_a_weekly_duty_is_checked_and_submitted_by_iso_week(run: Run, write: Write) -> None:
+    path = write(roadmap(duty("WEEK", "еженедельно по пятницам", "2026-11-02")))
+    result = run("check", str(path), "--as-of", "2026-11-16", "--format", "json")
+    document = json.loads(result.stdout)
+    assert result.exit_code == ExitCode.BREACHES
+    overdue = [row for row in document["tasks"] if row["state"] == "overdue"]
+    assert [(row["period"], row["effective_deadline"]) for row in overdue] == [
+        ("2026-W45", "2026-11-06"),
+        ("2026-W46", "2026-11-13"),
+    ]
+    submitted = run("submit", "WEEK", "--period", "2026-w45", "--on", "2026-11-06", "--file", str(path))
+    assert submitted.exit_code == ExitCode.OK, submitted.stderr
+    assert "+ period: 2026-W45, on: 2026-11-06" in submitted.stdout
+    after = json.loads(run("check", str(path), "--as-of", "2026-11-16", "--format", "json").stdout)
+    assert [row["period"] for row in after["tasks"] if row["state"] == "overdue"] == ["2026-W46"]
+    refused = run("submit", "WEEK", "--period", "2026-W54", "--file", str(path))
+    assert refused.exit_code == ExitCode.USAGE
+    assert "'2026-W54' is not a week: write it like 2026-W02 (ISO week)" in refused.stderr
+
+
+def test_a_yearly_duty_due_on_a_named_day_of_its_own_year(run: Run, write: Write) -> None:
+    path = write(roadmap(duty("PLAN", "ежегодно, до 1 апреля", "2026-01-01")))
+    result = run("check", str(path), "--as-of", "2026-04-02")
+    assert result.exit_code == ExitCode.BREACHES
+    assert "PLAN (energy) was due 2026-04-01 (period 2026), 1 day overdue" in result.stdout
+    assert run("check", str(path), "--as-of", "2026-03-31").exit_code == ExitCode.OK
+
+
+def test_a_due_day_beside_named_dates_is_refused_at_its_line() -> None:
+    assert findings(duty("D", "ежегодно до 1 апреля", "2026-01-01", due_day=5)) == [
+        "15: task D recurrence: 'every' names its due dates or a week, so due_day 5 has no meaning: "
+        "leave it out"
     ]

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from roadmap_cli.recurrence import Frequency
-from roadmap_cli.wording import Period, WordingError, parse_deadline, parse_duty, word_table
+from roadmap_cli.duty_wording import parse_duty
+from roadmap_cli.recurrence import DueTerms, Frequency, Schedule
+from roadmap_cli.wording import Period, WordingError, parse_deadline, word_table
 
 ACCEPTED: list[tuple[str, date, Period]] = [
     # ISO and the local day.month.year
@@ -168,7 +169,6 @@ DUTIES: list[tuple[str, Frequency, int | None]] = [
     ("ежемесячно до 10 числа месяца, следующего за отчетным", Frequency.MONTHLY, 10),
     ("ежеквартально", Frequency.QUARTERLY, None),
     ("ежеквартально до 15 числа", Frequency.QUARTERLY, 15),
-    ("по итогам года, не позднее 25 января", Frequency.YEARLY, 25),
     (
         "жарты жылда бір рет, есепті кезеңнен кейінгі айдың 25-күнінен кешіктірмей",
         Frequency.HALF_YEARLY,
@@ -191,17 +191,78 @@ DUTIES: list[tuple[str, Frequency, int | None]] = [
 
 @pytest.mark.parametrize(("text", "frequency", "due_day"), DUTIES, ids=[case[0] for case in DUTIES])
 def test_duty_wordings(text: str, frequency: Frequency, due_day: int | None) -> None:
-    assert parse_duty(text) == (frequency, due_day)
+    assert parse_duty(text) == (frequency, DueTerms(due_day=due_day))
+
+
+# A duty that names its dates, a week or a weekday: the first periods from 1 January 2026, each with its
+# label and due date.
+DATED_DUTIES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("ежегодно, до 1 апреля", [("2026", "2026-04-01"), ("2027", "2027-04-01")]),
+    ("жыл сайын 1 сәуірге дейін", [("2026", "2026-04-01"), ("2027", "2027-04-01")]),
+    ("жыл сайын сәуірдің 1-іне дейін", [("2026", "2026-04-01"), ("2027", "2027-04-01")]),
+    ("yearly by 1 April", [("2026", "2026-04-01"), ("2027", "2027-04-01")]),
+    ("ежегодно до 1 февраля года, следующего за отчетным", [("2026", "2027-02-01"), ("2027", "2028-02-01")]),
+    ("по итогам года, не позднее 25 января", [("2026", "2027-01-25"), ("2027", "2028-01-25")]),
+    ("ежегодно до 29 февраля", [("2026", "2026-02-28"), ("2027", "2027-02-28"), ("2028", "2028-02-29")]),
+    (
+        "на полугодовой основе до 5 июля и 20 декабря",
+        [("2026-H1", "2026-07-05"), ("2026-H2", "2026-12-20"), ("2027-H1", "2027-07-05")],
+    ),
+    (
+        "раз в полугодие до 10 июля и 10 января года, следующего за отчетным",
+        [("2026-H1", "2026-07-10"), ("2026-H2", "2027-01-10"), ("2027-H1", "2027-07-10")],
+    ),
+    (
+        "ежеквартально до 5 апреля, 5 июля, 5 октября и 5 января, следующих за отчетным кварталом",
+        [
+            ("2026-Q1", "2026-04-05"),
+            ("2026-Q2", "2026-07-05"),
+            ("2026-Q3", "2026-10-05"),
+            ("2026-Q4", "2027-01-05"),
+        ],
+    ),
+    # ISO weeks: 1 January 2026 is a Thursday of week 1, which began on Monday 29 December 2025.
+    ("еженедельно", [("2026-W01", "2026-01-04"), ("2026-W02", "2026-01-11")]),
+    ("апта сайын", [("2026-W01", "2026-01-04"), ("2026-W02", "2026-01-11")]),
+    ("еженедельно по пятницам", [("2026-W01", "2026-01-02"), ("2026-W02", "2026-01-09")]),
+    ("апта сайын жұма сайын", [("2026-W01", "2026-01-02"), ("2026-W02", "2026-01-09")]),
+    ("weekly on Mondays", [("2026-W01", "2025-12-29"), ("2026-W02", "2026-01-05")]),
+]
+
+
+@pytest.mark.parametrize(("text", "periods"), DATED_DUTIES, ids=[case[0] for case in DATED_DUTIES])
+def test_duties_due_on_named_dates_or_weekdays(text: str, periods: list[tuple[str, str]]) -> None:
+    frequency, terms = parse_duty(text)
+    schedule = Schedule(frequency, date(2026, 1, 1), None, terms)
+    found = zip(schedule.occurrences(), periods, strict=False)
+    assert [(occurrence.label, occurrence.due.isoformat()) for occurrence, _ in found] == periods
 
 
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("еженедельно", "no frequency (monthly, ежемесячно, ай сайын...)"),
-        ("ежемесячно до 10 и 20 числа", "unknown word 'и'"),
+        ("ежедневно", "no frequency (monthly, ежемесячно, ай сайын...)"),
+        ("ежемесячно до 10 и 20 числа", "two due days: 10 and 20"),
         ("ежемесячно 10 20", "two due days: 10 and 20"),
         ("ежемесячно до 32 числа", "'32' is not a day of the month"),
-        ("по итогам года, не позднее 25 марта", "'марта': a duty is due in the month after its period"),
+        ("ежегодно в апреле", "'апреле': name the day too ('до 1 апреля', '1 сәуірге дейін', 'by 1 April')"),
+        ("ежегодно до 31 апреля", "'31 апреля' is not a date"),
+        ("ежегодно до 10 числа и 1 апреля", "both a day of the month (10) and dates: name one or the other"),
+        (
+            "на полугодовой основе до 5 июля",
+            "a year has 2 such periods: name one due date for each, not 1",
+        ),
+        (
+            "раз в полугодие до 10 июля и 20 июля года, следующего за отчетным",
+            "two periods would be due on the same date: name one date for each period",
+        ),
+        (
+            "еженедельно до 10 числа",
+            "a weekly duty is due on a day of its week ('по пятницам', 'жұма сайын', 'on Fridays'), "
+            "not on a day of a month",
+        ),
+        ("ежемесячно по пятницам", "only a weekly duty is due on a day of the week"),
+        ("еженедельно по пятницам и понедельникам", "two days of the week: 'пятницам' and 'понедельникам'"),
         ("ежемесячно и ежеквартально", "more than one frequency: 'ежеквартально' and 'ежемесячно'"),
         ("ежемесячно до ١٠ числа", "unexpected '١'"),
         (
