@@ -108,7 +108,9 @@ DepartmentOption = Annotated[
 NewFileArgument = Annotated[Path, typer.Argument(help="The file to write (default: roadmap.yaml here).")]
 PeriodOption = Annotated[
     str,
-    typer.Option("--period", metavar="PERIOD", help="The period reported: 2026-01, 2026-Q1, 2026-H1, 2026."),
+    typer.Option(
+        "--period", metavar="PERIOD", help="The period reported: 2026-W05, 2026-01, 2026-Q1, 2026-H1, 2026."
+    ),
 ]
 NewIdOption = Annotated[str | None, typer.Option("--id", metavar="ID", help="The new task's id.")]
 NewTitleOption = Annotated[str | None, typer.Option("--title", metavar="TEXT", help="What is to be done.")]

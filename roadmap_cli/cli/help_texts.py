@@ -1,0 +1,262 @@
+"""`--help` in Kazakh and Russian: each English help text of the command line, said again.
+
+The English texts stay where Typer reads them (the commands' docstrings and the options' `help=`);
+this table is keyed by those texts themselves, as gettext keys a translation by its message, so an
+English text that changes without its translations is caught (tests/test_help.py) instead of
+silently showing the old one. The parser's own words (Usage, Options, [default: ...]) are
+`FRAMING`, said by the help formatter in `usage.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# Russian: the words of the akimat's documents (исполнитель, срок, отчётный период, перенос срока).
+_RU: Mapping[str, str] = {
+    "Keep a roadmap's deadlines: validate it, see who is late with what, fail CI on missed deadlines.":
+        "Контроль сроков дорожной карты: проверка файла, кто и с чем опаздывает, сбой CI при нарушении сроков.",
+    "Show a traceback for internal errors.": "Показывать трассировку при внутренних ошибках.",
+    "Print the version and exit.": "Показать версию и выйти.",
+    "Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid.":
+        "Проверить файлы дорожной карты: каждая ошибка как ПУТЬ:СТРОКА:СТОЛБЕЦ: сообщение. "
+        "Код выхода 3, если хотя бы один файл неверен.",
+    "Roadmap files (several, for a pre-commit hook). Default: the roadmap found as for the other commands.":
+        "Файлы дорожной карты (несколько — для хука pre-commit). По умолчанию: дорожная карта, "
+        "найденная так же, как для других команд.",
+    "table (default), json, markdown, github (default when GITHUB_ACTIONS=true) or junit.":
+        "table (по умолчанию), json, markdown, github (по умолчанию при GITHUB_ACTIONS=true) или junit.",
+    "List every row (the table and Markdown show the worst 20 of each list).":
+        "Показать все строки (таблица и Markdown показывают 20 худших в каждом списке).",
+    "The language of the report. Default: $ROADMAP_LANG, else the roadmap's language, else en.":
+        "Язык отчёта. По умолчанию: $ROADMAP_LANG, иначе язык дорожной карты, иначе en.",
+    "Print the JSON Schema of the roadmap file format, for editors (yaml-language-server) and tools.":
+        "Вывести JSON Schema формата дорожной карты для редакторов (yaml-language-server) и программ.",
+    "Per-department progress, overdue tasks (worst first) and tasks due soon.\n\n"
+    "Days left and days late are shown in calendar days and, in brackets, working days.\n"
+    "A view for people: it exits 0 whenever it could show the roadmap. `roadmap check` is the gate.":
+        "Ход исполнения по управлениям, просроченные мероприятия (худшие первыми) и мероприятия "
+        "с приближающимся сроком.\n\n"
+        "Оставшиеся дни и дни просрочки показаны в календарных днях и, в скобках, в рабочих.\n"
+        "Это обзор для людей: код выхода 0, если дорожную карту удалось показать. "
+        "Проверка для CI — `roadmap check`.",
+    "The roadmap file. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, data/roadmap.yaml or "
+    "data/roadmap.yml in this directory or a parent, up to the repository root.":
+        "Файл дорожной карты. По умолчанию: $ROADMAP_FILE, иначе roadmap.yaml, roadmap.yml, "
+        "data/roadmap.yaml или data/roadmap.yml в этой папке или выше, до корня репозитория.",
+    "The date to judge deadlines on, or an instant with its offset (2026-11-25T20:30:00Z). "
+    "Default: today in the roadmap's time zone.":
+        "Дата, на которую оцениваются сроки, или момент со смещением (2026-11-25T20:30:00Z). "
+        "По умолчанию: сегодня в часовом поясе дорожной карты.",
+    "Only this department's row and the tasks it leads or co-executes.":
+        "Только строка этого управления и мероприятия, где оно ответственный исполнитель или соисполнитель.",
+    "Deadlines within N calendar days (14) or N working days (10wd) count as due soon.":
+        "Сроки в пределах N календарных дней (14) или N рабочих дней (10wd) считаются приближающимися.",
+    "For CI: print each overdue task as PATH:LINE:COLUMN and exit 1 when any deadline was missed.\n\n"
+    "A recurring duty is overdue for each period due and not submitted.":
+        "Для CI: вывести каждое просроченное мероприятие как ПУТЬ:СТРОКА:СТОЛБЕЦ; код выхода 1 при "
+        "нарушении любого срока.\n\n"
+        "Периодическая обязанность просрочена за каждый отчётный период, срок которого наступил, "
+        "а отчёт не сдан.",
+    "Exit 1 on overdue tasks (default), also on tasks due soon, or never.":
+        "Код выхода 1 при просроченных мероприятиях (по умолчанию), также при приближающихся сроках, "
+        "или никогда.",
+    "Changes to the roadmap between two git revisions, grouped by department.\n\n"
+    "With --check, exit 1 when the change moves a deadline later without a postponement record,\n"
+    "edits or removes a postponement record, removes a task that was not cancelled, cancels one\n"
+    "without a reason, or marks one done on a date after the change.":
+        "Изменения дорожной карты между двумя ревизиями git, по управлениям.\n\n"
+        "С --check код выхода 1, если изменение переносит срок без записи о переносе, правит или "
+        "удаляет запись о переносе, удаляет неснятое мероприятие, снимает мероприятие без основания "
+        "или отмечает исполнение датой позже изменения.",
+    "The git revision to compare from (e.g. origin/main).": "Ревизия git, с которой сравнивать (например, origin/main).",
+    "The revision to compare to. Default: the working tree.": "Ревизия, с которой сравнивать. По умолчанию: рабочая копия.",
+    "Exit 1 when the change breaks the postponement policy.": "Код выхода 1, если изменение нарушает порядок переноса сроков.",
+    "Mark a task done: status done, completed on the date (and the evidence, if given).":
+        "Отметить мероприятие исполненным: статус done, дата исполнения (и подтверждение, если указано).",
+    "The id of the task to change.": "Номер изменяемого мероприятия.",
+    "When it was done (or submitted). Default: today in the roadmap's time zone.":
+        "Когда исполнено (или сдано). По умолчанию: сегодня в часовом поясе дорожной карты.",
+    "What shows it is done: a document, a protocol.": "Чем подтверждено исполнение: документ, протокол.",
+    "The roadmap file to edit. Default: found as for the other commands.":
+        "Изменяемый файл дорожной карты. По умолчанию: найденный так же, как для других команд.",
+    "Show the change as a diff and write nothing.": "Показать изменение как diff и ничего не записывать.",
+    "Report one period of a recurring duty: a submission record (period, date, evidence) is added.":
+        "Сдать отчёт за один период периодической обязанности: добавляется запись (период, дата, подтверждение).",
+    "The period reported: 2026-W05, 2026-01, 2026-Q1, 2026-H1, 2026.":
+        "Отчётный период: 2026-W05, 2026-01, 2026-Q1, 2026-H1, 2026.",
+    "Mark a task in progress (a blocked task's reason is removed).":
+        "Отметить мероприятие как исполняемое (причина приостановки удаляется).",
+    "Mark a task blocked, with the reason.": "Приостановить мероприятие с указанием причины.",
+    "Why; kept in the file.": "Причина; сохраняется в файле.",
+    "Cancel a task, with the reason. A cancelled task no longer counts as late.":
+        "Снять мероприятие с контроля с указанием основания. Снятое мероприятие не считается просроченным.",
+    "Put a done, cancelled or blocked task back in progress (removes completed, evidence and reason).":
+        "Вернуть исполненное, снятое или приостановленное мероприятие в работу (удаляет дату исполнения, "
+        "подтверждение и причину).",
+    "Move a deadline later: records the postponement and changes the deadline in one edit.":
+        "Перенести срок: одной правкой записывает перенос и меняет срок.",
+    "The new deadline.": "Новый срок.",
+    "The document that allowed it (a protocol, an order).": "Документ-основание (протокол, распоряжение).",
+    "Add a task at the end of the roadmap; in a terminal, asks for what is missing.":
+        "Добавить мероприятие в конец дорожной карты; в терминале спрашивает недостающее.",
+    "The new task's id.": "Номер нового мероприятия.",
+    "What is to be done.": "Что должно быть сделано.",
+    "The lead department's id.": "Код ответственного управления.",
+    "The deadline: a date or an official wording.": "Срок: дата или официальная формулировка.",
+    "A co-executing department (repeat for more).": "Управление-соисполнитель (можно повторить).",
+    "A task this one waits for (repeat for more).": "Мероприятие, от которого зависит это (можно повторить).",
+    "The form of completion.": "Форма завершения.",
+    "Write a small commented roadmap to start from; an existing file is never replaced.":
+        "Создать небольшую дорожную карту с комментариями для начала работы; существующий файл не заменяется.",
+    "The file to write (default: roadmap.yaml here).": "Создаваемый файл (по умолчанию: roadmap.yaml в этой папке).",
+    "Put files in the standard layout (2-space indentation, a task's keys in order); content is kept.":
+        "Привести файлы к стандартному виду (отступ 2 пробела, ключи мероприятия по порядку); содержание "
+        "сохраняется.",
+    "Roadmap files. Default: the roadmap found as for the other commands.":
+        "Файлы дорожной карты. По умолчанию: найденная так же, как для других команд.",
+    "Write nothing; exit 1 when a file is not in the standard layout.":
+        "Ничего не записывать; код выхода 1, если файл не в стандартном виде.",
+}  # fmt: skip
+
+# Kazakh: the words of the akimat's documents (орындаушы, мерзім, есепті кезең, мерзімді ауыстыру).
+_KK: Mapping[str, str] = {
+    "Keep a roadmap's deadlines: validate it, see who is late with what, fail CI on missed deadlines.":
+        "Жол картасының мерзімдерін бақылау: файлды тексеру, кім неден кешігіп жатыр, мерзім бұзылса CI тоқтайды.",
+    "Show a traceback for internal errors.": "Ішкі қателерде трассировканы көрсету.",
+    "Print the version and exit.": "Нұсқаны көрсетіп, шығу.",
+    "Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid.":
+        "Жол картасы файлдарын тексеру: әр қате ФАЙЛ:ЖОЛ:БАҒАН: хабар түрінде. "
+        "Кемінде бір файл қате болса, шығу коды 3.",
+    "Roadmap files (several, for a pre-commit hook). Default: the roadmap found as for the other commands.":
+        "Жол картасы файлдары (бірнешеуі — pre-commit хугы үшін). Әдепкі: басқа командалардағыдай "
+        "табылған жол картасы.",
+    "table (default), json, markdown, github (default when GITHUB_ACTIONS=true) or junit.":
+        "table (әдепкі), json, markdown, github (GITHUB_ACTIONS=true кезде әдепкі) немесе junit.",
+    "List every row (the table and Markdown show the worst 20 of each list).":
+        "Барлық жолды көрсету (кесте мен Markdown әр тізімнің ең нашар 20 жолын көрсетеді).",
+    "The language of the report. Default: $ROADMAP_LANG, else the roadmap's language, else en.":
+        "Есептің тілі. Әдепкі: $ROADMAP_LANG, әйтпесе жол картасының тілі, әйтпесе en.",
+    "Print the JSON Schema of the roadmap file format, for editors (yaml-language-server) and tools.":
+        "Жол картасы пішімінің JSON Schema сызбасын редакторлар (yaml-language-server) мен бағдарламалар "
+        "үшін шығару.",
+    "Per-department progress, overdue tasks (worst first) and tasks due soon.\n\n"
+    "Days left and days late are shown in calendar days and, in brackets, working days.\n"
+    "A view for people: it exits 0 whenever it could show the roadmap. `roadmap check` is the gate.":
+        "Басқармалар бойынша орындалу барысы, мерзімі өткен іс-шаралар (ең нашарлары бірінші) және "
+        "мерзімі жақындағандары.\n\n"
+        "Қалған күндер мен кешіккен күндер күнтізбелік күнмен, жақша ішінде жұмыс күнімен көрсетіледі.\n"
+        "Бұл адамдарға арналған шолу: жол картасын көрсете алса, шығу коды 0. CI тексерісі — "
+        "`roadmap check`.",
+    "The roadmap file. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, data/roadmap.yaml or "
+    "data/roadmap.yml in this directory or a parent, up to the repository root.":
+        "Жол картасының файлы. Әдепкі: $ROADMAP_FILE, әйтпесе осы қалтадағы не одан жоғарыдағы "
+        "(репозиторий түбіріне дейін) roadmap.yaml, roadmap.yml, data/roadmap.yaml немесе data/roadmap.yml.",
+    "The date to judge deadlines on, or an instant with its offset (2026-11-25T20:30:00Z). "
+    "Default: today in the roadmap's time zone.":
+        "Мерзімдер бағаланатын күн немесе ығысуы бар сәт (2026-11-25T20:30:00Z). "
+        "Әдепкі: жол картасының уақыт белдеуіндегі бүгінгі күн.",
+    "Only this department's row and the tasks it leads or co-executes.":
+        "Тек осы басқарманың жолы және ол жауапты орындаушы не бірлесіп орындаушы болған іс-шаралар.",
+    "Deadlines within N calendar days (14) or N working days (10wd) count as due soon.":
+        "N күнтізбелік күн (14) немесе N жұмыс күні (10wd) ішіндегі мерзімдер жақындаған деп саналады.",
+    "For CI: print each overdue task as PATH:LINE:COLUMN and exit 1 when any deadline was missed.\n\n"
+    "A recurring duty is overdue for each period due and not submitted.":
+        "CI үшін: мерзімі өткен әр іс-шараны ФАЙЛ:ЖОЛ:БАҒАН түрінде шығару; кез келген мерзім "
+        "бұзылса, шығу коды 1.\n\n"
+        "Мерзімдік міндет мерзімі жеткен, бірақ есебі тапсырылмаған әр кезең үшін мерзімі өткен болып саналады.",
+    "Exit 1 on overdue tasks (default), also on tasks due soon, or never.":
+        "Мерзімі өткен іс-шараларда шығу коды 1 (әдепкі), мерзімі жақындағандарда да, немесе ешқашан.",
+    "Changes to the roadmap between two git revisions, grouped by department.\n\n"
+    "With --check, exit 1 when the change moves a deadline later without a postponement record,\n"
+    "edits or removes a postponement record, removes a task that was not cancelled, cancels one\n"
+    "without a reason, or marks one done on a date after the change.":
+        "Git-тің екі нұсқасы арасындағы жол картасының өзгерістері, басқармалар бойынша.\n\n"
+        "--check болса, өзгеріс мерзімді ауыстыру жазбасынсыз кейінге шегерсе, ауыстыру жазбасын "
+        "өзгертсе не жойса, бақылаудан алынбаған іс-шараны жойса, іс-шараны негізсіз бақылаудан алса "
+        "немесе орындалуын өзгерістен кейінгі күнмен белгілесе, шығу коды 1.",
+    "The git revision to compare from (e.g. origin/main).": "Салыстыру басталатын git нұсқасы (мысалы, origin/main).",
+    "The revision to compare to. Default: the working tree.": "Салыстырылатын нұсқа. Әдепкі: жұмыс көшірмесі.",
+    "Exit 1 when the change breaks the postponement policy.": "Өзгеріс мерзімді ауыстыру тәртібін бұзса, шығу коды 1.",
+    "Mark a task done: status done, completed on the date (and the evidence, if given).":
+        "Іс-шараны орындалды деп белгілеу: done мәртебесі, орындалған күн (және растау, берілсе).",
+    "The id of the task to change.": "Өзгертілетін іс-шараның нөмірі.",
+    "When it was done (or submitted). Default: today in the roadmap's time zone.":
+        "Қашан орындалды (немесе тапсырылды). Әдепкі: жол картасының уақыт белдеуіндегі бүгінгі күн.",
+    "What shows it is done: a document, a protocol.": "Орындалуын не растайды: құжат, хаттама.",
+    "The roadmap file to edit. Default: found as for the other commands.":
+        "Өзгертілетін жол картасы файлы. Әдепкі: басқа командалардағыдай табылған файл.",
+    "Show the change as a diff and write nothing.": "Өзгерісті diff ретінде көрсету және ештеңе жазбау.",
+    "Report one period of a recurring duty: a submission record (period, date, evidence) is added.":
+        "Мерзімдік міндеттің бір кезеңі бойынша есеп тапсыру: жазба (кезең, күн, растау) қосылады.",
+    "The period reported: 2026-W05, 2026-01, 2026-Q1, 2026-H1, 2026.":
+        "Есепті кезең: 2026-W05, 2026-01, 2026-Q1, 2026-H1, 2026.",
+    "Mark a task in progress (a blocked task's reason is removed).":
+        "Іс-шараны орындалуда деп белгілеу (тоқтатылу себебі жойылады).",
+    "Mark a task blocked, with the reason.": "Іс-шараны себебін көрсетіп тоқтату.",
+    "Why; kept in the file.": "Себебі; файлда сақталады.",
+    "Cancel a task, with the reason. A cancelled task no longer counts as late.":
+        "Іс-шараны негізін көрсетіп бақылаудан алу. Бақылаудан алынған іс-шара кешіккен болып саналмайды.",
+    "Put a done, cancelled or blocked task back in progress (removes completed, evidence and reason).":
+        "Орындалған, бақылаудан алынған не тоқтатылған іс-шараны қайта жұмысқа қайтару (орындалған күнді, "
+        "растауды және себепті жояды).",
+    "Move a deadline later: records the postponement and changes the deadline in one edit.":
+        "Мерзімді кейінге ауыстыру: бір түзетумен ауыстыруды жазады және мерзімді өзгертеді.",
+    "The new deadline.": "Жаңа мерзім.",
+    "The document that allowed it (a protocol, an order).": "Негіз болған құжат (хаттама, өкім).",
+    "Add a task at the end of the roadmap; in a terminal, asks for what is missing.":
+        "Жол картасының соңына іс-шара қосу; терминалда жетіспейтінін сұрайды.",
+    "The new task's id.": "Жаңа іс-шараның нөмірі.",
+    "What is to be done.": "Не істелуі керек.",
+    "The lead department's id.": "Жауапты басқарманың коды.",
+    "The deadline: a date or an official wording.": "Мерзім: күн немесе ресми тұжырым.",
+    "A co-executing department (repeat for more).": "Бірлесіп орындаушы басқарма (қайталауға болады).",
+    "A task this one waits for (repeat for more).": "Бұл іс-шара күтетін іс-шара (қайталауға болады).",
+    "The form of completion.": "Аяқталу нысаны.",
+    "Write a small commented roadmap to start from; an existing file is never replaced.":
+        "Бастау үшін түсініктемелері бар шағын жол картасын жазу; бар файл ешқашан ауыстырылмайды.",
+    "The file to write (default: roadmap.yaml here).": "Жазылатын файл (әдепкі: осы қалтадағы roadmap.yaml).",
+    "Put files in the standard layout (2-space indentation, a task's keys in order); content is kept.":
+        "Файлдарды стандартты түрге келтіру (2 бос орын шегініс, іс-шара кілттері ретімен); мазмұны сақталады.",
+    "Roadmap files. Default: the roadmap found as for the other commands.":
+        "Жол картасы файлдары. Әдепкі: басқа командалардағыдай табылған жол картасы.",
+    "Write nothing; exit 1 when a file is not in the standard layout.":
+        "Ештеңе жазбау; файл стандартты түрде болмаса, шығу коды 1.",
+}  # fmt: skip
+
+HELP: Mapping[str, Mapping[str, str]] = {"ru": _RU, "kk": _KK}
+
+# The parser's own words around the help texts, as it writes them in English.
+FRAMING: Mapping[str, Mapping[str, str]] = {
+    "ru": {
+        "Usage: ": "Использование: ",
+        "Options": "Параметры",
+        "Arguments": "Аргументы",
+        "Commands": "Команды",
+        "Show this message and exit.": "Показать эту справку и выйти.",
+        "default": "по умолчанию",
+        "required": "обязательно",
+        "[OPTIONS]": "[ПАРАМЕТРЫ]",
+        "COMMAND": "КОМАНДА",
+        "[ARGS]...": "[АРГУМЕНТЫ]...",
+    },
+    "kk": {
+        "Usage: ": "Қолданылуы: ",
+        "Options": "Параметрлер",
+        "Arguments": "Аргументтер",
+        "Commands": "Командалар",
+        "Show this message and exit.": "Осы анықтаманы көрсетіп, шығу.",
+        "default": "әдепкі",
+        "required": "міндетті",
+        "[OPTIONS]": "[ПАРАМЕТРЛЕР]",
+        "COMMAND": "КОМАНДА",
+        "[ARGS]...": "[АРГУМЕНТТЕР]...",
+    },
+}
+
+
+def translated(english: str | None, language: str) -> str | None:
+    """The help text in `language`; the English one when there is none (English, or a text the
+    table lacks: the test of this table fails then)."""
+    if english is None:
+        return None
+    return HELP.get(language, {}).get(english, english)
