@@ -364,7 +364,9 @@ def fmt(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Roadmap files. Default: the roadmap found as for the other commands.", show_default=False
+            help="Roadmap files. Default: the roadmap found as for the other commands.",
+            show_default=False,
+            readable=False,
         ),
     ] = None,
     check_only: Annotated[

@@ -34,6 +34,7 @@ PathArgument = Annotated[
         help="The roadmap file. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, data/roadmap.yaml "
         "or data/roadmap.yml in this directory or a parent, up to the repository root.",
         show_default=False,
+        readable=False,  # the parser would call an unreadable file a usage error: it is exit 3
     ),
 ]
 PathsArgument = Annotated[
@@ -42,6 +43,7 @@ PathsArgument = Annotated[
         help="Roadmap files (several, for a pre-commit hook). Default: the roadmap found as for the "
         "other commands.",
         show_default=False,
+        readable=False,
     ),
 ]
 AsOfOption = Annotated[
@@ -92,6 +94,7 @@ FileOption = Annotated[
         metavar="PATH",
         help="The roadmap file to edit. Default: found as for the other commands.",
         show_default=False,
+        readable=False,
     ),
 ]
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")]
@@ -105,7 +108,9 @@ DepartmentOption = Annotated[
         help="Only this department's row and the tasks it leads or co-executes.",
     ),
 ]
-NewFileArgument = Annotated[Path, typer.Argument(help="The file to write (default: roadmap.yaml here).")]
+NewFileArgument = Annotated[
+    Path, typer.Argument(help="The file to write (default: roadmap.yaml here).", readable=False)
+]
 PeriodOption = Annotated[
     str,
     typer.Option(
