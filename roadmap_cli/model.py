@@ -40,7 +40,11 @@ from roadmap_cli.messages import LANGUAGES, Text, say
 from roadmap_cli.recurrence import DueTerms, Frequency, Schedule
 from roadmap_cli.wording import ACCEPTED_FORMS, Deadline, WordingError, parse_deadline
 
-_IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+")
+# Latin letters, digits, '-' and '_', in parts joined by single dots, as a signed plan numbers its
+# items: SEZ-001, energy, 7, 7.1, 11.3, 1.2.4. Latin only: Cyrillic "а" and Latin "a" look alike, and an
+# id is what a command line names.
+_IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
+_IDENTIFIER_PATTERN = "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
 
 
 def describe_value(value: object) -> Text:
@@ -76,9 +80,20 @@ def is_identifier(value: str) -> bool:
     return _IDENTIFIER.fullmatch(value) is not None
 
 
+def identifier_problem(value: str) -> Text | None:
+    """Why `value` is no id; None when it is one."""
+    if is_identifier(value):
+        return None
+    bare = value.rstrip(".")
+    if bare != value and is_identifier(bare):  # "7.1." as a typed document numbers its items
+        return say("invalid.identifier_final_dot", value=shortened(value), bare=bare)
+    return say("invalid.identifier", value=shortened(value))
+
+
 def _identifier(value: str) -> str:
-    if not is_identifier(value):
-        raise invalid("invalid.identifier", value=shortened(value))
+    problem = identifier_problem(value)
+    if problem is not None:
+        raise PydanticCustomError("identifier", "{message}", {"message": problem})
     return value
 
 
@@ -144,7 +159,8 @@ def _non_blank(value: str) -> str:
 Identifier = Annotated[
     str,
     AfterValidator(_identifier),
-    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z0-9_-]+$"}),
+    # A YAML tool reads `id: 1` or `id: 7.1` as a number; this tool reads every scalar as text.
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": _IDENTIFIER_PATTERN}, {"type": "number"}]}),
 ]
 IsoDate = Annotated[
     date,

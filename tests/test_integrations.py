@@ -74,3 +74,23 @@ def test_example_ci_files_run_commands_and_options_that_exist(name: str) -> None
         _program, command_name, *args = words[: shell_operators[0]] if shell_operators else words
         command = group.commands[command_name]  # type: ignore[attr-defined]
         command.make_context(command_name, list(args))  # raises on an unknown option or bad value
+
+
+def _as_yaml_tools_read(path: Path) -> Any:
+    """The data as a YAML 1.2 tool reads it (yaml-language-server, check-jsonschema): `1` and `7.1` are
+    numbers, `true` a boolean; timestamps stay text, as those tools keep them."""
+    from ruamel.yaml import YAML
+
+    reader = YAML(typ="safe", pure=True)
+    reader.constructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", lambda constructor, node: constructor.construct_scalar(node)
+    )
+    return reader.load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "path", [*sorted((EXAMPLES / "valid").glob("*.yaml")), SAMPLE], ids=lambda path: path.name
+)
+def test_the_schema_accepts_every_valid_file_as_yaml_tools_read_it(path: Path) -> None:
+    validator = jsonschema.Draft202012Validator(json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8")))
+    assert [error.message for error in validator.iter_errors(_as_yaml_tools_read(path))] == []

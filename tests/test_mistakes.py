@@ -48,7 +48,7 @@ def _with(arguments: list[str], option: str, value: str) -> list[str]:
         (_with(ADD, "--id", "X/1"), "--id"),
         (_with(ADD, "--department", "энергетика басқармасы"), "--department"),
         (_with(ADD, "--co-executor", "УЭ ЖКХ"), "--co-executor"),
-        (_with(ADD, "--depends-on", "7.1"), "--depends-on"),
+        (_with(ADD, "--depends-on", "7.1."), "--depends-on"),
         (_with(ADD, "--deadline", "2101-01-01"), "--deadline"),
         (["done", "T-1", "--on", "1900-01-01"], "--on"),
         (["postpone", "T-1", "--to", "9999-12-31", "--reason", "r", "--decision", "d"], "--to"),

@@ -279,11 +279,12 @@ def required_text(value: str, option: str) -> str:
 
 
 def identifier(value: str, option: str) -> str:
-    """An id option (a task, a department): letters, digits, '-' and '_', as in the file."""
-    from roadmap_cli.model import is_identifier
+    """An id option (a task, a department), by the file's rule: 7.1, SEZ-001, energy."""
+    from roadmap_cli.model import identifier_problem
 
-    if not is_identifier(text(value, option)):
-        raise refused(messages.text("invalid.identifier", value=value), option)
+    problem = identifier_problem(text(value, option))
+    if problem is not None:
+        raise refused(str(problem), option)
     return value
 
 
