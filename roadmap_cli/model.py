@@ -291,6 +291,42 @@ class _Strict(BaseModel):
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(given), given))
 
 
+class ActKind(StrEnum):
+    """The kind of act that approves a plan, as Kazakhstan's legal acts name them."""
+
+    ORDER = "order"  # распоряжение, өкім
+    RESOLUTION = "resolution"  # постановление, қаулы
+    DECISION = "decision"  # решение, шешім
+    DECREE = "decree"  # указ, жарлық
+    PROTOCOL = "protocol"  # протокол, хаттама
+    INSTRUCTION = "instruction"  # приказ, бұйрық
+
+
+class Approval(_Strict):
+    """The act that approved the plan: "распоряжение акима Актюбинской области от 24.12.2025 № 123"."""
+
+    kind: ActKind
+    by: Localized = Field(
+        description="who issued it, as the words after the kind of act say it in each language "
+        "(ru: акима Актюбинской области; kk: Ақтөбе облысы әкімінің)"
+    )
+    number: NonBlank
+    date: IsoDate
+
+
+class PlanPeriod(_Strict):
+    """The years a plan covers: its first and last day."""
+
+    starts: IsoDate
+    ends: IsoDate
+
+    @model_validator(mode="after")
+    def _in_order(self) -> PlanPeriod:
+        if self.ends < self.starts:
+            raise invalid("invalid.period_order", starts=self.starts, ends=self.ends)
+        return self
+
+
 class RoadmapInfo(_Strict):
     id: Identifier
     title: Localized
@@ -301,6 +337,11 @@ class RoadmapInfo(_Strict):
         default=None,
         description="IANA name (Asia/Aqtobe) or fixed offset (UTC+05:00); default UTC+5",
     )
+    approved: Approval | None = Field(default=None, description="the act that approved the plan")
+    curator: Localized | None = Field(
+        default=None, description="who oversees the plan: the deputy akim, with the position"
+    )
+    period: PlanPeriod | None = Field(default=None, description="the years the plan covers")
 
     @cached_property
     def tz(self) -> tzinfo:
@@ -390,6 +431,16 @@ class Submission(_Strict):
     evidence: str | None = None
 
 
+class ProgressNote(_Strict):
+    """What was done by a day: a line of the execution report's "Информация об исполнении"."""
+
+    on: IsoDate = Field(description="the day it reports on")
+    text: Localized
+    document: str | None = Field(
+        default=None, description="the document it cites: a letter, a protocol, with its number and date"
+    )
+
+
 class Task(_Strict):
     id: Identifier
     title: Localized
@@ -409,6 +460,7 @@ class Task(_Strict):
     reason: str | None = Field(default=None, description="why the task is blocked or cancelled")
     postponements: tuple[Postponement, ...] = ()
     submissions: tuple[Submission, ...] = Field(default=(), description="a recurring duty's reported periods")
+    progress: tuple[ProgressNote, ...] = Field(default=(), description="progress notes; append-only")
     notes: str | None = None
 
     @property
@@ -427,6 +479,11 @@ class Task(_Strict):
             with contextlib.suppress(ValueError):  # a period the rules report as wrong
                 submitted.setdefault(every.canonical(submission.period), submission.on)
         return submitted
+
+    def progress_through(self, day: date) -> tuple[ProgressNote, ...]:
+        """The progress notes dated on or before `day`, oldest first (a note is kept in file order
+        among notes of its day)."""
+        return tuple(sorted((note for note in self.progress if note.on <= day), key=lambda note: note.on))
 
     def involves(self, department_id: str) -> bool:
         return self.department == department_id or department_id in self.co_executors

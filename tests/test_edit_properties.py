@@ -8,7 +8,7 @@ HYPOTHESIS_PROFILE=long python -m pytest tests/test_edit_properties.py
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -53,6 +53,7 @@ class TaskState:
     evidence: str | None = None
     reason: str | None = None
     postponements: list[tuple[date, date]] = field(default_factory=list)
+    progress: list[tuple[date, str]] = field(default_factory=list)
 
 
 def _quoted(text: str, quote: str) -> str:
@@ -115,7 +116,7 @@ def roadmaps(draw: st.DrawFn) -> tuple[Layout, list[TaskState]]:
 
 
 EDITS = st.tuples(
-    st.sampled_from(["done", "start", "block", "cancel", "reopen", "postpone", "add"]),
+    st.sampled_from(["done", "start", "block", "cancel", "reopen", "postpone", "add", "note"]),
     st.integers(0, 10),  # which task
     st.sampled_from(["a reason", "причина: бюджет", "it's #1", "x"]),
     st.integers(1, 90),  # days to postpone by
@@ -124,6 +125,15 @@ EDITS = st.tuples(
 
 def _expected_after(state: TaskState, command: str, text: str, days: int) -> TaskState | None:
     """The model of each command: the state after it, or None when it must be refused."""
+    expected = _expected_status_after(state, command, text, days)
+    if command == "note":
+        if state.status == "cancelled":
+            return None
+        return replace(state, progress=[*state.progress, (date(2025, 12, days % 28 + 1), text)])
+    return None if expected is None else replace(expected, progress=state.progress)
+
+
+def _expected_status_after(state: TaskState, command: str, text: str, days: int) -> TaskState | None:
     closed = state.status in ("done", "cancelled")
     if command == "done":
         if state.status == "cancelled":
@@ -171,6 +181,8 @@ def _expected_after(state: TaskState, command: str, text: str, days: int) -> Tas
         return TaskState(
             state.id, state.title, state.deadline, "in_progress", postponements=state.postponements
         )
+    if command == "note":
+        return None
     assert command == "postpone"
     if closed:
         return None
@@ -195,6 +207,7 @@ def _planner(command: str, state: TaskState, text: str, days: int) -> operations
         "cancel": lambda: operations.cancel(text),
         "reopen": operations.reopen,
         "postpone": lambda: operations.postpone(state.deadline + timedelta(days=days), text, "Protocol"),
+        "note": lambda: operations.note(text, date(2025, 12, days % 28 + 1), None),
     }[command]()
 
 
@@ -208,6 +221,7 @@ def _as_loaded(state: TaskState) -> dict[str, Any]:
         "reason": state.reason,
         "postponements": state.postponements,
         "title": state.title,
+        "progress": state.progress,
     }
 
 
@@ -223,6 +237,7 @@ def _observed(loaded: LoadedRoadmap) -> list[dict[str, Any]]:
             "reason": task.reason,
             "postponements": [(record.from_, record.to) for record in task.postponements],
             "title": task.title.choose(LANGUAGES)[1],
+            "progress": [(note.on, note.text.choose(LANGUAGES)[1]) for note in task.progress],
         }
         for task in loaded.roadmap.tasks
     ]

@@ -78,7 +78,7 @@ def test_a_translation_keeps_the_options_variables_and_examples(language: str) -
         (
             ["postpone", "--help"],
             {"ROADMAP_LANG": "kk"},
-            ["--to YYYY-MM-DD  Жаңа мерзім.  [міндетті]", "--decision TEXT  Негіз болған құжат"],
+            ["--to DATE  Жаңа мерзім.  [міндетті]", "--decision TEXT  Негіз болған құжат"],
             ["[required]", "The new deadline."],
         ),
         (

@@ -37,3 +37,98 @@ def test_a_number_with_a_final_dot_is_answered_with_the_number_meant(run: Run, t
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr == "roadmap: no task with id '7.1.' in this roadmap; did you mean '7.1'?\n"
     assert path.read_bytes() == NUMBERED.read_bytes()
+
+
+PLAN = EXAMPLES / "valid" / "plan-record.yaml"
+
+
+def test_the_plan_record_heads_the_status_in_each_language(run: Run) -> None:
+    ru = run("status", str(PLAN), "--as-of", "2026-12-01").stdout.splitlines()
+    assert ru[:5] == [
+        "Дорожная карта СЭЗ «Актобе»",
+        "Утверждена распоряжением акима Актюбинской области от 24.12.2025 № 123",
+        "Куратор: Заместитель акима области Иванов И. И.",
+        "Период: 01.01.2026 – 31.12.2028",
+        "по состоянию на 01.12.2026 (UTC+05:00)",
+    ]
+    kk = run("status", str(PLAN), "--as-of", "2026-12-01", "--lang", "kk").stdout.splitlines()
+    assert kk[1:4] == [
+        "Ақтөбе облысы әкімінің 24.12.2025 № 123 өкімімен бекітілген",
+        "Жетекшісі: Облыс әкімінің орынбасары И. И. Иванов",
+        "Кезеңі: 01.01.2026 – 31.12.2028",
+    ]
+    markdown = run("status", str(PLAN), "--as-of", "2026-12-01", "--format", "markdown").stdout
+    assert "Утверждена распоряжением акима Актюбинской области от 24\\.12\\.2025 № 123  \n" in markdown
+    junit = run("status", str(PLAN), "--as-of", "2026-12-01", "--format", "junit").stdout
+    assert '<property name="plan" value="Куратор: Заместитель акима области Иванов И. И." />' in junit
+
+
+def test_json_carries_the_plan_record_and_the_notes_up_to_the_as_of_day(run: Run) -> None:
+    import json
+
+    document = json.loads(run("status", str(PLAN), "--as-of", "2026-12-01", "--format", "json").stdout)
+    assert document["plan"] == {
+        "approved": {
+            "kind": "order",
+            "by": {"ru": "акима Актюбинской области", "kk": "Ақтөбе облысы әкімінің"},
+            "number": "123",
+            "date": "2025-12-24",
+        },
+        "curator": {
+            "ru": "Заместитель акима области Иванов И. И.",
+            "kk": "Облыс әкімінің орынбасары И. И. Иванов",
+        },
+        "period": {"starts": "2026-01-01", "ends": "2028-12-31"},
+    }
+    (row,) = document["overdue"]
+    assert row["progress"] == [  # the note of 15 December is not yet written on 1 December
+        {
+            "on": "2026-11-20",
+            "text": {"ru": "ПСД направлена на государственную экспертизу"},
+            "document": "письмо № 12 от 19.11.2026",
+        }
+    ]
+    later = json.loads(run("status", str(PLAN), "--as-of", "2026-12-20", "--format", "json").stdout)
+    assert [note["on"] for note in later["overdue"][0]["progress"]] == ["2026-11-20", "2026-12-15"]
+
+
+def test_a_department_sees_each_task_with_its_latest_note(run: Run) -> None:
+    shown = run("status", str(PLAN), "--as-of", "2026-12-20", "-d", "uezhkh", "--lang", "kk").stdout
+    assert "15.12.2026: Сараптама қорытындысы алынды" in " ".join(shown.split())
+    narrow = run("status", str(PLAN), "--as-of", "2026-12-01", "-d", "uezhkh", env={"COLUMNS": "40"}).stdout
+    assert "20.11.2026: ПСД направлена на" in narrow
+    markdown = run(
+        "status", str(PLAN), "--as-of", "2026-12-01", "-d", "uezhkh", "--format", "markdown"
+    ).stdout
+    assert "| Ход исполнения |" in markdown
+
+
+def test_note_appends_a_record_and_nothing_else(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.yaml"
+    shutil.copy(PLAN, path)
+    result = run(
+        "note", "7.1", "--text", "Начат тендер", "--on", "2026-11-29", "--document", "протокол № 3",
+        "--file", str(path),
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stdout.endswith(
+        "7.1: progress: + on: 2026-11-29, text: Начат тендер, document: протокол № 3\n"
+    )
+    assert path.read_text(encoding="utf-8") == PLAN.read_text(encoding="utf-8") + (
+        "      - on: 2026-11-29\n        text: Начат тендер\n        document: протокол № 3\n"
+    )
+
+
+def test_note_refuses_a_future_day_a_blank_text_and_a_cancelled_task(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.yaml"
+    shutil.copy(PLAN, path)
+    future = run("note", "7.1", "--text", "x", "--on", "2099-01-01", "--file", str(path))
+    assert future.exit_code == ExitCode.USAGE and "позже сегодняшнего дня" in future.stderr
+    blank = run("note", "7.1", "--text", " ", "--file", str(path))
+    assert blank.exit_code == ExitCode.USAGE and "--text" in blank.stderr
+    assert run("cancel", "7.1", "--reason", "снято", "--file", str(path)).exit_code == ExitCode.OK
+    cancelled_text = path.read_bytes()
+    cancelled = run("note", "7.1", "--text", "x", "--file", str(path))
+    assert cancelled.exit_code == ExitCode.USAGE
+    assert "отметка о ходе исполнения ни о чём не скажет" in cancelled.stderr
+    assert path.read_bytes() == cancelled_text

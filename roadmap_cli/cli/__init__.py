@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -22,14 +22,18 @@ from roadmap_cli.cli.options import (
     AsOfOption,
     BaseOption,
     CoExecutorOption,
+    DecisionOption,
     DeliverableOption,
     DepartmentOption,
     DependsOnOption,
+    DocumentOption,
     DryRunOption,
     EvidenceOption,
     FailOnOption,
     FileOption,
+    FormatCheckOption,
     FormatOption,
+    FormatPathsArgument,
     HeadOption,
     LangOption,
     LeadOption,
@@ -37,6 +41,7 @@ from roadmap_cli.cli.options import (
     NewFileArgument,
     NewIdOption,
     NewTitleOption,
+    NoteTextOption,
     OnOption,
     PathArgument,
     PathsArgument,
@@ -44,14 +49,12 @@ from roadmap_cli.cli.options import (
     PolicyOption,
     ReasonOption,
     TaskArgument,
+    ToOption,
     WarnDaysOption,
 )
 from roadmap_cli.cli.usage import RoadmapGroup
 from roadmap_cli.errors import ExitCode, RoadmapError
 from roadmap_cli.gate import FailOn
-
-if TYPE_CHECKING:
-    pass
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -252,6 +255,26 @@ def submit(
 
 @app.command()
 @guarded
+def note(
+    task: TaskArgument,
+    text: NoteTextOption,
+    on: OnOption = None,
+    document: DocumentOption = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+) -> ExitCode:
+    """Add a progress note to a task: what was done by a day, and the document that shows it."""
+    from roadmap_cli.commands.edit import note as run
+
+    day, cited = (
+        options.given(on, "--on", options.deadline_option),
+        options.given(document, "--document", options.text),
+    )
+    return run(file, dry_run, task, options.required_text(text, "--text"), day, cited)
+
+
+@app.command()
+@guarded
 def start(task: TaskArgument, file: FileOption = None, dry_run: DryRunOption = False) -> ExitCode:
     """Mark a task in progress (a blocked task's reason is removed)."""
     from roadmap_cli.commands.edit import start as run
@@ -294,14 +317,9 @@ def reopen(task: TaskArgument, file: FileOption = None, dry_run: DryRunOption = 
 @guarded
 def postpone(
     task: TaskArgument,
-    to: Annotated[str, typer.Option("--to", metavar="YYYY-MM-DD", help="The new deadline.")],
+    to: ToOption,
     reason: ReasonOption,
-    decision: Annotated[
-        str,
-        typer.Option(
-            "--decision", metavar="TEXT", help="The document that allowed it (a protocol, an order)."
-        ),
-    ],
+    decision: DecisionOption,
     file: FileOption = None,
     dry_run: DryRunOption = False,
 ) -> ExitCode:
@@ -361,17 +379,8 @@ def init(
 @app.command()
 @guarded
 def fmt(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Roadmap files. Default: the roadmap found as for the other commands.",
-            show_default=False,
-            readable=False,
-        ),
-    ] = None,
-    check_only: Annotated[
-        bool, typer.Option("--check", help="Write nothing; exit 1 when a file is not in the standard layout.")
-    ] = False,
+    paths: FormatPathsArgument = None,
+    check_only: FormatCheckOption = False,
     dry_run: DryRunOption = False,
 ) -> ExitCode:
     """Put files in the standard layout (2-space indentation, a task's keys in order); content is kept."""

@@ -74,8 +74,13 @@ _RU: Mapping[str, str] = {
     "Mark a task done: status done, completed on the date (and the evidence, if given).":
         "Отметить мероприятие исполненным: статус done, дата исполнения (и подтверждение, если указано).",
     "The id of the task to change.": "Номер изменяемого мероприятия.",
-    "When it was done (or submitted). Default: today in the roadmap's time zone.":
-        "Когда исполнено (или сдано). По умолчанию: сегодня в часовом поясе дорожной карты.",
+    "The day it was done, submitted or reported on. Default: today in the roadmap's time zone.":
+        "День исполнения, сдачи или отчёта. По умолчанию: сегодня в часовом поясе дорожной карты.",
+    "Add a progress note to a task: what was done by a day, and the document that shows it.":
+        "Добавить отметку о ходе исполнения: что сделано к дате и каким документом подтверждено.",
+    "What was done.": "Что сделано.",
+    "The document it cites, with its number and date (a letter).":
+        "Документ-подтверждение с номером и датой (письмо).",
     "What shows it is done: a document, a protocol.": "Чем подтверждено исполнение: документ, протокол.",
     "The roadmap file to edit. Default: found as for the other commands.":
         "Изменяемый файл дорожной карты. По умолчанию: найденный так же, как для других команд.",
@@ -180,8 +185,13 @@ _KK: Mapping[str, str] = {
     "Mark a task done: status done, completed on the date (and the evidence, if given).":
         "Іс-шараны орындалды деп белгілеу: done мәртебесі, орындалған күн (және растау, берілсе).",
     "The id of the task to change.": "Өзгертілетін іс-шараның нөмірі.",
-    "When it was done (or submitted). Default: today in the roadmap's time zone.":
-        "Қашан орындалды (немесе тапсырылды). Әдепкі: жол картасының уақыт белдеуіндегі бүгінгі күн.",
+    "The day it was done, submitted or reported on. Default: today in the roadmap's time zone.":
+        "Орындалған, тапсырылған немесе есеп берілген күн. Әдепкі: жол картасының уақыт белдеуіндегі бүгінгі күн.",
+    "Add a progress note to a task: what was done by a day, and the document that shows it.":
+        "Іс-шараның орындалу барысы туралы белгі қосу: күнге дейін не істелді және оны қай құжат растайды.",
+    "What was done.": "Не істелді.",
+    "The document it cites, with its number and date (a letter).":
+        "Растайтын құжат, нөмірі мен күні (хат).",
     "What shows it is done: a document, a protocol.": "Орындалуын не растайды: құжат, хаттама.",
     "The roadmap file to edit. Default: found as for the other commands.":
         "Өзгертілетін жол картасы файлы. Әдепкі: басқа командалардағыдай табылған файл.",

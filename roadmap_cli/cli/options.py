@@ -97,6 +97,17 @@ FileOption = Annotated[
         readable=False,
     ),
 ]
+FormatPathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Roadmap files. Default: the roadmap found as for the other commands.",
+        show_default=False,
+        readable=False,
+    ),
+]
+FormatCheckOption = Annotated[
+    bool, typer.Option("--check", help="Write nothing; exit 1 when a file is not in the standard layout.")
+]
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff and write nothing.")]
 TaskArgument = Annotated[str, typer.Argument(metavar="TASK", help="The id of the task to change.")]
 DepartmentOption = Annotated[
@@ -160,7 +171,7 @@ OnOption = Annotated[
     typer.Option(
         "--on",
         metavar="YYYY-MM-DD",
-        help="When it was done (or submitted). Default: today in the roadmap's time zone.",
+        help="The day it was done, submitted or reported on. Default: today in the roadmap's time zone.",
         show_default=False,
     ),
 ]
@@ -169,6 +180,18 @@ EvidenceOption = Annotated[
     typer.Option("--evidence", metavar="TEXT", help="What shows it is done: a document, a protocol."),
 ]
 ReasonOption = Annotated[str, typer.Option("--reason", metavar="TEXT", help="Why; kept in the file.")]
+ToOption = Annotated[str, typer.Option("--to", metavar="DATE", help="The new deadline.")]
+DecisionOption = Annotated[
+    str,
+    typer.Option("--decision", metavar="TEXT", help="The document that allowed it (a protocol, an order)."),
+]
+NoteTextOption = Annotated[str, typer.Option("--text", metavar="TEXT", help="What was done.")]
+DocumentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--document", metavar="TEXT", help="The document it cites, with its number and date (a letter)."
+    ),
+]
 
 
 def refused(message: str, option: str) -> typer.BadParameter:

@@ -42,6 +42,12 @@ def submit(
     return change_task(file, dry_run, task_id, operations.submit(period, on, evidence))
 
 
+def note(
+    file: Path | None, dry_run: bool, task_id: str, text: str, on: date | None, document: str | None
+) -> ExitCode:
+    return change_task(file, dry_run, task_id, operations.note(text, on, document))
+
+
 def start(file: Path | None, dry_run: bool, task_id: str) -> ExitCode:
     return change_task(file, dry_run, task_id, operations.start())
 

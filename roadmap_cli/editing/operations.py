@@ -95,6 +95,21 @@ def submit(period: str, on: date | None, evidence: str | None) -> Planner:
     return plan
 
 
+def note(text: str, on: date | None, document: str | None) -> Planner:
+    """A progress note appended (notes only grow): on a day not after today, on any task but a
+    cancelled one (a done task may still be reported on: the act came after the work)."""
+
+    def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
+        if task.status is Status.CANCELLED:
+            raise _closed(task, "operation.closed.note")
+        record = {"on": _day_of(on, roadmap).isoformat(), "text": text}
+        if document is not None:
+            record["document"] = document
+        return {"progress": Append(record)}
+
+    return plan
+
+
 def start() -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status.is_closed:

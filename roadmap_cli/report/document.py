@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, assert_never, overlo
 from roadmap_cli.analysis import Assessment, CheckResult, StatusReport, Window, deadline_order
 from roadmap_cli.diff import Change, ChangeKind, ChangeValue
 from roadmap_cli.findings import Finding, Position, Severity, unlisted
-from roadmap_cli.model import Localized, Status
+from roadmap_cli.model import ActKind, Approval, Localized, PlanPeriod, ProgressNote, Status
 
 if TYPE_CHECKING:
     from roadmap_cli.editing.fields import FieldChange
@@ -32,11 +32,15 @@ VERSION = 1
 
 # The core's value types that documents hold: renderers take them from here, and see nothing else.
 __all__ = [
+    "ActKind",
+    "Approval",
     "ChangeKind",
     "ChangeValue",
     "Finding",
     "Localized",
+    "PlanPeriod",
     "Position",
+    "ProgressNote",
     "Severity",
     "Status",
     "Window",
@@ -101,6 +105,7 @@ class DeadlineRow(NamedTuple):
     days_left: int
     working_days: WorkingDays | None = None
     periods: int = 1  # the older missed periods of a duty, taken as one
+    progress: tuple[ProgressNote, ...] = ()  # the task's progress notes through the as-of day
 
     @property
     def is_moved(self) -> bool:
@@ -164,6 +169,15 @@ class DepartmentRow:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanRecord:
+    """The plan's own record: the act that approved it, its curator, its period (each may be absent)."""
+
+    approved: Approval | None = None
+    curator: Localized | None = None
+    period: PlanPeriod | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StatusDocument:
     file: str
     title: Localized
@@ -175,6 +189,7 @@ class StatusDocument:
     due_soon: Sequence[DeadlineRow]  # soonest first
     # With --department: every deadline of its tasks, overdue first (None: the whole roadmap).
     department_deadlines: Sequence[DeadlineRow] | None = None
+    plan: PlanRecord = PlanRecord()
 
     @property
     def total(self) -> DepartmentRow:
@@ -300,6 +315,7 @@ def deadline_row(
         days_left=days_left,
         working_days=working,
         periods=assessment.periods,
+        progress=task.progress_through(assessment.as_of) if task.progress else (),
     )
 
 
@@ -392,7 +408,9 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
     def row(assessment: Assessment) -> DeadlineRow:
         return deadline_row(assessment, loaded.task_position(assessment.task.id), with_working_days=True)
 
+    info = loaded.roadmap.info
     return StatusDocument(
+        plan=PlanRecord(info.approved, info.curator, info.period),
         file=loaded.path,
         title=loaded.roadmap.info.title,
         as_of=report.as_of,

@@ -22,6 +22,7 @@ from roadmap_cli.report.document import (
     Document,
     Finding,
     Localized,
+    PlanRecord,
     Position,
     StatusDocument,
     ValidateDocument,
@@ -37,6 +38,24 @@ def _place(position: Position | None) -> Data:
 
 def _texts(value: Localized | None) -> dict[str, str] | None:
     return None if value is None else {language or "any": text for language, text in value.texts}
+
+
+def _plan(plan: PlanRecord) -> Data:
+    """The plan's record; each part None when the roadmap does not say it."""
+    act, period = plan.approved, plan.period
+    approved = None
+    if act is not None:
+        approved = {
+            "kind": act.kind.value,
+            "by": _texts(act.by),
+            "number": act.number,
+            "date": _iso(act.date),
+        }
+    return {
+        "approved": approved,
+        "curator": _texts(plan.curator),
+        "period": None if period is None else {"starts": _iso(period.starts), "ends": _iso(period.ends)},
+    }
 
 
 def _iso(day: date | None) -> str | None:
@@ -76,6 +95,10 @@ def _deadline(row: DeadlineRow) -> Data:
         "state": row.state.value,
         "days_overdue": row.days_overdue,
         "days_left": row.days_left,
+        "progress": [
+            {"on": _iso(note.on), "text": _texts(note.text), "document": note.document}
+            for note in row.progress
+        ],
     }
     if row.working_days is not None:
         data["working_days_overdue"] = row.working_days.overdue
@@ -117,6 +140,7 @@ def _body(document: Document) -> Data:
             return {
                 "file": document.file,
                 "title": _texts(document.title),
+                "plan": _plan(document.plan),
                 "as_of": document.as_of.isoformat(),
                 "timezone": document.timezone,
                 "warn_days": document.window.days,

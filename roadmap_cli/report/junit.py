@@ -12,6 +12,7 @@ from roadmap_cli.report.document import (
     DeadlineRow,
     DiffDocument,
     Document,
+    PlanRecord,
     Severity,
     State,
     Status,
@@ -42,7 +43,9 @@ def _fail(case: ElementTree.Element, message: str, kind: str) -> None:
     failure.text = xml_text(message)
 
 
-def _deadline_suite(root: ElementTree.Element, name: str, file: str, rows: Iterable[DeadlineRow]) -> None:
+def _deadline_suite(
+    root: ElementTree.Element, name: str, file: str, rows: Iterable[DeadlineRow]
+) -> ElementTree.Element:
     suite = ElementTree.SubElement(root, "testsuite", name=name)
     for row in rows:
         case_name = row.task if row.period is None else f"{row.task} [{row.period}]"
@@ -51,6 +54,18 @@ def _deadline_suite(root: ElementTree.Element, name: str, file: str, rows: Itera
             _fail(case, sentences.overdue_sentence(row), "overdue")
         elif row.status is Status.CANCELLED:
             ElementTree.SubElement(case, "skipped", message="cancelled")
+    return suite
+
+
+def _plan_properties(suite: ElementTree.Element, plan: PlanRecord) -> None:
+    """The plan's record as the suite's properties, which the JUnit schema puts before its cases."""
+    lines = sentences.plan_lines(plan)
+    if not lines:
+        return
+    properties = ElementTree.Element("properties")
+    for line in lines:
+        ElementTree.SubElement(properties, "property", name="plan", value=xml_text(line))
+    suite.insert(0, properties)
 
 
 def _diff_suite(root: ElementTree.Element, document: DiffDocument) -> None:
@@ -86,7 +101,8 @@ def render(document: Document, limit: int | None = None) -> str:
         case CheckDocument():
             _deadline_suite(root, name, document.file, document.deadlines)
         case StatusDocument():
-            _deadline_suite(root, name, document.file, (*document.overdue, *document.due_soon))
+            suite = _deadline_suite(root, name, document.file, (*document.overdue, *document.due_soon))
+            _plan_properties(suite, document.plan)
         case DiffDocument():
             _diff_suite(root, document)
         case _:

@@ -155,18 +155,25 @@ def _check(document: CheckDocument, limit: int | None) -> list[str]:
     return [f"## {heading}", "", as_of, "", *_deadline_tables(document, "check", limit)]
 
 
+def _latest_progress(row: DeadlineRow) -> str:
+    return sentences.progress_line(row.progress[-1]) if row.progress else ""
+
+
 def _status(document: StatusDocument, limit: int | None) -> list[str]:
     as_of = messages.text("markdown.status_as_of", date=messages.day(document.as_of))
-    lines = [f"## {escape(sentences.shown(document.title).plain())}", "", as_of, ""]
+    plan = [f"{escape(line)}  " for line in sentences.plan_lines(document.plan)]  # a line break each
+    lines = [f"## {escape(sentences.shown(document.title).plain())}", "", *plan, as_of, ""]
     lines += _deadline_tables(document, "status", limit)
     if document.department_deadlines is not None:
         deadlines = document.department_deadlines
+        with_progress = any(row.progress for row in deadlines)  # a column only when there is any
         headers = [
             messages.text("column.task"),
             messages.text("column.title"),
             messages.text("column.deadline"),
             sentences.column_label("column.days_left"),
             messages.text("column.state"),
+            *([messages.text("column.progress")] if with_progress else []),
         ]
         deadline_cells: list[list[object]] = [
             [
@@ -175,6 +182,11 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
                 sentences.deadline_text(row),
                 sentences.days_text(row),
                 sentences.state_word(row.state),
+                *(
+                    [sentences.progress_line(row.progress[-1]) if row.progress else ""]
+                    if with_progress
+                    else []
+                ),
             ]
             for row in deadlines
         ]

@@ -12,6 +12,7 @@ from typing import Final
 
 from roadmap_cli import messages
 from roadmap_cli.report.document import (
+    ActKind,
     ChangeKind,
     ChangeRow,
     ChangeValue,
@@ -20,6 +21,8 @@ from roadmap_cli.report.document import (
     FileResult,
     Finding,
     Localized,
+    PlanRecord,
+    ProgressNote,
     Severity,
     State,
     Status,
@@ -73,6 +76,15 @@ STATE_KEYS: Final[dict[State, str]] = {
     State.ON_TRACK: "state.on_track",
 }
 
+ACT_KEYS: Final[dict[ActKind, str]] = {
+    ActKind.ORDER: "act.order",
+    ActKind.RESOLUTION: "act.resolution",
+    ActKind.DECISION: "act.decision",
+    ActKind.DECREE: "act.decree",
+    ActKind.PROTOCOL: "act.protocol",
+    ActKind.INSTRUCTION: "act.instruction",
+}
+
 
 def state_word(state: State) -> str:
     return messages.text(STATE_KEYS[state])
@@ -107,6 +119,38 @@ def shown(value: Localized) -> Shown:
     language = messages.current()
     used, text = value.choose(messages.FALLBACKS[language])
     return Shown(text, None if used in ("", language) else used)
+
+
+def plan_lines(plan: PlanRecord) -> list[str]:
+    """The plan's record as the head of a report says it: the approving act, the curator, the period."""
+    lines = []
+    if plan.approved is not None:
+        act = plan.approved
+        lines.append(
+            messages.text(
+                "plan.approved",
+                kind=messages.text(ACT_KEYS[act.kind]),
+                by=shown(act.by).plain(),
+                date=messages.day(act.date),
+                number=act.number,
+            )
+        )
+    if plan.curator is not None:
+        lines.append(messages.text("plan.curator", curator=shown(plan.curator).plain()))
+    if plan.period is not None:
+        starts, ends = messages.day(plan.period.starts), messages.day(plan.period.ends)
+        lines.append(messages.text("plan.period", starts=starts, ends=ends))
+    return lines
+
+
+def progress_line(note: ProgressNote) -> str:
+    """One progress note: ``20.11.2026: ПСД направлена на экспертизу (письмо № 12 от 19.11.2026)``."""
+    text = shown(note.text).plain()
+    if note.document is None:
+        return messages.text("progress.line", date=messages.day(note.on), text=text)
+    return messages.text(
+        "progress.line_with_document", date=messages.day(note.on), text=text, document=note.document
+    )
 
 
 def deadline_text(row: DeadlineRow) -> str:

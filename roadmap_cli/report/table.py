@@ -187,6 +187,13 @@ def _deadline_blocks(
     return Group(*blocks)
 
 
+def _with_progress(title: Text, row: DeadlineRow) -> Text:
+    """A title with the task's latest progress note below it (dim): what a head of department asks."""
+    if not row.progress:
+        return title
+    return Text.assemble(title, "\n", (inert(sentences.progress_line(row.progress[-1])), "dim"))
+
+
 def _every_deadline(
     document: StatusDocument, rows: Sequence[DeadlineRow], limit: int | None, width: int
 ) -> RenderableType:
@@ -206,7 +213,7 @@ def _every_deadline(
             style = styles.get(row.state, "")
             table.add_row(
                 Text.assemble((inert(row.task), f"bold {style}"), "\n", (inert(row.department), "dim")),
-                _localized(row.title),
+                _with_progress(_localized(row.title), row),
                 _data(sentences.deadline_text(row)),
                 Text(sentences.days_text(row), style=style),
                 Text(sentences.state_word(row.state), style=style),
@@ -221,7 +228,8 @@ def _every_deadline(
             )
             deadline = _figure(sentences.column_label("column.deadline"), inert(sentences.deadline_text(row)))
             days = _figure(sentences.column_label("column.days_left"), sentences.days_text(row), style)
-            parts += [name, _indented(_localized(row.title), _figures([deadline, days], width - 2))]
+            titled = _with_progress(_localized(row.title), row)
+            parts += [name, _indented(titled, _figures([deadline, days], width - 2))]
     if hidden:
         parts.append(Text(sentences.more_rows("status", hidden), style="dim"))
     return Group(*parts)
@@ -234,9 +242,9 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
     """
     title = _localized(document.title)
     title.stylize("bold")
-    heading = Text.assemble(
-        title, "\n", messages.text("as_of", date=messages.day(document.as_of), zone=inert(document.timezone))
-    )
+    plan = [_data(line) for line in sentences.plan_lines(document.plan)]
+    as_of = messages.text("as_of", date=messages.day(document.as_of), zone=inert(document.timezone))
+    heading = Text("\n").join([title, *plan, Text(as_of)])
     columns = width >= WIDE_ENOUGH_FOR_COLUMNS
 
     def deadlines(title: str, rows: Sequence[DeadlineRow], overdue: bool) -> RenderableType:
