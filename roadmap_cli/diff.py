@@ -5,10 +5,11 @@ Pure functions over models; reading revisions from git is `git.py`'s job.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
 from roadmap_cli.findings import Finding, Position, error
 from roadmap_cli.messages import Text, say
@@ -33,6 +34,10 @@ class ChangeKind(StrEnum):
     DELIVERABLE = "deliverable"
     SCHEDULE = "schedule"  # a recurrence changed, or a task became (or stopped being) a recurring duty
     SUBMITTED = "submitted"  # a period of a recurring duty was reported
+    NOTED = "noted"  # a progress note was added
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,9 @@ def _task_changes(old: Task, new: Task) -> list[Change]:
     for period, on in new.submitted.items():
         if period not in old.submitted:
             add(ChangeKind.SUBMITTED, period, on)
+    for note in new.progress:
+        if note not in old.progress:
+            add(ChangeKind.NOTED, note.on, note.text.joined())
     if new.status != old.status:
         reopened = old.status is Status.DONE
         add(ChangeKind.REOPENED if reopened else ChangeKind.STATUS, old.status.value, new.status.value)
@@ -148,6 +156,7 @@ def _violations(base: Roadmap | None, head: Roadmap, change_date: date) -> list[
         if old is not None:
             found.extend(_history_violations(index, old, task))
             found.extend(_duty_violations(index, old, task, change_date))
+            found.extend(_progress_violations(index, old, task, change_date))
             if task.status is Status.CANCELLED and old.status is not Status.CANCELLED and not task.reason:
                 found.append(
                     _Violation(
@@ -234,6 +243,26 @@ def _history_violations(index: int, old: Task, new: Task) -> list[_Violation]:
                     ("tasks", index, "deadline"),
                 )
             )
+    return found
+
+
+def _kept(old: Sequence[T], new: Sequence[T]) -> bool:
+    """Whether `new` begins with every record of `old`, unchanged: append-only records grew only."""
+    return tuple(new[: len(old)]) == tuple(old)
+
+
+def _progress_violations(index: int, old: Task, new: Task, change_date: date) -> list[_Violation]:
+    """Progress notes are records like submissions: they only grow, and none is dated after the change."""
+    found: list[_Violation] = []
+    where = ("tasks", index, "progress") if new.progress else ("tasks", index)
+    if not _kept(old.progress, new.progress):
+        found.append(
+            _Violation("progress-changed", new.id, say("policy.progress_changed", task=new.id), where)
+        )
+    for note in new.progress[len(old.progress) :]:
+        if note.on > change_date:
+            violation = say("policy.noted_in_future", task=new.id, on=note.on, change=change_date)
+            found.append(_Violation("noted-in-future", new.id, violation, where))
     return found
 
 

@@ -132,3 +132,26 @@ def test_note_refuses_a_future_day_a_blank_text_and_a_cancelled_task(run: Run, t
     assert cancelled.exit_code == ExitCode.USAGE
     assert "отметка о ходе исполнения ни о чём не скажет" in cancelled.stderr
     assert path.read_bytes() == cancelled_text
+
+
+def test_diff_shows_a_new_note_and_check_refuses_a_rewritten_one(run: Run, tmp_path: Path) -> None:
+    from tests.test_diff import Repo
+
+    repository = Repo(tmp_path / "repo")
+    text = PLAN.read_text(encoding="utf-8")
+    repository.commit(text, "base", date="2026-11-25T10:00:00+05:00")
+    added = text + "      - {on: 2026-11-24, text: Объявлен конкурс}\n"
+    repository.write(added)
+    shown = run("diff", "--base", "HEAD", "--format", "json", "--lang", "en", cwd=repository.root)
+    assert shown.exit_code == ExitCode.OK, shown.stderr
+    import json
+
+    changes = json.loads(shown.stdout)["changes"]
+    assert [(change["kind"], change["old"], change["new"]) for change in changes] == [
+        ("noted", "2026-11-24", "Объявлен конкурс")
+    ]
+    rewritten = text.replace("ПСД направлена на государственную экспертизу", "ПСД утверждена")
+    repository.write(rewritten)
+    checked = run("diff", "--base", "HEAD", "--check", "--lang", "en", cwd=repository.root)
+    assert checked.exit_code == ExitCode.BREACHES
+    assert "7.1: a progress note was removed or changed; progress notes are append-only" in checked.stdout

@@ -55,6 +55,7 @@ CHANGE_KEYS: Final[dict[ChangeKind, str]] = {
     ChangeKind.DELIVERABLE: "change.deliverable",
     ChangeKind.SCHEDULE: "change.schedule",
     ChangeKind.SUBMITTED: "change.submitted",
+    ChangeKind.NOTED: "change.noted",
 }
 # The mark before a change in the text report; every other kind is '~'.
 CHANGE_MARKS: Final[dict[ChangeKind, str]] = {
