@@ -24,8 +24,6 @@ from roadmap_cli.model import (
     RoadmapInfo,
     Status,
     Task,
-    describe_value,
-    is_identifier,
     key_order,
 )
 from roadmap_cli.source import (
@@ -38,6 +36,7 @@ from roadmap_cli.source import (
     encoding_problem,
     position_at,
 )
+from roadmap_cli.values import describe_value, is_identifier
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)

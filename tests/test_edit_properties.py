@@ -19,7 +19,7 @@ from roadmap_cli.editing import operations
 from roadmap_cli.editing.edits import add_task, edit_task
 from roadmap_cli.errors import UsageError
 from roadmap_cli.load import LoadedRoadmap, load_bytes
-from roadmap_cli.model import LANGUAGES
+from roadmap_cli.messages import LANGUAGES
 
 settings.register_profile("default", max_examples=60, deadline=None)
 settings.register_profile("long", max_examples=5_000, deadline=None)

@@ -303,7 +303,7 @@ def required_text(value: str, option: str) -> str:
 
 def identifier(value: str, option: str) -> str:
     """An id option (a task, a department), by the file's rule: 7.1, SEZ-001, energy."""
-    from roadmap_cli.model import identifier_problem
+    from roadmap_cli.values import identifier_problem
 
     problem = identifier_problem(text(value, option))
     if problem is not None:

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, assert_never, overlo
 from roadmap_cli.analysis import Assessment, CheckResult, StatusReport, Window, deadline_order
 from roadmap_cli.diff import Change, ChangeKind, ChangeValue
 from roadmap_cli.findings import Finding, Position, Severity, unlisted
-from roadmap_cli.model import ActKind, Approval, Localized, PlanPeriod, ProgressNote, Status
+from roadmap_cli.model import ActKind, Approval, PlanPeriod, ProgressNote, Status
+from roadmap_cli.values import Localized
 
 if TYPE_CHECKING:
     from roadmap_cli.editing.fields import FieldChange

@@ -1,0 +1,239 @@
+"""The values of a roadmap file, each with its rule: ids, dates, deadlines, non-blank text, text in
+three languages, statuses. The models (`model.py`) are built of these.
+
+Validators raise `PydanticCustomError` through `invalid`, with a catalogue key, so that the loader can
+show their message as is, next to a file position, in the language of the command.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, TypeVar
+
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError, core_schema
+
+from roadmap_cli import dates
+from roadmap_cli.invisible import is_blank
+from roadmap_cli.messages import LANGUAGES, Text, say
+from roadmap_cli.wording import ACCEPTED_FORMS, Deadline, WordingError, parse_deadline
+
+# Latin letters, digits, '-' and '_', in parts joined by single dots, as a signed plan numbers its
+# items: SEZ-001, energy, 7, 7.1, 11.3, 1.2.4. Latin only: Cyrillic "а" and Latin "a" look alike, and an
+# id is what a command line names.
+_IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
+_IDENTIFIER_PATTERN = "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+
+
+def describe_value(value: object) -> Text:
+    """How a value read from YAML is named in a message: 'text', a mapping, a list, nothing."""
+    if value is None:
+        return say("value.nothing")
+    if isinstance(value, Mapping):
+        return say("value.mapping")
+    if isinstance(value, list | tuple):
+        return say("value.list")
+    return say("value.text", text=shortened(value))
+
+
+def shortened(value: object) -> str:
+    """A value as one short line: a message is one line, and a whole file read as one block scalar
+    must not become one."""
+    text = str(value)
+    if len(text) > 40 or "\n" in text:
+        text = text[:40].replace("\r", " ").replace("\n", " ") + "..."
+    return text
+
+
+def invalid(key: str, **params: object) -> PydanticCustomError:
+    """A validation error saying the catalogue's `key` (``invalid.<kind>``; its type is ``<kind>``).
+
+    The message travels as a `Text` so that it is put into words in the language of the command,
+    which may only be known once the file is read.
+    """
+    return PydanticCustomError(key.removeprefix("invalid."), "{message}", {"message": say(key, **params)})
+
+
+def is_identifier(value: str) -> bool:
+    return _IDENTIFIER.fullmatch(value) is not None
+
+
+def identifier_problem(value: str) -> Text | None:
+    """Why `value` is no id; None when it is one."""
+    if is_identifier(value):
+        return None
+    bare = value.rstrip(".")
+    if bare != value and is_identifier(bare):  # "7.1." as a typed document numbers its items
+        return say("invalid.identifier_final_dot", value=shortened(value), bare=bare)
+    return say("invalid.identifier", value=shortened(value))
+
+
+def _identifier(value: str) -> str:
+    problem = identifier_problem(value)
+    if problem is not None:
+        raise PydanticCustomError("identifier", "{message}", {"message": problem})
+    return value
+
+
+D = TypeVar("D", bound=date)
+
+
+def _planned(day: D) -> D:
+    """`day`, when it lies in the years a roadmap may name (`dates.PLANNING_YEARS`)."""
+    if day.year not in dates.PLANNING_YEARS:
+        years = dates.PLANNING_YEARS
+        raise invalid("invalid.year_range", day=day.isoformat(), first=years[0], last=years[-1])
+    return day
+
+
+# One object for each date or deadline written the same way: a large roadmap repeats the same
+# few hundred of them many thousand times (and a wording takes a dozen patterns to read).
+_read_iso_date = functools.lru_cache(maxsize=4096)(dates.parse_iso_date)
+_read_deadline = functools.lru_cache(maxsize=4096)(parse_deadline)
+
+
+def _iso_date(value: object) -> date:
+    if isinstance(value, date):
+        return _planned(value)
+    if not isinstance(value, str):
+        raise invalid("invalid.date_type", found=describe_value(value))
+    try:
+        day = _read_iso_date(value)
+    except ValueError as exc:
+        raise invalid("invalid.date_format", reason=exc) from None
+    return _planned(day)
+
+
+def _deadline(value: object) -> Deadline:
+    if isinstance(value, Deadline):
+        return value
+    if isinstance(value, date):
+        return _planned(Deadline.on(value))
+    if not isinstance(value, str):
+        raise invalid("invalid.deadline_type", found=describe_value(value))
+    try:
+        deadline = _read_deadline(value)
+    except WordingError as exc:
+        raise invalid(
+            "invalid.deadline_format", text=shortened(value), reason=exc, accepted=ACCEPTED_FORMS
+        ) from None
+    return _planned(deadline)
+
+
+def checked_timezone(value: str) -> str:
+    try:
+        dates.resolve_timezone(value)
+    except ValueError as exc:
+        raise invalid("invalid.timezone", reason=exc) from None
+    return value
+
+
+def _non_blank(value: str) -> str:
+    if is_blank(value):  # a zero-width space alone is no title
+        raise invalid("invalid.blank")
+    return value
+
+
+Identifier = Annotated[
+    str,
+    AfterValidator(_identifier),
+    # A YAML tool reads `id: 1` or `id: 7.1` as a number; this tool reads every scalar as text.
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": _IDENTIFIER_PATTERN}, {"type": "number"}]}),
+]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+# Optional as a field, but a key written with no value is an error (hence a plain validator that
+# also sees None), not the same as no key.
+DeadlineText = Annotated[
+    Deadline | None,
+    PlainValidator(_deadline),
+    PlainSerializer(lambda value: value.as_written() if value is not None else None),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "description": "an ISO date, 31.12.2026, or an official wording: 'IV квартал 2026 года', "
+            "'до 20 декабря 2026 года', '2026 жылғы 10 қарашадағы', 'Q4 2026'...",
+        }
+    ),
+]
+NonBlank = Annotated[str, AfterValidator(_non_blank), WithJsonSchema({"type": "string", "minLength": 1})]
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """Text given once, or per language (kk, ru, en).
+
+    Kept flat, each language code before its text (``("kk", "Жоба", "ru", "Проект")``), because a
+    large roadmap has hundreds of thousands of them; a plain string is kept under the empty code.
+    """
+
+    flat: tuple[str, ...]
+
+    @property
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """(language, text) pairs, as written."""
+        return tuple(zip(self.flat[::2], self.flat[1::2], strict=True))
+
+    def choose(self, preferred: Iterable[str]) -> tuple[str, str]:
+        """The text in the first preferred language present, with that language ("" for text given
+        once, with no language); else the first one written."""
+        by_language = dict(self.texts)
+        if "" in by_language:
+            return "", by_language[""]
+        for language in preferred:
+            if language in by_language:
+                return language, by_language[language]
+        return self.texts[0]
+
+    def joined(self) -> str:
+        """Every text, as written, in one line: ``Жоба / Проект`` (to compare or show all of them)."""
+        return " / ".join(self.flat[1::2])
+
+    @classmethod
+    def _validate(cls, value: object) -> Localized:
+        if isinstance(value, Localized):
+            return value
+        if isinstance(value, str):
+            return cls(("", _non_blank(value)))
+        if isinstance(value, Mapping) and value:
+            flat: list[str] = []
+            for language, text in value.items():
+                if language not in LANGUAGES:
+                    raise invalid("invalid.language", language=shortened(language))
+                if not isinstance(text, str) or not text.strip():
+                    raise invalid("invalid.localized_text", language=language)
+                flat += (language, text)
+            return cls(tuple(flat))
+        raise invalid("invalid.localized_type", found=describe_value(value))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda value: dict(value.texts) if value.texts[0][0] else value.texts[0][1]
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        text = {"type": "string", "minLength": 1}
+        return {
+            "anyOf": [
+                text,
+                {
+                    "type": "object",
+                    "properties": dict.fromkeys(LANGUAGES, text),
+                    "additionalProperties": False,
+                    "minProperties": 1,
+                },
+            ]
+        }
