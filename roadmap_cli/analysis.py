@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from roadmap_cli.errors import UsageError
 from roadmap_cli.gate import FailOn
@@ -328,3 +329,35 @@ def status_report(
         due_soon=tuple(due_soon_first(listed)),
         department_deadlines=None if department_id is None else tuple(sorted(listed, key=deadline_order)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CostTotals:
+    """The planned cost of a roadmap's items, in million tenge: in all, per lead department, per source.
+
+    A cancelled item's money is no longer planned, so it is left out. An item with several sources
+    counts under "several" (its column does not say how it is split), one with none under "unstated".
+    """
+
+    total: Decimal
+    by_department: dict[str, Decimal]
+    by_source: dict[str, Decimal]  # FundingSource values, "several" and "unstated"
+
+
+def planned_costs(tasks: Iterable[Task]) -> CostTotals | None:
+    """The totals of the items that state a cost; None when none does."""
+    total = Decimal(0)
+    by_department: dict[str, Decimal] = {}
+    by_source: dict[str, Decimal] = {}
+    stated = False
+    for task in tasks:
+        if task.cost is None or task.status is Status.CANCELLED:
+            continue
+        stated = True
+        amount = task.cost.amount
+        total += amount
+        by_department[task.department] = by_department.get(task.department, Decimal(0)) + amount
+        sources = task.cost.sources
+        source = sources[0].value if len(sources) == 1 else ("several" if sources else "unstated")
+        by_source[source] = by_source.get(source, Decimal(0)) + amount
+    return CostTotals(total, by_department, by_source) if stated else None

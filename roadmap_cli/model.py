@@ -19,9 +19,11 @@ from typing import Annotated, Any
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ModelWrapValidatorHandler,
+    PlainSerializer,
     PrivateAttr,
     WithJsonSchema,
     model_validator,
@@ -31,12 +33,18 @@ from roadmap_cli import dates
 from roadmap_cli.duty_wording import DUTY_FORMS, parse_duty
 from roadmap_cli.recurrence import DueTerms, Frequency, Schedule
 from roadmap_cli.values import (
+    MONEY_SCHEMA,
     DeadlineText,
     Identifier,
     IsoDate,
     Localized,
+    Money,
     NonBlank,
+    Year,
+    check_money,
+    check_year,
     checked_timezone,
+    describe_value,
     invalid,
     shortened,
 )
@@ -219,6 +227,44 @@ class Submission(_Strict):
     evidence: str | None = None
 
 
+class FundingSource(StrEnum):
+    """Where a plan's money comes from, as the column "Источник финансирования" names it."""
+
+    LOCAL_BUDGET = "local_budget"  # местный бюджет, МБ
+    REPUBLICAN_BUDGET = "republican_budget"  # республиканский бюджет, РБ
+    NATIONAL_FUND = "national_fund"  # Национальный фонд, НФ
+    PRIVATE_INVESTMENT = "private_investment"  # частные инвестиции
+    OTHER = "other"  # иные источники
+
+
+def _amounts_by_year(value: object) -> object:
+    """A mapping of year to amount, checked here so that a message names the year, not a pair index."""
+    if not isinstance(value, Mapping):
+        raise invalid("invalid.by_year_type", found=describe_value(value))
+    return tuple((check_year(year), check_money(amount)) for year, amount in value.items())
+
+
+class Cost(_Strict):
+    """The planned expense of an item ("Предполагаемые расходы, млн тенге") and where it comes from."""
+
+    amount: Money = Field(description="million tenge: 1250.5 or 1 250,5")
+    sources: tuple[FundingSource, ...] = ()
+    # Written as a mapping (2026: 500); kept as pairs, so that a task stays hashable like its other values.
+    by_year: Annotated[
+        tuple[tuple[Year, Money], ...],
+        BeforeValidator(_amounts_by_year),
+        PlainSerializer(lambda pairs: {str(year): str(amount) for year, amount in pairs}),
+        WithJsonSchema({"type": "object", "additionalProperties": MONEY_SCHEMA}),
+    ] = Field(default=(), description="the amount of each year (2026: 500); they add up to `amount`")
+
+    @model_validator(mode="after")
+    def _years_add_up(self) -> Cost:
+        total = sum(amount for _year, amount in self.by_year)
+        if self.by_year and total != self.amount:
+            raise invalid("invalid.cost_years", total=total, amount=self.amount)
+        return self
+
+
 class ProgressNote(_Strict):
     """What was done by a day: a line of the execution report's "Информация об исполнении"."""
 
@@ -239,6 +285,7 @@ class Task(_Strict):
         default=None, description="required unless the task is a recurring duty (recurrence)"
     )
     recurrence: Recurrence | None = None
+    cost: Cost | None = None
     status: Status = Status.PLANNED
     completed: IsoDate | None = Field(default=None, description="required when status is done")
     evidence: str | None = Field(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
@@ -237,3 +238,33 @@ class Localized:
                 },
             ]
         }
+
+
+# An amount of money as a plan's column writes it, in million tenge: 1250.5, 1 250,5, 0,3. A comma and a
+# dot together (1,250.5) are refused: which one is the decimal mark is a guess.
+_MONEY = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f]?[0-9]{3})*(?:[.,][0-9]{1,3})?|[0-9]+(?:[.,][0-9]{1,3})?")
+
+
+def check_money(value: object) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if not isinstance(value, str):
+        raise invalid("invalid.money_type", found=describe_value(value))
+    written = value.strip()
+    if _MONEY.fullmatch(written) is None:
+        raise invalid("invalid.money", value=shortened(value))
+    return Decimal(re.sub(r"[ \u00a0\u202f]", "", written).replace(",", "."))
+
+
+def check_year(value: object) -> int:
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or int(text) not in dates.PLANNING_YEARS:
+        raise invalid("invalid.year", value=shortened(value))
+    return int(text)
+
+
+MONEY_SCHEMA = {
+    "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": f"^(?:{_MONEY.pattern})$"}]
+}
+Money = Annotated[Decimal, PlainValidator(check_money), PlainSerializer(str), WithJsonSchema(MONEY_SCHEMA)]
+Year = Annotated[int, PlainValidator(check_year), WithJsonSchema({"type": ["integer", "string"]})]

@@ -45,9 +45,13 @@ def test_the_format_example_lists_keys_in_the_order_fmt_writes_them() -> None:
     from ruamel.yaml import YAML
 
     from roadmap_cli.model import (
+        Approval,
         CalendarSettings,
+        Cost,
         Department,
+        PlanPeriod,
         Postponement,
+        ProgressNote,
         Recurrence,
         Roadmap,
         RoadmapInfo,
@@ -65,6 +69,8 @@ def test_the_format_example_lists_keys_in_the_order_fmt_writes_them() -> None:
 
     in_order(example, Roadmap)
     in_order(example["roadmap"], RoadmapInfo)
+    in_order(example["roadmap"]["approved"], Approval)
+    in_order(example["roadmap"]["period"], PlanPeriod)
     in_order(example["calendar"], CalendarSettings)
     for department in example["departments"]:
         in_order(department, Department)
@@ -76,3 +82,7 @@ def test_the_format_example_lists_keys_in_the_order_fmt_writes_them() -> None:
             in_order(task["recurrence"], Recurrence)
         for record in task.get("submissions", []):
             in_order(record, Submission)
+        for record in task.get("progress", []):
+            in_order(record, ProgressNote)
+        if "cost" in task:
+            in_order(task["cost"], Cost)

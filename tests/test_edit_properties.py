@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from hypothesis import given, settings
@@ -54,6 +55,7 @@ class TaskState:
     reason: str | None = None
     postponements: list[tuple[date, date]] = field(default_factory=list)
     progress: list[tuple[date, str]] = field(default_factory=list)
+    cost: str | None = None  # the amount as the file writes it (1 250,5); no edit changes it
 
 
 def _quoted(text: str, quote: str) -> str:
@@ -79,6 +81,8 @@ def render(layout: Layout, tasks: list[TaskState]) -> bytes:
         lines.append(f"{inner}title: {_quoted(state.title, layout.quote)}{beside}")
         lines.append(f"{inner}department: energy")
         lines.append(f"{inner}deadline: {state.deadline.isoformat()}")
+        if state.cost is not None:
+            lines += [f"{inner}cost:", f"{inner}  amount: {state.cost}", f"{inner}  sources: [local_budget]"]
         if layout.comments:
             lines.append(f"{inner}# status below")
         lines.append(f"{inner}status: {state.status}")
@@ -111,6 +115,7 @@ def roadmaps(draw: st.DrawFn) -> tuple[Layout, list[TaskState]]:
             state.completed = date(2025, 12, 1)
         if status in ("blocked", "cancelled"):
             state.reason = "because: " + title
+        state.cost = draw(st.sampled_from([None, "1 250,5", "0.3", "12"]))
         tasks.append(state)
     return layout, tasks
 
@@ -130,7 +135,7 @@ def _expected_after(state: TaskState, command: str, text: str, days: int) -> Tas
         if state.status == "cancelled":
             return None
         return replace(state, progress=[*state.progress, (date(2025, 12, days % 28 + 1), text)])
-    return None if expected is None else replace(expected, progress=state.progress)
+    return None if expected is None else replace(expected, progress=state.progress, cost=state.cost)
 
 
 def _expected_status_after(state: TaskState, command: str, text: str, days: int) -> TaskState | None:
@@ -222,6 +227,7 @@ def _as_loaded(state: TaskState) -> dict[str, Any]:
         "postponements": state.postponements,
         "title": state.title,
         "progress": state.progress,
+        "cost": None if state.cost is None else Decimal(state.cost.replace(" ", "").replace(",", ".")),
     }
 
 
@@ -238,6 +244,7 @@ def _observed(loaded: LoadedRoadmap) -> list[dict[str, Any]]:
             "postponements": [(record.from_, record.to) for record in task.postponements],
             "title": task.title.choose(LANGUAGES)[1],
             "progress": [(note.on, note.text.choose(LANGUAGES)[1]) for note in task.progress],
+            "cost": None if task.cost is None else task.cost.amount,
         }
         for task in loaded.roadmap.tasks
     ]

@@ -155,3 +155,39 @@ def test_diff_shows_a_new_note_and_check_refuses_a_rewritten_one(run: Run, tmp_p
     checked = run("diff", "--base", "HEAD", "--check", "--lang", "en", cwd=repository.root)
     assert checked.exit_code == ExitCode.BREACHES
     assert "7.1: a progress note was removed or changed; progress notes are append-only" in checked.stdout
+
+
+def test_planned_costs_add_up_per_department_and_source_in_each_format(run: Run) -> None:
+    import json
+
+    ru = run("status", str(PLAN), "--as-of", "2026-12-01").stdout
+    assert "Предполагаемые расходы: 1 750,5 млн тенге (местный бюджет 1 250,5; несколько источников 500)" in (
+        " ".join(ru.split())
+    )
+    kk = run("status", str(PLAN), "--as-of", "2026-12-01", "--lang", "kk").stdout
+    assert "Болжамды шығыстар: 1 750,5 млн теңге (жергілікті бюджет 1 250,5; бірнеше көз 500)" in (
+        " ".join(kk.split())
+    )
+    document = json.loads(run("status", str(PLAN), "--as-of", "2026-12-01", "--format", "json").stdout)
+    assert document["cost"] == {"total": "1750.5", "by_source": {"local_budget": "1250.5", "several": "500"}}
+    assert [row["planned_cost"] for row in document["departments"]] == ["1750.5", "1750.5"]
+    markdown = run(
+        "status", str(PLAN), "--as-of", "2026-12-01", "--format", "markdown", "--lang", "en"
+    ).stdout
+    assert "| % | Cost, mln tenge |" in markdown and "| 0 | 1,750\\.5 |" in markdown
+    junit = run("status", str(PLAN), "--as-of", "2026-12-01", "--format", "junit", "--lang", "en").stdout
+    assert (
+        'name="cost" value="Planned cost: 1,750.5 mln tenge (local budget 1,250.5; several sources 500)"'
+        in junit
+    )
+
+
+def test_a_cancelled_item_leaves_the_planned_cost(run: Run, tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "roadmap.yaml"
+    shutil.copy(PLAN, path)
+    assert run("cancel", "6.1", "--reason", "снято", "--file", str(path)).exit_code == ExitCode.OK
+    document = json.loads(run("status", str(path), "--as-of", "2026-12-01", "--format", "json").stdout)
+    assert document["cost"]["total"] == "1250.5"
+    assert "      amount: 1 250,5\n" in path.read_text(encoding="utf-8")  # the edit left the cost as written

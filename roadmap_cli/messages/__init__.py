@@ -15,6 +15,7 @@ import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import cache
 
 LANGUAGES = ("kk", "ru", "en")
@@ -97,6 +98,8 @@ class Amount(int):
 def _shown(value: object) -> object:
     if isinstance(value, date):
         return day(value)
+    if isinstance(value, Decimal):
+        return money(value)
     if isinstance(value, Amount):
         return grouped(value)
     return value
@@ -106,6 +109,16 @@ def grouped(value: int) -> str:
     """10,000 in English, 10 000 (with a no-break space) in Kazakh and Russian."""
     written = f"{value:,}"
     return written if _Current.language == "en" else written.replace(",", "\u00a0")
+
+
+def money(value: Decimal) -> str:
+    """An amount the local way: 1,250.5 in English, 1 250,5 in Kazakh and Russian (a no-break space
+    between thousands, a decimal comma)."""
+    whole, _, fraction = f"{value:f}".partition(".")
+    written = grouped(int(whole))
+    if fraction:
+        written += ("." if _Current.language == "en" else ",") + fraction
+    return written
 
 
 def count(number: int, noun: str) -> str:

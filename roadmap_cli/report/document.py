@@ -16,10 +16,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, assert_never, overload
 
-from roadmap_cli.analysis import Assessment, CheckResult, StatusReport, Window, deadline_order
+from roadmap_cli.analysis import (
+    Assessment,
+    CheckResult,
+    CostTotals,
+    StatusReport,
+    Window,
+    deadline_order,
+    planned_costs,
+)
 from roadmap_cli.diff import Change, ChangeKind, ChangeValue
 from roadmap_cli.findings import Finding, Position, Severity, unlisted
 from roadmap_cli.model import ActKind, Approval, PlanPeriod, ProgressNote, Status
@@ -37,6 +46,7 @@ __all__ = [
     "Approval",
     "ChangeKind",
     "ChangeValue",
+    "CostTotals",
     "Finding",
     "Localized",
     "PlanPeriod",
@@ -167,6 +177,7 @@ class DepartmentRow:
     overdue: int
     due_soon: int
     percent_complete: int | None  # None when no task counts
+    planned_cost: Decimal | None = None  # million tenge, of the items it leads that state a cost
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +202,7 @@ class StatusDocument:
     # With --department: every deadline of its tasks, overdue first (None: the whole roadmap).
     department_deadlines: Sequence[DeadlineRow] | None = None
     plan: PlanRecord = PlanRecord()
+    cost: CostTotals | None = None  # None: no item states a cost
 
     @property
     def total(self) -> DepartmentRow:
@@ -410,8 +422,16 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
         return deadline_row(assessment, loaded.task_position(assessment.task.id), with_working_days=True)
 
     info = loaded.roadmap.info
+    cost = planned_costs(loaded.roadmap.tasks)
+
+    def department_cost(department_id: str | None) -> Decimal | None:
+        if cost is None:
+            return None
+        return cost.total if department_id is None else cost.by_department.get(department_id)
+
     return StatusDocument(
         plan=PlanRecord(info.approved, info.curator, info.period),
+        cost=cost,
         file=loaded.path,
         title=loaded.roadmap.info.title,
         as_of=report.as_of,
@@ -430,6 +450,7 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
                 overdue=summary.overdue,
                 due_soon=summary.due_soon,
                 percent_complete=summary.percent_complete,
+                planned_cost=department_cost(summary.department.id if summary.department else None),
             )
             for summary in (*report.summaries, report.total)
         ),

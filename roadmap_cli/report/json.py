@@ -141,6 +141,12 @@ def _body(document: Document) -> Data:
                 "file": document.file,
                 "title": _texts(document.title),
                 "plan": _plan(document.plan),
+                "cost": None
+                if document.cost is None
+                else {
+                    "total": str(document.cost.total),
+                    "by_source": {source: str(amount) for source, amount in document.cost.by_source.items()},
+                },
                 "as_of": document.as_of.isoformat(),
                 "timezone": document.timezone,
                 "warn_days": document.window.days,
@@ -158,6 +164,7 @@ def _body(document: Document) -> Data:
                         "overdue": row.overdue,
                         "due_soon": row.due_soon,
                         "percent_complete": row.percent_complete,
+                        "planned_cost": None if row.planned_cost is None else str(row.planned_cost),
                     }
                     for row in document.departments
                 ],

@@ -12,7 +12,6 @@ from roadmap_cli.report.document import (
     DeadlineRow,
     DiffDocument,
     Document,
-    PlanRecord,
     Severity,
     State,
     Status,
@@ -57,14 +56,17 @@ def _deadline_suite(
     return suite
 
 
-def _plan_properties(suite: ElementTree.Element, plan: PlanRecord) -> None:
-    """The plan's record as the suite's properties, which the JUnit schema puts before its cases."""
-    lines = sentences.plan_lines(plan)
+def _plan_properties(suite: ElementTree.Element, document: StatusDocument) -> None:
+    """The plan's record and planned cost as the suite's properties, which the JUnit schema puts
+    before its cases."""
+    lines = [("plan", line) for line in sentences.plan_lines(document.plan)]
+    if document.cost is not None:
+        lines.append(("cost", sentences.cost_line(document.cost)))
     if not lines:
         return
     properties = ElementTree.Element("properties")
-    for line in lines:
-        ElementTree.SubElement(properties, "property", name="plan", value=xml_text(line))
+    for name, line in lines:
+        ElementTree.SubElement(properties, "property", name=name, value=xml_text(line))
     suite.insert(0, properties)
 
 
@@ -102,7 +104,7 @@ def render(document: Document, limit: int | None = None) -> str:
             _deadline_suite(root, name, document.file, document.deadlines)
         case StatusDocument():
             suite = _deadline_suite(root, name, document.file, (*document.overdue, *document.due_soon))
-            _plan_properties(suite, document.plan)
+            _plan_properties(suite, document)
         case DiffDocument():
             _diff_suite(root, document)
         case _:

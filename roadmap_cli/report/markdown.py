@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import assert_never
 
 from roadmap_cli import messages
@@ -155,6 +156,10 @@ def _check(document: CheckDocument, limit: int | None) -> list[str]:
     return [f"## {heading}", "", as_of, "", *_deadline_tables(document, "check", limit)]
 
 
+def _money(amount: Decimal | None) -> str:
+    return "" if amount is None else messages.money(amount)
+
+
 def _latest_progress(row: DeadlineRow) -> str:
     return sentences.progress_line(row.progress[-1]) if row.progress else ""
 
@@ -211,6 +216,7 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
             )
         ),
         "%",
+        *([messages.text("column.cost")] if document.cost is not None else []),
     ]
     rows = [
         [
@@ -223,10 +229,12 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
             row.overdue,
             row.due_soon,
             sentences.percent_text(row.percent_complete),
+            *([_money(row.planned_cost)] if document.cost is not None else []),
         ]
         for row in document.departments
     ]
-    return lines + table(headers, rows, "status", limit)
+    lines += table(headers, rows, "status", limit)
+    return lines if document.cost is None else [*lines, "", escape(sentences.cost_line(document.cost))]
 
 
 def _diff(document: DiffDocument, limit: int | None) -> list[str]:

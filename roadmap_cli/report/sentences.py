@@ -16,6 +16,7 @@ from roadmap_cli.report.document import (
     ChangeKind,
     ChangeRow,
     ChangeValue,
+    CostTotals,
     DeadlineRow,
     DiffDocument,
     FileResult,
@@ -142,6 +143,29 @@ def plan_lines(plan: PlanRecord) -> list[str]:
         starts, ends = messages.day(plan.period.starts), messages.day(plan.period.ends)
         lines.append(messages.text("plan.period", starts=starts, ends=ends))
     return lines
+
+
+# Each key written out, for the test that holds them to the catalogues.
+SOURCE_KEYS: Final[dict[str, str]] = {
+    "local_budget": "source.local_budget",
+    "republican_budget": "source.republican_budget",
+    "national_fund": "source.national_fund",
+    "private_investment": "source.private_investment",
+    "other": "source.other",
+    "several": "source.several",
+    "unstated": "source.unstated",
+}
+
+
+def cost_line(cost: CostTotals) -> str:
+    """``Предполагаемые расходы: 1 750,5 млн тенге (местный бюджет 500; частные инвестиции 1 250,5)``."""
+    parts = "; ".join(
+        messages.text("cost.part", source=messages.text(SOURCE_KEYS[source]), amount=amount)
+        for source, amount in sorted(
+            cost.by_source.items(), key=lambda item: list(SOURCE_KEYS).index(item[0])
+        )
+    )
+    return messages.text("cost.total", amount=cost.total, sources=parts)
 
 
 def progress_line(note: ProgressNote) -> str:

@@ -258,6 +258,8 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
         else _department_blocks(document, width)
     )
     parts: list[RenderableType] = [heading, departments]
+    if document.cost is not None:
+        parts.append(Text(sentences.cost_line(document.cost)))
     if document.overdue:
         parts.append(deadlines(sentences.overdue_heading(len(document.overdue)), document.overdue, True))
     if document.due_soon:
