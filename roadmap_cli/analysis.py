@@ -311,10 +311,15 @@ def status_report(
         department = find_department(roadmap, department_id)
         department_id, departments = department.id, (department,)
     assessments = assess_all(roadmap, as_of, window)
+    # A task with several equal leads counts in full in each lead's row, and once in the total.
     by_lead: dict[str, list[Assessment]] = {department.id: [] for department in departments}
+    counted: list[Assessment] = []
     for assessment in assessments:
-        if assessment.task.department in by_lead:
-            by_lead[assessment.task.department].append(assessment)
+        groups = [by_lead[lead] for lead in assessment.task.leads if lead in by_lead]
+        for group in groups:
+            group.append(assessment)
+        if groups:
+            counted.append(assessment)
     listed = (
         assessments
         if department_id is None
@@ -324,7 +329,7 @@ def status_report(
         as_of=as_of,
         window=window,
         summaries=tuple(summarize(department, by_lead[department.id]) for department in departments),
-        total=summarize(None, [item for group in by_lead.values() for item in group]),
+        total=summarize(None, counted),
         overdue=tuple(overdue_first(listed)),
         due_soon=tuple(due_soon_first(listed)),
         department_deadlines=None if department_id is None else tuple(sorted(listed, key=deadline_order)),
@@ -356,7 +361,8 @@ def planned_costs(tasks: Iterable[Task]) -> CostTotals | None:
         stated = True
         amount = task.cost.amount
         total += amount
-        by_department[task.department] = by_department.get(task.department, Decimal(0)) + amount
+        for lead in task.leads:  # each lead answers for the whole amount; the total counts it once
+            by_department[lead] = by_department.get(lead, Decimal(0)) + amount
         sources = task.cost.sources
         source = sources[0].value if len(sources) == 1 else ("several" if sources else "unstated")
         by_source[source] = by_source.get(source, Decimal(0)) + amount

@@ -103,8 +103,8 @@ def _task_changes(old: Task, new: Task) -> list[Change]:
     if new.status != old.status:
         reopened = old.status is Status.DONE
         add(ChangeKind.REOPENED if reopened else ChangeKind.STATUS, old.status.value, new.status.value)
-    if new.department != old.department:
-        add(ChangeKind.REASSIGNED, old.department, new.department)
+    if new.leads != old.leads:
+        add(ChangeKind.REASSIGNED, ", ".join(old.leads), ", ".join(new.leads))
     for field, kind in (("title", ChangeKind.TITLE), ("deliverable", ChangeKind.DELIVERABLE)):
         if _localized(old, field) != _localized(new, field):
             add(kind, _localized(old, field), _localized(new, field))

@@ -37,6 +37,7 @@ from roadmap_cli.values import (
     DeadlineText,
     Identifier,
     IsoDate,
+    Leads,
     Localized,
     Money,
     NonBlank,
@@ -149,9 +150,22 @@ class RoadmapInfo(_Strict):
         return self.timezone or dates.KAZAKHSTAN_TIME_NAME
 
 
+class DepartmentKind(StrEnum):
+    """What kind of executor a department is."""
+
+    DEPARTMENT = "department"  # a body of the akimat: answers to it
+    GROUP = "group"  # several bodies named as one ("акиматы районов и городов областного значения")
+    EXTERNAL = "external"  # outside the akimat: named "(по согласованию)", it takes part by agreement
+
+
 class Department(_Strict):
     id: Identifier
     name: Localized
+    kind: DepartmentKind = DepartmentKind.DEPARTMENT
+
+    @property
+    def by_agreement(self) -> bool:
+        return self.kind is DepartmentKind.EXTERNAL
 
 
 class Postponement(_Strict):
@@ -278,7 +292,10 @@ class ProgressNote(_Strict):
 class Task(_Strict):
     id: Identifier
     title: Localized
-    department: Identifier = Field(description="the lead executor: a department id")
+    leads: Leads = Field(
+        alias="department",
+        description="the lead executor: a department id, or a list of several equal ones",
+    )
     co_executors: tuple[Identifier, ...] = ()
     deliverable: Localized | None = Field(default=None, description="the form of completion")
     deadline: DeadlineText = Field(
@@ -320,8 +337,13 @@ class Task(_Strict):
         among notes of its day)."""
         return tuple(sorted((note for note in self.progress if note.on <= day), key=lambda note: note.on))
 
+    @property
+    def department(self) -> str:
+        """The first lead executor: the one a task is listed under where one name is shown."""
+        return self.leads[0]
+
     def involves(self, department_id: str) -> bool:
-        return self.department == department_id or department_id in self.co_executors
+        return department_id in self.leads or department_id in self.co_executors
 
 
 class DayOffRule(StrEnum):

@@ -78,16 +78,21 @@ def _references(
     index: int, task: Task, departments: set[str], tasks: set[str], source_map: SourceMap
 ) -> Iterator[Finding]:
     where = ("tasks", index)
-    if task.department not in departments:
-        yield error(
-            "unknown-department",
-            _which(
-                say("rule.unknown_department", task=task.id, department=task.department),
-                task.department,
-                departments,
-            ),
-            source_map.position((*where, "department")),
-        )
+    several = len(task.leads) > 1
+    for position, lead in enumerate(task.leads):
+        at = (*where, "department", position) if several else (*where, "department")
+        if lead not in departments:
+            yield error(
+                "unknown-department",
+                _which(say("rule.unknown_department", task=task.id, department=lead), lead, departments),
+                source_map.position(at),
+            )
+        elif lead in task.leads[:position]:
+            yield error(
+                "duplicate-lead",
+                say("rule.duplicate_lead", task=task.id, department=lead),
+                source_map.position(at),
+            )
     for position, department in enumerate(task.co_executors):
         if department not in departments:
             yield error(
@@ -99,7 +104,7 @@ def _references(
                 ),
                 source_map.position((*where, "co_executors", position)),
             )
-        elif department == task.department:
+        elif department in task.leads:
             yield warning(
                 "co-executor-is-lead",
                 say("rule.co_executor_is_lead", task=task.id, department=department),

@@ -268,3 +268,35 @@ MONEY_SCHEMA = {
 }
 Money = Annotated[Decimal, PlainValidator(check_money), PlainSerializer(str), WithJsonSchema(MONEY_SCHEMA)]
 Year = Annotated[int, PlainValidator(check_year), WithJsonSchema({"type": ["integer", "string"]})]
+
+
+def _leads(value: object) -> object:
+    """One lead department (``department: uezhkh``) or several equal ones (``[uezhkh, uptad]``)."""
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list | tuple):
+        raise invalid("invalid.leads_type", found=describe_value(value))
+    if not value:
+        raise invalid("invalid.no_lead")
+    return value
+
+
+# The lead executors: one, or several equal ones ("УЭЖКХ, УПТАД, Управление строительства").
+Leads = Annotated[
+    tuple[Identifier, ...],
+    BeforeValidator(_leads),
+    PlainSerializer(lambda leads: leads[0] if len(leads) == 1 else list(leads)),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": _IDENTIFIER_PATTERN},
+                {"type": "number"},
+                {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {"anyOf": [{"type": "string"}, {"type": "number"}]},
+                },
+            ]
+        }
+    ),
+]

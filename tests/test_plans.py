@@ -191,3 +191,50 @@ def test_a_cancelled_item_leaves_the_planned_cost(run: Run, tmp_path: Path) -> N
     document = json.loads(run("status", str(path), "--as-of", "2026-12-01", "--format", "json").stdout)
     assert document["cost"]["total"] == "1250.5"
     assert "      amount: 1 250,5\n" in path.read_text(encoding="utf-8")  # the edit left the cost as written
+
+
+EXECUTORS = EXAMPLES / "valid" / "executors.yaml"
+
+
+def test_a_task_with_two_leads_counts_in_full_for_each_and_once_in_the_total(run: Run) -> None:
+    import json
+
+    document = json.loads(run("status", str(EXECUTORS), "--as-of", "2026-12-01", "--format", "json").stdout)
+    counts = [(row["id"], row["kind"], row["tasks"], row["overdue"]) for row in document["departments"]]
+    assert counts == [
+        ("uezhkh", "department", 1, 1),
+        ("uptad", "department", 1, 1),
+        ("districts", "group", 1, 0),
+        ("kegoc", "external", 1, 0),
+        (None, "department", 3, 1),
+    ]
+    assert [row["planned_cost"] for row in document["departments"]] == ["100", "100", None, None, "100"]
+    (overdue,) = document["overdue"]
+    assert (overdue["department"], overdue["leads"]) == ("uezhkh", ["uezhkh", "uptad"])
+    check = run("check", str(EXECUTORS), "--as-of", "2026-12-01")
+    assert check.stdout.startswith(
+        f"{EXECUTORS}:18:5: 7.1 (uezhkh, uptad): срок 30.11.2026, просрочено на 1 день"
+    )
+    # Each lead sees the task as its own.
+    for lead in ("uezhkh", "uptad"):
+        own = json.loads(
+            run("status", str(EXECUTORS), "-d", lead, "--as-of", "2026-12-01", "--format", "json").stdout
+        )
+        assert [row["id"] for row in own["deadlines"]] == ["7.1"]
+
+
+def test_a_body_outside_the_akimat_is_named_by_agreement(run: Run) -> None:
+    wide = run("status", str(EXECUTORS), "--as-of", "2026-12-01", env={"COLUMNS": "120"}).stdout
+    assert "АО «KEGOC» (по согласованию)" in wide
+    markdown = run(
+        "status", str(EXECUTORS), "--as-of", "2026-12-01", "--format", "markdown", "--lang", "kk"
+    ).stdout
+    assert "| kegoc \\(келісім бойынша\\) |" in markdown
+
+
+def test_done_on_a_task_with_two_leads_keeps_the_list_as_written(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.yaml"
+    shutil.copy(EXECUTORS, path)
+    result = run("done", "7.1", "--on", "2026-11-29", "--file", str(path))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "    department: [uezhkh, uptad]\n" in path.read_text(encoding="utf-8")

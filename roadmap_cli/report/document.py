@@ -31,7 +31,7 @@ from roadmap_cli.analysis import (
 )
 from roadmap_cli.diff import Change, ChangeKind, ChangeValue
 from roadmap_cli.findings import Finding, Position, Severity, unlisted
-from roadmap_cli.model import ActKind, Approval, PlanPeriod, ProgressNote, Status
+from roadmap_cli.model import ActKind, Approval, DepartmentKind, PlanPeriod, ProgressNote, Status
 from roadmap_cli.values import Localized
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ __all__ = [
     "ChangeKind",
     "ChangeValue",
     "CostTotals",
+    "DepartmentKind",
     "Finding",
     "Localized",
     "PlanPeriod",
@@ -100,7 +101,7 @@ class DeadlineRow(NamedTuple):
 
     task: str
     title: Localized
-    department: str
+    department: str  # the first lead
     co_executors: tuple[str, ...]
     deadline: date  # as written (a wording resolved to its date)
     deadline_as_written: str | None  # the wording, when it was not an ISO date
@@ -117,10 +118,15 @@ class DeadlineRow(NamedTuple):
     working_days: WorkingDays | None = None
     periods: int = 1  # the older missed periods of a duty, taken as one
     progress: tuple[ProgressNote, ...] = ()  # the task's progress notes through the as-of day
+    leads: tuple[str, ...] = ()  # every lead, when there are several (empty: `department` alone)
 
     @property
     def is_moved(self) -> bool:
         return self.effective_deadline != self.deadline
+
+    @property
+    def lead_ids(self) -> tuple[str, ...]:
+        return self.leads or (self.department,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +184,7 @@ class DepartmentRow:
     due_soon: int
     percent_complete: int | None  # None when no task counts
     planned_cost: Decimal | None = None  # million tenge, of the items it leads that state a cost
+    kind: DepartmentKind = DepartmentKind.DEPARTMENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +336,7 @@ def deadline_row(
         working_days=working,
         periods=assessment.periods,
         progress=task.progress_through(assessment.as_of) if task.progress else (),
+        leads=task.leads if len(task.leads) > 1 else (),
     )
 
 
@@ -451,6 +459,7 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
                 due_soon=summary.due_soon,
                 percent_complete=summary.percent_complete,
                 planned_cost=department_cost(summary.department.id if summary.department else None),
+                kind=summary.department.kind if summary.department else DepartmentKind.DEPARTMENT,
             )
             for summary in (*report.summaries, report.total)
         ),

@@ -80,6 +80,7 @@ def _deadline(row: DeadlineRow) -> Data:
         "id": row.task,
         "title": _texts(row.title),
         "department": row.department,
+        "leads": list(row.lead_ids),
         "co_executors": list(row.co_executors),
         "deadline": row.deadline.isoformat(),
         "deadline_as_written": row.deadline_as_written,
@@ -155,6 +156,7 @@ def _body(document: Document) -> Data:
                     {
                         "id": row.id,
                         "name": _texts(row.name),
+                        "kind": row.kind.value,
                         "tasks": row.tasks,
                         "done": row.done,
                         "done_late": row.done_late,

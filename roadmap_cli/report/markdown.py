@@ -17,6 +17,8 @@ from roadmap_cli.report import sentences
 from roadmap_cli.report.document import (
     CheckDocument,
     DeadlineRow,
+    DepartmentKind,
+    DepartmentRow,
     DiffDocument,
     Document,
     StatusDocument,
@@ -93,7 +95,7 @@ def _deadline_table(
     cells = [
         [
             row.task,
-            row.department,
+            sentences.leads_text(row),
             _title(row),
             sentences.deadline_text(row),
             row.days_overdue if overdue else row.days_left,
@@ -154,6 +156,13 @@ def _check(document: CheckDocument, limit: int | None) -> list[str]:
         tasks=messages.count(document.tasks, "task"),
     )
     return [f"## {heading}", "", as_of, "", *_deadline_tables(document, "check", limit)]
+
+
+def _department(row: DepartmentRow) -> str:
+    if row.id is None:
+        return messages.text("total")
+    external = row.kind is DepartmentKind.EXTERNAL
+    return f"{row.id} {messages.text('department.by_agreement')}" if external else row.id
 
 
 def _money(amount: Decimal | None) -> str:
@@ -220,7 +229,7 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
     ]
     rows = [
         [
-            row.id or messages.text("total"),
+            _department(row),
             row.tasks,
             row.done,
             row.done_late,

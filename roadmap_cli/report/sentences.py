@@ -195,12 +195,17 @@ def deadline_text(row: DeadlineRow) -> str:
     return f"{day} ({'; '.join(notes)})" if notes else day
 
 
+def leads_text(row: DeadlineRow) -> str:
+    """The lead executors as a report names them: ``uezhkh`` or ``uezhkh, uptad``."""
+    return ", ".join(row.lead_ids)
+
+
 def overdue_sentence(row: DeadlineRow) -> str:
     """The one sentence every format uses for a missed deadline."""
     return messages.text(
         "line.overdue",
         task=row.task,
-        department=row.department,
+        department=leads_text(row),
         deadline=deadline_text(row),
         days=messages.count(row.days_overdue, "day"),
     )
@@ -209,12 +214,12 @@ def overdue_sentence(row: DeadlineRow) -> str:
 def due_soon_sentence(row: DeadlineRow) -> str:
     if row.days_left == 0:
         return messages.text(
-            "line.due_today", task=row.task, department=row.department, deadline=deadline_text(row)
+            "line.due_today", task=row.task, department=leads_text(row), deadline=deadline_text(row)
         )
     return messages.text(
         "line.due_in",
         task=row.task,
-        department=row.department,
+        department=leads_text(row),
         deadline=deadline_text(row),
         days=messages.count(row.days_left, "day"),
     )

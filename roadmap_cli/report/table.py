@@ -18,6 +18,7 @@ from roadmap_cli import messages
 from roadmap_cli.report import sentences
 from roadmap_cli.report.document import (
     DeadlineRow,
+    DepartmentKind,
     DepartmentRow,
     Localized,
     State,
@@ -89,7 +90,10 @@ def _summary_table(document: StatusDocument, with_names: bool) -> Table:
 def _department_cells(row: DepartmentRow, with_names: bool) -> list[RenderableType]:
     cells: list[RenderableType] = [_data(row.id or "", "bold")]
     if with_names:
-        cells.append(_localized(row.name) if row.name is not None else Text(""))
+        name = _localized(row.name) if row.name is not None else Text("")
+        if row.kind is DepartmentKind.EXTERNAL:
+            name.append(" " + messages.text("department.by_agreement"), style="dim")
+        cells.append(name)
     cells.extend(_count(getattr(row, field), style) for field, _header, style in _COUNT_COLUMNS)
     percent = row.percent_complete
     cells.append(Text(sentences.percent_text(percent), style=DONE_STYLE if percent == 100 else ""))
@@ -110,7 +114,7 @@ def _task_table(title: str, rows: Sequence[DeadlineRow], overdue: bool, limit: i
         assert working is not None  # a status document counts them
         days, working_days = (row.days_overdue, working.overdue) if overdue else (row.days_left, working.left)
         table.add_row(
-            Text.assemble((inert(row.task), f"bold {style}"), "\n", (inert(row.department), "dim")),
+            _task_cell(row, style),
             _localized(row.title),
             _data(sentences.deadline_text(row)),
             Text(f"{days} ({working_days})", style=style),
@@ -174,7 +178,7 @@ def _deadline_blocks(
             Text.assemble(
                 (inert(row.task), f"bold {style}"),
                 (" · ", "dim"),
-                (inert(row.department), "dim"),
+                (inert(sentences.leads_text(row)), "dim"),
                 (" · ", "dim"),
                 (sentences.status_word(row.status), status_style),
             )
@@ -185,6 +189,11 @@ def _deadline_blocks(
     if hidden:
         blocks.append(Text(sentences.more_rows("status", hidden), style="dim"))
     return Group(*blocks)
+
+
+def _task_cell(row: DeadlineRow, style: str) -> Text:
+    """The task's id, and its lead executors below it (dim)."""
+    return Text.assemble((inert(row.task), f"bold {style}"), "\n", (inert(sentences.leads_text(row)), "dim"))
 
 
 def _with_progress(title: Text, row: DeadlineRow) -> Text:
@@ -212,7 +221,7 @@ def _every_deadline(
         for row in shown:
             style = styles.get(row.state, "")
             table.add_row(
-                Text.assemble((inert(row.task), f"bold {style}"), "\n", (inert(row.department), "dim")),
+                _task_cell(row, style),
                 _with_progress(_localized(row.title), row),
                 _data(sentences.deadline_text(row)),
                 Text(sentences.days_text(row), style=style),
