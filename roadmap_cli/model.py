@@ -335,7 +335,10 @@ class Task(_Strict):
     def progress_through(self, day: date) -> tuple[ProgressNote, ...]:
         """The progress notes dated on or before `day`, oldest first (a note is kept in file order
         among notes of its day)."""
-        return tuple(sorted((note for note in self.progress if note.on <= day), key=lambda note: note.on))
+        notes = tuple(note for note in self.progress if note.on <= day)
+        if all(earlier.on <= later.on for earlier, later in zip(notes, notes[1:], strict=False)):
+            return notes  # as a file appends them: in date order already
+        return tuple(sorted(notes, key=lambda note: note.on))
 
     @property
     def department(self) -> str:

@@ -44,17 +44,18 @@ WORDS_RU = [
 WORDS_KK = ["әзірлеу", "ЖСҚ", "желілер", "электрмен", "жабдықтау", "инвестор", "учаскесі", "жол"]
 
 
-def write_roadmap(path: Path, count: int, moved: bool = False) -> None:
-    """A roadmap of `count` tasks; `moved` is the next revision: some done, some postponed.
+def write_roadmap(path: Path, count: int, moved: bool = False, plan_fields: bool = False) -> None:
+    """A roadmap of `count` tasks; `moved` is the next revision: some done, some postponed;
+    `plan_fields`: with what a signed plan adds (the approving act, costs, two leads, progress notes).
 
     Written a line at a time: a child process starts from its parent's peak memory (Linux counts
     it as the child's own), so the benchmark itself must stay small for the peaks it shows to be true.
     """
     with path.open("w", encoding="utf-8") as handle:
-        handle.writelines(roadmap_lines(count, moved))
+        handle.writelines(roadmap_lines(count, moved, plan_fields))
 
 
-def roadmap_lines(count: int, moved: bool = False) -> Iterator[str]:
+def roadmap_lines(count: int, moved: bool = False, plan_fields: bool = False) -> Iterator[str]:
     lines = [
         "# Generated for the benchmark: the shape of a real regional roadmap, at scale.",
         "roadmap:",
@@ -63,9 +64,14 @@ def roadmap_lines(count: int, moved: bool = False) -> Iterator[str]:
         '    kk: "Жол картасы"',
         '    ru: "Дорожная карта"',
         "  timezone: Asia/Aqtobe",
-        "",
-        "departments:",
     ]
+    if plan_fields:
+        lines += [
+            "  approved: {kind: order, by: {ru: акима Актюбинской области}, number: '123', date: 2025-12-24}",
+            "  curator: {ru: Заместитель акима области}",
+            "  period: {starts: 2026-01-01, ends: 2028-12-31}",
+        ]
+    lines += ["", "departments:"]
     for number in range(DEPARTMENTS):
         lines += [
             f"  - id: dept-{number:02d}",
@@ -82,6 +88,9 @@ def roadmap_lines(count: int, moved: bool = False) -> Iterator[str]:
         month = 1 + number % 12
         deadline = f"2026-{month:02d}-{1 + number % 28:02d}"
         status = ("done", "in_progress", "planned", "planned", "blocked")[number % 5]
+        lead = f"dept-{number % DEPARTMENTS:02d}"
+        if plan_fields and number % 5 == 0:
+            lead = f"[{lead}, dept-{(number + 2) % DEPARTMENTS:02d}]"
         if number % 50 == 0:
             lines.append(f"  # --- Stage {number // 50 + 1} ---")
         lines += [
@@ -89,7 +98,7 @@ def roadmap_lines(count: int, moved: bool = False) -> Iterator[str]:
             "    title:",
             f"      kk: {' '.join(kk_words)} №{number}",
             f"      ru: {' '.join(words).capitalize()} №{number}",
-            f"    department: dept-{number % DEPARTMENTS:02d}",
+            f"    department: {lead}",
             f"    co_executors: [dept-{(number + 1) % DEPARTMENTS:02d}]",
             f"    deliverable: Протокол №{number}",
         ]
@@ -100,6 +109,12 @@ def roadmap_lines(count: int, moved: bool = False) -> Iterator[str]:
             lines.append(f"    deadline: {'2027-02-26' if moved_now else '2026-12-30'}")
         else:
             lines.append(f"    deadline: {final}")
+        if plan_fields and number % 2 == 0:
+            lines += [
+                "    cost:",
+                f"      amount: {number % 900 + 100} {number % 1000:03d},5",
+                "      sources: [local_budget]",
+            ]
         lines.append(f"    status: {'done' if moved and number % 89 == 2 else status}")
         if status == "done" or (moved and number % 89 == 2):
             lines.append(f"    completed: 2026-{month:02d}-01  # on the protocol's date")
@@ -129,6 +144,13 @@ def roadmap_lines(count: int, moved: bool = False) -> Iterator[str]:
                 "        to: 2027-02-26",
                 "        reason: Перенос",
                 "        decision: Протокол №1",
+            ]
+        if plan_fields and number % 3 == 0:
+            lines += [
+                "    progress:",
+                "      - on: 2026-10-01",
+                f"        text: {{ru: Направлено письмо №{number}, kk: Хат жіберілді №{number}}}",
+                f"        document: письмо № {number} от 01.10.2026",
             ]
         lines.append("")
         yield from (line + "\n" for line in lines)
@@ -196,6 +218,20 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
             ["git", "checkout", "--", "roadmap.yaml"],
         ),
         "roadmap init": ([roadmap, "init", "new.yaml"], ["rm", "-f", "new.yaml"]),
+        "roadmap note": (
+            [
+                roadmap,
+                "note",
+                "T-000003",
+                "--text",
+                "Письмо направлено",
+                "--on",
+                "2026-11-20",
+                "--file",
+                "roadmap.yaml",
+            ],
+            ["git", "checkout", "--", "roadmap.yaml"],
+        ),
         "roadmap submit": (
             [
                 roadmap,
@@ -227,6 +263,12 @@ def main() -> int:
         help="instead: validate, check and done on a 50 MB file where every task is invalid, and check on "
         "a 60 MB valid one (the bound for any file up to the size limit: 30 s and 600 MiB)",
     )
+    parser.add_argument(
+        "--plan-fields",
+        action="store_true",
+        help="generate the roadmaps with what a signed plan adds: the approving act, a cost on every "
+        "second task, two leads on every fifth, a progress note on every third",
+    )
     options = parser.parse_args()
     bin_dir = Path(sys.executable).parent
     roadmap = shutil.which("roadmap", path=str(bin_dir)) or "roadmap"
@@ -245,10 +287,10 @@ def main() -> int:
             git(cwd, "init", "-q")
             git(cwd, "config", "user.email", "bench@example.org")
             git(cwd, "config", "user.name", "bench")
-            write_roadmap(cwd / "roadmap.yaml", size)
+            write_roadmap(cwd / "roadmap.yaml", size, plan_fields=options.plan_fields)
             git(cwd, "add", "roadmap.yaml")
             git(cwd, "commit", "-qm", "base")
-            write_roadmap(cwd / "roadmap.yaml", size, moved=True)
+            write_roadmap(cwd / "roadmap.yaml", size, moved=True, plan_fields=options.plan_fields)
             git(cwd, "commit", "-qam", "head")
             megabytes = (cwd / "roadmap.yaml").stat().st_size / 1e6
             print(f"{size:,} tasks ({megabytes:.1f} MB)", file=sys.stderr)

@@ -11,9 +11,15 @@ from tests.conftest import EXAMPLES, Run
 NUMBERED = EXAMPLES / "valid" / "numbered.yaml"
 
 
+def copied(example: Path, folder: Path) -> Path:
+    """The example as the roadmap.yaml of a folder, to edit."""
+    path = folder / "roadmap.yaml"
+    shutil.copy(example, path)
+    return path
+
+
 def test_items_numbered_as_the_signed_plan_are_edited_by_their_numbers(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "roadmap.yaml"
-    shutil.copy(NUMBERED, path)
+    path = copied(NUMBERED, tmp_path)
     done = run("done", "7.1", "--on", "2026-11-20", "--file", str(path))
     assert done.exit_code == ExitCode.OK, done.stderr
     assert "7.1: status: planned -> done" in done.stdout
@@ -31,8 +37,7 @@ def test_items_numbered_as_the_signed_plan_are_edited_by_their_numbers(run: Run,
 
 
 def test_a_number_with_a_final_dot_is_answered_with_the_number_meant(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "roadmap.yaml"
-    shutil.copy(NUMBERED, path)
+    path = copied(NUMBERED, tmp_path)
     result = run("done", "7.1.", "--file", str(path))
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr == "roadmap: no task with id '7.1.' in this roadmap; did you mean '7.1'?\n"
@@ -104,8 +109,7 @@ def test_a_department_sees_each_task_with_its_latest_note(run: Run) -> None:
 
 
 def test_note_appends_a_record_and_nothing_else(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "roadmap.yaml"
-    shutil.copy(PLAN, path)
+    path = copied(PLAN, tmp_path)
     result = run(
         "note", "7.1", "--text", "Начат тендер", "--on", "2026-11-29", "--document", "протокол № 3",
         "--file", str(path),
@@ -120,8 +124,7 @@ def test_note_appends_a_record_and_nothing_else(run: Run, tmp_path: Path) -> Non
 
 
 def test_note_refuses_a_future_day_a_blank_text_and_a_cancelled_task(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "roadmap.yaml"
-    shutil.copy(PLAN, path)
+    path = copied(PLAN, tmp_path)
     future = run("note", "7.1", "--text", "x", "--on", "2099-01-01", "--file", str(path))
     assert future.exit_code == ExitCode.USAGE and "позже сегодняшнего дня" in future.stderr
     blank = run("note", "7.1", "--text", " ", "--file", str(path))
@@ -185,8 +188,7 @@ def test_planned_costs_add_up_per_department_and_source_in_each_format(run: Run)
 def test_a_cancelled_item_leaves_the_planned_cost(run: Run, tmp_path: Path) -> None:
     import json
 
-    path = tmp_path / "roadmap.yaml"
-    shutil.copy(PLAN, path)
+    path = copied(PLAN, tmp_path)
     assert run("cancel", "6.1", "--reason", "снято", "--file", str(path)).exit_code == ExitCode.OK
     document = json.loads(run("status", str(path), "--as-of", "2026-12-01", "--format", "json").stdout)
     assert document["cost"]["total"] == "1250.5"
@@ -233,8 +235,7 @@ def test_a_body_outside_the_akimat_is_named_by_agreement(run: Run) -> None:
 
 
 def test_done_on_a_task_with_two_leads_keeps_the_list_as_written(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "roadmap.yaml"
-    shutil.copy(EXECUTORS, path)
+    path = copied(EXECUTORS, tmp_path)
     result = run("done", "7.1", "--on", "2026-11-29", "--file", str(path))
     assert result.exit_code == ExitCode.OK, result.stderr
     assert "    department: [uezhkh, uptad]\n" in path.read_text(encoding="utf-8")
