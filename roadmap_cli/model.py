@@ -9,6 +9,7 @@ be reported at once with its own position.
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, tzinfo
@@ -336,7 +337,7 @@ class Task(_Strict):
         """The progress notes dated on or before `day`, oldest first (a note is kept in file order
         among notes of its day)."""
         notes = tuple(note for note in self.progress if note.on <= day)
-        if all(earlier.on <= later.on for earlier, later in zip(notes, notes[1:], strict=False)):
+        if all(earlier.on <= later.on for earlier, later in itertools.pairwise(notes)):
             return notes  # as a file appends them: in date order already
         return tuple(sorted(notes, key=lambda note: note.on))
 
