@@ -15,7 +15,7 @@ from decimal import Decimal
 from roadmap_cli.errors import UsageError
 from roadmap_cli.gate import FailOn
 from roadmap_cli.messages import say
-from roadmap_cli.model import DayOffRule, Department, Roadmap, Status, Task
+from roadmap_cli.model import DayOffRule, Department, Roadmap, Section, Status, Task
 from roadmap_cli.workdays import WorkingCalendar, kazakhstan_calendar
 
 DEFAULT_WARN_DAYS = 14
@@ -151,6 +151,8 @@ class StatusReport:
     due_soon: tuple[Assessment, ...]  # soonest first
     # For one department: every deadline of the tasks it leads or co-executes, in `deadline_order`.
     department_deadlines: tuple[Assessment, ...] | None = None
+    # Per section in the plan's order, then (None) the items outside every section, if any.
+    sections: tuple[tuple[Section | None, DepartmentSummary], ...] = ()
 
 
 def find_department(roadmap: Roadmap, query: str) -> Department:
@@ -333,7 +335,26 @@ def status_report(
         overdue=tuple(overdue_first(listed)),
         due_soon=tuple(due_soon_first(listed)),
         department_deadlines=None if department_id is None else tuple(sorted(listed, key=deadline_order)),
+        sections=section_summaries(roadmap, listed),
     )
+
+
+def section_summaries(
+    roadmap: Roadmap, assessments: Iterable[Assessment]
+) -> tuple[tuple[Section | None, DepartmentSummary], ...]:
+    """The counts of each section's items (a section rolls up every item numbered under it), in the
+    plan's order; the items outside every section last. Nothing when the plan has no sections."""
+    if not roadmap.sections:
+        return ()
+    by_section: dict[str | None, list[Assessment]] = {section.id: [] for section in roadmap.sections}
+    for assessment in assessments:
+        by_section.setdefault(roadmap.section_of[assessment.task.id], []).append(assessment)
+    found: list[tuple[Section | None, DepartmentSummary]] = [
+        (section, summarize(None, by_section[section.id])) for section in roadmap.sections
+    ]
+    if by_section.get(None):
+        found.append((None, summarize(None, by_section[None])))
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,15 +368,17 @@ class CostTotals:
     total: Decimal
     by_department: dict[str, Decimal]
     by_source: dict[str, Decimal]  # FundingSource values, "several" and "unstated"
+    by_section: dict[str | None, Decimal]  # None: the items outside every section
 
 
-def planned_costs(tasks: Iterable[Task]) -> CostTotals | None:
+def planned_costs(roadmap: Roadmap) -> CostTotals | None:
     """The totals of the items that state a cost; None when none does."""
     total = Decimal(0)
     by_department: dict[str, Decimal] = {}
     by_source: dict[str, Decimal] = {}
+    by_section: dict[str | None, Decimal] = {}
     stated = False
-    for task in tasks:
+    for task in roadmap.tasks:
         if task.cost is None or task.status is Status.CANCELLED:
             continue
         stated = True
@@ -366,4 +389,6 @@ def planned_costs(tasks: Iterable[Task]) -> CostTotals | None:
         sources = task.cost.sources
         source = sources[0].value if len(sources) == 1 else ("several" if sources else "unstated")
         by_source[source] = by_source.get(source, Decimal(0)) + amount
-    return CostTotals(total, by_department, by_source) if stated else None
+        section = roadmap.section_of[task.id]
+        by_section[section] = by_section.get(section, Decimal(0)) + amount
+    return CostTotals(total, by_department, by_source, by_section) if stated else None

@@ -315,6 +315,7 @@ def _rule_input(data: Any, roadmap: Roadmap | None, tasks_read: bool = False) ->
     if roadmap is not None:
         return rules.RuleInput(
             department_ids=[department.id for department in roadmap.departments],
+            section_ids=[section.id for section in roadmap.sections],
             task_ids=[task.id for task in roadmap.tasks],
             tasks=list(enumerate(roadmap.tasks)),
         )
@@ -323,6 +324,7 @@ def _rule_input(data: Any, roadmap: Roadmap | None, tasks_read: bool = False) ->
     raw_tasks = _list_at(mapping, "tasks")
     return rules.RuleInput(
         department_ids=[_raw_id(item) for item in raw_departments],
+        section_ids=[_raw_id(item) for item in _list_at(mapping, "sections")],
         task_ids=[_raw_id(item) for item in raw_tasks],
         tasks=[
             (index, task)

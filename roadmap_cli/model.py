@@ -169,6 +169,14 @@ class Department(_Strict):
         return self.kind is DepartmentKind.EXTERNAL
 
 
+class Section(_Strict):
+    """A numbered part of the plan ("7. Инженерно-коммуникационная инфраструктура"): the items numbered
+    under it (7.1, 7.12) belong to it."""
+
+    id: Identifier
+    title: Localized
+
+
 class Postponement(_Strict):
     """One move of a deadline, with the decision that allowed it. A task's list is oldest first."""
 
@@ -304,6 +312,9 @@ class Task(_Strict):
     )
     recurrence: Recurrence | None = None
     cost: Cost | None = None
+    section: Identifier | None = Field(
+        default=None, description="the section it belongs to, when its number does not say (7.1 is in 7)"
+    )
     status: Status = Status.PLANNED
     completed: IsoDate | None = Field(default=None, description="required when status is done")
     evidence: str | None = Field(
@@ -372,6 +383,7 @@ class Roadmap(_Strict):
     info: RoadmapInfo = Field(alias="roadmap")
     calendar: CalendarSettings = CalendarSettings()
     departments: tuple[Department, ...]
+    sections: tuple[Section, ...] = ()
     tasks: tuple[Task, ...]
 
     @cached_property
@@ -381,6 +393,21 @@ class Roadmap(_Strict):
     @cached_property
     def tasks_by_id(self) -> dict[str, Task]:
         return {task.id: task for task in self.tasks}
+
+    @cached_property
+    def section_of(self) -> dict[str, str | None]:
+        """Each task's section, by task id: the one it names, else the longest part of its number
+        that is a section's id (7.1.2 is in 7.1 if there is such a section, else in 7); None: none."""
+        sections = {section.id for section in self.sections}
+        found: dict[str, str | None] = {}
+        for task in self.tasks:
+            if task.section is not None or not sections:
+                found[task.id] = task.section
+                continue
+            parts = task.id.split(".")
+            prefixes = (".".join(parts[:length]) for length in range(len(parts) - 1, 0, -1))
+            found[task.id] = next((prefix for prefix in prefixes if prefix in sections), None)
+        return found
 
 
 def key_order(model: type[BaseModel]) -> tuple[str, ...]:

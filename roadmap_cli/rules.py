@@ -18,6 +18,7 @@ class RuleInput:
     department_ids: Sequence[str | None]
     task_ids: Sequence[str | None]
     tasks: Sequence[tuple[int, Task]]
+    section_ids: Sequence[str | None] = ()
 
 
 def check(rule_input: RuleInput, source_map: SourceMap) -> list[Finding]:
@@ -27,7 +28,9 @@ def check(rule_input: RuleInput, source_map: SourceMap) -> list[Finding]:
             "departments", "department", rule_input.department_ids, source_map, "rule.duplicate_department_id"
         ),
         *_duplicates("tasks", "task", rule_input.task_ids, source_map, "rule.duplicate_task_id"),
+        *_duplicates("sections", "section", rule_input.section_ids, source_map, "rule.duplicate_section_id"),
     ]
+    sections = {item for item in rule_input.section_ids if item is not None}
     departments = {item for item in rule_input.department_ids if item is not None}
     tasks_by_id: dict[str, tuple[int, Task]] = {}
     for index, task in rule_input.tasks:
@@ -35,10 +38,19 @@ def check(rule_input: RuleInput, source_map: SourceMap) -> list[Finding]:
     known_tasks = {item for item in rule_input.task_ids if item is not None}
     for index, task in rule_input.tasks:
         findings.extend(_references(index, task, departments, known_tasks, source_map))
+        if task.section is not None and task.section not in sections:
+            message = say("rule.unknown_section", task=task.id, section=task.section)
+            suggestion = closest(task.section, sections)
+            if suggestion is not None:
+                message = say("rule.did_you_mean", message=message, suggestion=suggestion)
+            findings.append(
+                error("unknown-section", message, source_map.position(("tasks", index, "section")))
+            )
         findings.extend(_completion(index, task, source_map))
         findings.extend(_deadline_or_recurrence(index, task, source_map))
         findings.extend(_postponement_chain(index, task, source_map))
         findings.extend(_dependency_order(index, task, tasks_by_id, source_map))
+        findings.extend(_sub_item_order(index, task, tasks_by_id, source_map))
     findings.extend(_cycles(tasks_by_id, source_map))
     return findings
 
@@ -265,6 +277,30 @@ def _dependency_order(
                 ),
                 source_map.position(("tasks", index, "depends_on", position)),
             )
+
+
+def _sub_item_order(
+    index: int, task: Task, tasks_by_id: dict[str, tuple[int, Task]], source_map: SourceMap
+) -> Iterator[Finding]:
+    """A sub-item (11.3) due after the item it is numbered under (11): the item cannot be done on time."""
+    head, dot, _last = task.id.rpartition(".")
+    if not dot or head not in tasks_by_id:
+        return
+    parent = tasks_by_id[head][1]
+    if task.deadline is None or parent.deadline is None or parent.status.is_closed:
+        return
+    if task.deadline > parent.deadline:
+        yield warning(
+            "sub-item-after-item",
+            say(
+                "rule.sub_item_after_item",
+                task=task.id,
+                deadline=task.deadline,
+                parent=parent.id,
+                parent_deadline=parent.deadline,
+            ),
+            source_map.position(("tasks", index, "deadline")),
+        )
 
 
 def _cycles(tasks_by_id: dict[str, tuple[int, Task]], source_map: SourceMap) -> Iterator[Finding]:

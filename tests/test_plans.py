@@ -239,3 +239,41 @@ def test_done_on_a_task_with_two_leads_keeps_the_list_as_written(run: Run, tmp_p
     result = run("done", "7.1", "--on", "2026-11-29", "--file", str(path))
     assert result.exit_code == ExitCode.OK, result.stderr
     assert "    department: [uezhkh, uptad]\n" in path.read_text(encoding="utf-8")
+
+
+SECTIONS = EXAMPLES / "valid" / "sections.yaml"
+
+
+def test_sections_roll_up_the_items_numbered_under_them(run: Run) -> None:
+    import json
+
+    document = json.loads(run("status", str(SECTIONS), "--as-of", "2026-12-01", "--format", "json").stdout)
+    rows = [
+        (row["id"], row["tasks"], row["done"], row["overdue"], row["worst"], row["planned_cost"])
+        for row in document["sections"]
+    ]
+    # 11.1.1 is in 11 (there is no section 11.1); A-1 names its section.
+    assert rows == [("7", 2, 0, 1, "overdue", "120"), ("11", 3, 2, 0, "due-soon", None)]
+    table = run("status", str(SECTIONS), "--as-of", "2026-12-01").stdout
+    assert " 11 Привлечение инвесторов         3      2        0       1   66   срок близко " in table
+    kk = run("status", str(SECTIONS), "--as-of", "2026-12-01", "--lang", "kk", env={"COLUMNS": "40"}).stdout
+    assert "Бөлімдер\n7 Инженерлік-коммуникациялық \nинфрақұрылым\n" in kk
+    markdown = run(
+        "status", str(SECTIONS), "--as-of", "2026-12-01", "--format", "markdown", "--lang", "en"
+    ).stdout
+    assert (
+        "| 7 Инженерно\\-коммуникационная инфраструктура \\(ru\\) | 2 | 0 | 1 | 0 | 0 | overdue |" in markdown
+    )
+
+
+def test_items_outside_every_section_are_counted_as_such(run: Run, tmp_path: Path) -> None:
+    import json
+
+    path = copied(SECTIONS, tmp_path)
+    added = run(
+        "add", "--id", "12.1", "--title", "Отчитаться", "--department", "uezhkh", "--deadline", "2027-01-31",
+        "--file", str(path),
+    )  # fmt: skip
+    assert added.exit_code == ExitCode.OK, added.stderr
+    document = json.loads(run("status", str(path), "--as-of", "2026-12-01", "--format", "json").stdout)
+    assert [(row["id"], row["tasks"]) for row in document["sections"]] == [("7", 2), ("11", 3), (None, 1)]

@@ -131,6 +131,12 @@ MESSAGES: dict[str, str] = {
     # rules across fields
     "rule.duplicate_department_id": "duplicate department id '{id}' (first at line {line})",
     "rule.duplicate_task_id": "duplicate task id '{id}' (first at line {line})",
+    "rule.duplicate_section_id": "duplicate section id '{id}' (first at line {line})",
+    "rule.unknown_section": "task {task}: section '{section}' is not defined under sections",
+    "sections": "Sections",
+    "section.outside": "outside the sections",
+    "column.section": "Section",
+    "column.worst": "Worst",
     "rule.did_you_mean": "{message}; did you mean '{suggestion}'?",
     "rule.known_departments": "{message} (defined: {known})",
     "rule.unknown_department": "task {task}: department '{department}' is not defined under departments",
@@ -153,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "rule.postponement_earlier": "task {task}: postponement {number} moves the deadline from {start} to {end}; a postponement only moves it later",
     "rule.postponement_deadline": "task {task}: the last postponement moves the deadline to {last}, but the deadline is {deadline}",
     "rule.due_before_dependency": "task {task} is due {deadline}, before {dependency} that it depends on (due {dependency_deadline})",
+    "rule.sub_item_after_item": "sub-item {task} is due {deadline}, after item {parent} it belongs to (due {parent_deadline})",
     "rule.depends_on_itself": "task {task} depends on itself",
     "rule.dependency_cycle": "dependency cycle: {cycle} (each depends on the next)",
     # the file and its values

@@ -131,6 +131,12 @@ MESSAGES: dict[str, str] = {
     # өрістер арасындағы ережелер
     "rule.duplicate_department_id": "'{id}' басқарма коды қайталанған (алғаш {line}-жолда)",
     "rule.duplicate_task_id": "'{id}' тапсырма коды қайталанған (алғаш {line}-жолда)",
+    "rule.duplicate_section_id": "'{id}' бөлім коды қайталанады (алғаш {line}-жолда)",
+    "rule.unknown_section": "{task} тапсырмасы: '{section}' бөлімі sections ішінде сипатталмаған",
+    "sections": "Бөлімдер",
+    "section.outside": "бөлімдерден тыс",
+    "column.section": "Бөлім",
+    "column.worst": "Ең нашар",
     "rule.did_you_mean": "{message}; '{suggestion}' болуы мүмкін бе?",
     "rule.known_departments": "{message} (сипатталғандар: {known})",
     "rule.unknown_department": "{task} тапсырмасы: '{department}' басқармасы departments ішінде сипатталмаған",
@@ -153,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "rule.postponement_earlier": "{task} тапсырмасы: {number}-ауыстыру мерзімді {start} күнінен {end} күніне жылжытады; ауыстыру мерзімді тек кейінге жылжытады",
     "rule.postponement_deadline": "{task} тапсырмасы: соңғы ауыстыру мерзімді {last} етіп белгілейді, бірақ тапсырманың мерзімі {deadline}",
     "rule.due_before_dependency": "{task} тапсырмасының мерзімі {deadline}, ол тәуелді {dependency} тапсырмасының мерзімінен ({dependency_deadline}) ерте",
+    "rule.sub_item_after_item": "{task} тармақшасының мерзімі {deadline}, өз тармағы {parent} мерзімінен ({parent_deadline}) кеш",
     "rule.depends_on_itself": "{task} тапсырмасы өзіне-өзі тәуелді",
     "rule.dependency_cycle": "тұйық тәуелділік: {cycle} (әрқайсысы келесісіне тәуелді)",
     # файл және оның мәндері

@@ -131,6 +131,12 @@ MESSAGES: dict[str, str] = {
     # правила, связывающие поля
     "rule.duplicate_department_id": "повторный код управления '{id}' (впервые в строке {line})",
     "rule.duplicate_task_id": "повторный код задачи '{id}' (впервые в строке {line})",
+    "rule.duplicate_section_id": "повторяющийся код раздела '{id}' (впервые в строке {line})",
+    "rule.unknown_section": "задача {task}: раздел '{section}' не описан в sections",
+    "sections": "Разделы",
+    "section.outside": "вне разделов",
+    "column.section": "Раздел",
+    "column.worst": "Худшее",
     "rule.did_you_mean": "{message}; может быть, '{suggestion}'?",
     "rule.known_departments": "{message} (описаны: {known})",
     "rule.unknown_department": "задача {task}: управление '{department}' не описано в departments",
@@ -153,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "rule.postponement_earlier": "задача {task}: перенос {number} сдвигает срок с {start} на {end}; перенос сдвигает срок только на более поздний",
     "rule.postponement_deadline": "задача {task}: последний перенос устанавливает срок {last}, но срок задачи {deadline}",
     "rule.due_before_dependency": "задача {task} со сроком {deadline} зависит от {dependency}, срок которой позже ({dependency_deadline})",
+    "rule.sub_item_after_item": "подпункт {task} со сроком {deadline} позже своего пункта {parent} (срок {parent_deadline})",
     "rule.depends_on_itself": "задача {task} зависит сама от себя",
     "rule.dependency_cycle": "циклическая зависимость: {cycle} (каждая зависит от следующей)",
     # файл и его значения

@@ -24,6 +24,7 @@ from roadmap_cli.analysis import (
     Assessment,
     CheckResult,
     CostTotals,
+    DepartmentSummary,
     StatusReport,
     Window,
     deadline_order,
@@ -31,7 +32,7 @@ from roadmap_cli.analysis import (
 )
 from roadmap_cli.diff import Change, ChangeKind, ChangeValue
 from roadmap_cli.findings import Finding, Position, Severity, unlisted
-from roadmap_cli.model import ActKind, Approval, DepartmentKind, PlanPeriod, ProgressNote, Status
+from roadmap_cli.model import ActKind, Approval, DepartmentKind, PlanPeriod, ProgressNote, Section, Status
 from roadmap_cli.values import Localized
 
 if TYPE_CHECKING:
@@ -188,6 +189,22 @@ class DepartmentRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SectionRow:
+    """The roll-up of one section's items; `id` None for the items outside every section."""
+
+    id: str | None
+    title: Localized | None
+    tasks: int
+    done: int
+    done_late: int
+    overdue: int
+    due_soon: int
+    percent_complete: int | None
+    worst: State  # overdue, else due soon, else done (every counted item), else on track
+    planned_cost: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
 class PlanRecord:
     """The plan's own record: the act that approved it, its curator, its period (each may be absent)."""
 
@@ -210,6 +227,7 @@ class StatusDocument:
     department_deadlines: Sequence[DeadlineRow] | None = None
     plan: PlanRecord = PlanRecord()
     cost: CostTotals | None = None  # None: no item states a cost
+    sections: tuple[SectionRow, ...] = ()  # none when the plan has no sections
 
     @property
     def total(self) -> DepartmentRow:
@@ -430,7 +448,7 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
         return deadline_row(assessment, loaded.task_position(assessment.task.id), with_working_days=True)
 
     info = loaded.roadmap.info
-    cost = planned_costs(loaded.roadmap.tasks)
+    cost = planned_costs(loaded.roadmap)
 
     def department_cost(department_id: str | None) -> Decimal | None:
         if cost is None:
@@ -468,6 +486,34 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
         department_deadlines=None
         if report.department_deadlines is None
         else RowsOnDemand(report.department_deadlines, row),
+        sections=tuple(_section_row(section, summary, cost) for section, summary in report.sections),
+    )
+
+
+def _section_row(section: Section | None, summary: DepartmentSummary, cost: CostTotals | None) -> SectionRow:
+    counted = summary.tasks - summary.cancelled
+    if summary.overdue:
+        worst = State.OVERDUE
+    elif summary.due_soon:
+        worst = State.DUE_SOON
+    elif counted and summary.done == counted:
+        worst = State.DONE
+    elif not counted and summary.tasks:
+        worst = State.CANCELLED
+    else:
+        worst = State.ON_TRACK
+    section_id = section.id if section is not None else None
+    return SectionRow(
+        id=section_id,
+        title=section.title if section is not None else None,
+        tasks=summary.tasks,
+        done=summary.done,
+        done_late=summary.done_late,
+        overdue=summary.overdue,
+        due_soon=summary.due_soon,
+        percent_complete=summary.percent_complete,
+        worst=worst,
+        planned_cost=cost.by_section.get(section_id) if cost is not None else None,
     )
 
 

@@ -170,6 +170,21 @@ def _body(document: Document) -> Data:
                     }
                     for row in document.departments
                 ],
+                "sections": [
+                    {
+                        "id": row.id,
+                        "title": _texts(row.title),
+                        "tasks": row.tasks,
+                        "done": row.done,
+                        "done_late": row.done_late,
+                        "overdue": row.overdue,
+                        "due_soon": row.due_soon,
+                        "percent_complete": row.percent_complete,
+                        "worst": row.worst.value,
+                        "planned_cost": None if row.planned_cost is None else str(row.planned_cost),
+                    }
+                    for row in document.sections
+                ],
                 "overdue": [_deadline(row) for row in document.overdue],
                 "due_soon": [_deadline(row) for row in document.due_soon],
                 "deadlines": None

@@ -243,7 +243,38 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
         for row in document.departments
     ]
     lines += table(headers, rows, "status", limit)
-    return lines if document.cost is None else [*lines, "", escape(sentences.cost_line(document.cost))]
+    if document.cost is not None:
+        lines += ["", escape(sentences.cost_line(document.cost))]
+    return lines + _sections(document, limit)
+
+
+def _sections(document: StatusDocument, limit: int | None) -> list[str]:
+    if not document.sections:
+        return []
+    headers = [
+        messages.text("column.section"),
+        *(
+            sentences.column_label(key)
+            for key in ("column.tasks", "column.done", "column.overdue", "column.due_soon")
+        ),
+        "%",
+        messages.text("column.worst"),
+    ]
+    rows = [
+        [
+            messages.text("section.outside")
+            if row.id is None
+            else f"{row.id} {sentences.shown(row.title).plain() if row.title is not None else ''}".strip(),
+            row.tasks,
+            row.done,
+            row.overdue,
+            row.due_soon,
+            sentences.percent_text(row.percent_complete),
+            sentences.state_word(row.worst),
+        ]
+        for row in document.sections
+    ]
+    return ["", f"### {messages.text('sections')}", "", *table(headers, rows, "status", limit)]
 
 
 def _diff(document: DiffDocument, limit: int | None) -> list[str]:

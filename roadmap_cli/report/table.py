@@ -21,6 +21,7 @@ from roadmap_cli.report.document import (
     DepartmentKind,
     DepartmentRow,
     Localized,
+    SectionRow,
     State,
     Status,
     StatusDocument,
@@ -162,6 +163,55 @@ def _department_blocks(document: StatusDocument, width: int) -> RenderableType:
     return Group(*blocks)
 
 
+# Fewer columns than the departments' table: a section's title needs the room.
+_SECTION_COLUMNS = (
+    ("tasks", "column.tasks", ""),
+    ("done", "column.done", DONE_STYLE),
+    ("overdue", "column.overdue", OVERDUE_STYLE),
+    ("due_soon", "column.due_soon", DUE_SOON_STYLE),
+)
+_WORST_STYLES = {State.OVERDUE: OVERDUE_STYLE, State.DUE_SOON: DUE_SOON_STYLE, State.DONE: DONE_STYLE}
+
+
+def _section_name(row: SectionRow) -> Text:
+    if row.id is None:
+        return Text(messages.text("section.outside"), style="italic")
+    title = _localized(row.title) if row.title is not None else Text("")
+    return Text.assemble((inert(row.id), "bold"), " ", title)
+
+
+def _sections(document: StatusDocument, width: int) -> RenderableType:
+    """The roll-up per section: counts, the share done, and the worst state among its items."""
+    worst = [
+        (row, Text(sentences.state_word(row.worst), style=_WORST_STYLES.get(row.worst, "")))
+        for row in document.sections
+    ]
+    if width < WIDE_ENOUGH_FOR_COLUMNS:
+        blocks: list[RenderableType] = [Text(messages.text("sections"), style="italic")]
+        for row, word in worst:
+            figures = [
+                _figure(
+                    sentences.column_label(header),
+                    str(getattr(row, field)),
+                    style if getattr(row, field) else "",
+                )
+                for field, header, style in _SECTION_COLUMNS
+            ]
+            figures += [Text(f"{sentences.percent_text(row.percent_complete)} %"), word]
+            blocks += [_section_name(row), _indented(_figures(figures, width - 2))]
+        return Group(*blocks)
+    table = Table(title=messages.text("sections"), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    table.add_column(messages.text("column.section"), ratio=1, overflow="fold")
+    for _field, header, _style in _SECTION_COLUMNS:
+        table.add_column(sentences.column_label(header), justify="right")
+    table.add_column("%", justify="right")
+    table.add_column(messages.text("column.worst"))
+    for row, word in worst:
+        counts = [_count(getattr(row, field), style) for field, _header, style in _SECTION_COLUMNS]
+        table.add_row(_section_name(row), *counts, Text(sentences.percent_text(row.percent_complete)), word)
+    return table
+
+
 def _deadline_blocks(
     title: str, rows: Sequence[DeadlineRow], overdue: bool, limit: int | None, width: int
 ) -> RenderableType:
@@ -269,6 +319,8 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
     parts: list[RenderableType] = [heading, departments]
     if document.cost is not None:
         parts.append(Text(sentences.cost_line(document.cost)))
+    if document.sections:
+        parts.append(_sections(document, width))
     if document.overdue:
         parts.append(deadlines(sentences.overdue_heading(len(document.overdue)), document.overdue, True))
     if document.due_soon:
