@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from roadmap_cli.errors import UsageError
 from roadmap_cli.gate import FailOn
 from roadmap_cli.messages import say
-from roadmap_cli.model import DayOffRule, Department, Roadmap, Section, Status, Task
+from roadmap_cli.model import DayOffRule, Department, RiskSettings, Roadmap, Section, Status, Task
 from roadmap_cli.workdays import WorkingCalendar, kazakhstan_calendar
 
 DEFAULT_WARN_DAYS = 14
@@ -47,6 +48,14 @@ def roadmap_calendar(roadmap: Roadmap) -> WorkingCalendar:
     return kazakhstan_calendar(settings.extra_days_off, settings.extra_working_days)
 
 
+class RiskReason(StrEnum):
+    """Why an open item is at risk of not being done on time (the first that holds, in this order)."""
+
+    BLOCKED = "blocked"
+    LATE_PREDECESSOR = "late-predecessor"  # an item it depends on is overdue
+    NO_PROGRESS = "no-progress"  # due soon (`RiskSettings`) and no progress note for a while
+
+
 @dataclass(frozen=True, slots=True)
 class Assessment:
     """One deadline seen on the as-of date: a task's, or one period of a recurring duty's."""
@@ -60,6 +69,7 @@ class Assessment:
     period: str | None = None  # the reporting period, for a recurring duty
     submitted: date | None = None  # when that period was submitted
     periods: int = 1  # more than one: the older missed periods of a duty, as one (see LISTED_PERIODS)
+    risk: RiskReason | None = None  # why an open item is at risk of not being done (`at_risk`)
 
     @property
     def is_moved(self) -> bool:
@@ -132,6 +142,7 @@ class DepartmentSummary:
     cancelled: int = 0
     overdue: int = 0
     due_soon: int = 0
+    at_risk: int = 0
 
     @property
     def percent_complete(self) -> int | None:
@@ -153,6 +164,7 @@ class StatusReport:
     department_deadlines: tuple[Assessment, ...] | None = None
     # Per section in the plan's order, then (None) the items outside every section, if any.
     sections: tuple[tuple[Section | None, DepartmentSummary], ...] = ()
+    at_risk: tuple[Assessment, ...] = ()  # soonest first
 
 
 def find_department(roadmap: Roadmap, query: str) -> Department:
@@ -217,11 +229,41 @@ def assess_task(
 def assess_all(roadmap: Roadmap, as_of: date, window: Window = Window()) -> list[Assessment]:
     calendar = roadmap_calendar(roadmap)
     rule = roadmap.calendar.deadline_on_day_off
-    return [
+    assessments = [
         assessment
         for task in roadmap.tasks
         for assessment in assess_task(task, as_of, calendar, window, rule)
     ]
+    overdue = {assessment.task.id for assessment in assessments if assessment.is_overdue}
+    # A plan that keeps no progress notes cannot be judged by their absence.
+    settings = roadmap.risk if any(task.progress for task in roadmap.tasks) else None
+    for at, assessment in enumerate(assessments):
+        reason = _risk(assessment, overdue, settings)
+        if reason is not None:
+            assessments[at] = replace(assessment, risk=reason)
+    return assessments
+
+
+def _risk(assessment: Assessment, overdue: set[str], settings: RiskSettings | None) -> RiskReason | None:
+    """Whether an open item's deadline is at risk (an overdue one is past risk; a duty's periods are
+    reports, judged by their own dates)."""
+    task = assessment.task
+    if assessment.period is not None or assessment.is_closed or assessment.is_overdue:
+        return None
+    if assessment.status is Status.BLOCKED:
+        return RiskReason.BLOCKED
+    if any(dependency in overdue for dependency in task.depends_on):
+        return RiskReason.LATE_PREDECESSOR
+    if settings is None:
+        return None
+    # Working days never outnumber calendar days: most items are ruled out without the calendar.
+    within = settings.due_within_working_days
+    if assessment.days_left > within * 2 + 30 or assessment.working_days_left > within:
+        return None
+    notes = task.progress_through(assessment.as_of) if task.progress else ()
+    if notes and (assessment.as_of - notes[-1].on).days < settings.quiet_days:
+        return None
+    return RiskReason.NO_PROGRESS
 
 
 def summarize(department: Department | None, assessments: Iterable[Assessment]) -> DepartmentSummary:
@@ -230,7 +272,18 @@ def summarize(department: Department | None, assessments: Iterable[Assessment]) 
     for assessment in assessments:
         by_task.setdefault(assessment.task.id, []).append(assessment)
     counts = dict.fromkeys(
-        ("tasks", "done", "done_late", "in_progress", "blocked", "cancelled", "overdue", "due_soon"), 0
+        (
+            "tasks",
+            "done",
+            "done_late",
+            "in_progress",
+            "blocked",
+            "cancelled",
+            "overdue",
+            "due_soon",
+            "at_risk",
+        ),
+        0,
     )
     for group in by_task.values():
         status = group[0].status
@@ -242,6 +295,7 @@ def summarize(department: Department | None, assessments: Iterable[Assessment]) 
         counts["cancelled"] += status is Status.CANCELLED
         counts["overdue"] += any(item.is_overdue for item in group)
         counts["due_soon"] += any(item.is_due_soon for item in group)
+        counts["at_risk"] += any(item.risk is not None for item in group)
     return DepartmentSummary(department, **counts)
 
 
@@ -255,6 +309,10 @@ def deadline_order(item: Assessment) -> tuple[int, int, str, str]:
 def overdue_first(assessments: Iterable[Assessment]) -> list[Assessment]:
     """Overdue deadlines, the longest overdue first."""
     return sorted((item for item in assessments if item.is_overdue), key=deadline_order)
+
+
+def at_risk_first(assessments: Iterable[Assessment]) -> tuple[Assessment, ...]:
+    return tuple(sorted((item for item in assessments if item.risk is not None), key=deadline_order))
 
 
 def due_soon_first(assessments: Iterable[Assessment]) -> list[Assessment]:
@@ -273,6 +331,11 @@ class CheckResult:
     due_soon: tuple[Assessment, ...]
     others: tuple[Assessment, ...]
     failed: bool
+
+    @property
+    def at_risk(self) -> tuple[Assessment, ...]:
+        """The open deadlines at risk of not being met, soonest first (never a breach by themselves)."""
+        return at_risk_first((*self.due_soon, *self.others))
 
 
 def check_deadlines(roadmap: Roadmap, as_of: date, window: Window, fail_on: FailOn) -> CheckResult:
@@ -336,6 +399,7 @@ def status_report(
         due_soon=tuple(due_soon_first(listed)),
         department_deadlines=None if department_id is None else tuple(sorted(listed, key=deadline_order)),
         sections=section_summaries(roadmap, listed),
+        at_risk=at_risk_first(listed),
     )
 
 

@@ -377,11 +377,21 @@ class CalendarSettings(_Strict):
     )
 
 
+class RiskSettings(_Strict):
+    """When an open item counts as at risk of not being done ("риск неисполнения"), besides being
+    blocked or waiting for an overdue item: due within this many working days with no progress note
+    in the last `quiet_days` days."""
+
+    due_within_working_days: int = Field(default=10, ge=0, le=250)
+    quiet_days: int = Field(default=30, ge=1, le=3650)
+
+
 class Roadmap(_Strict):
     """The whole file: ``roadmap`` (about it), ``calendar`` (optional), ``departments`` and ``tasks``."""
 
     info: RoadmapInfo = Field(alias="roadmap")
     calendar: CalendarSettings = CalendarSettings()
+    risk: RiskSettings = RiskSettings()
     departments: tuple[Department, ...]
     sections: tuple[Section, ...] = ()
     tasks: tuple[Task, ...]

@@ -108,7 +108,7 @@ def test_json_is_a_versioned_document(run: Run, hostile: Path) -> None:
     result = run("check", str(hostile), "--as-of", "2026-04-01", "--format", "json")
     document = json.loads(result.stdout)
     assert (document["schema"], document["version"], document["command"]) == ("roadmap-report", 1, "check")
-    assert document["summary"] == {"tasks": 3, "deadlines": 3, "overdue": 1, "due_soon": 1}
+    assert document["summary"] == {"tasks": 3, "deadlines": 3, "overdue": 1, "due_soon": 1, "at_risk": 0}
     assert document["failed"] is True
     first = document["tasks"][0]
     assert (first["id"], first["state"], first["days_overdue"], first["line"]) == ("T-1", "overdue", 1, 11)

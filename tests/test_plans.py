@@ -277,3 +277,47 @@ def test_items_outside_every_section_are_counted_as_such(run: Run, tmp_path: Pat
     assert added.exit_code == ExitCode.OK, added.stderr
     document = json.loads(run("status", str(path), "--as-of", "2026-12-01", "--format", "json").stdout)
     assert [(row["id"], row["tasks"]) for row in document["sections"]] == [("7", 2), ("11", 3), (None, 1)]
+
+
+AT_RISK = EXAMPLES / "valid" / "at-risk.yaml"
+
+
+def test_open_items_at_risk_are_named_with_the_reason_and_never_fail_the_check(run: Run) -> None:
+    import json
+
+    result = run("check", str(AT_RISK), "--as-of", "2026-12-01", "--lang", "en")
+    assert result.exit_code == ExitCode.BREACHES  # item 1 is overdue; the risks alone would pass
+    assert result.stdout.splitlines()[1:] == [
+        f"{AT_RISK}:26:5: warning: 4 (uezhkh) is due 2026-12-10 (at risk: due soon with no recent progress "
+        "note), in 9 days",
+        f"{AT_RISK}:33:5: warning: 5 (uezhkh) is due 2026-12-11, in 10 days",  # a note 6 days old
+        f"{AT_RISK}:20:5: warning: 3 (uezhkh) is due 2027-03-31 (at risk: blocked)",
+        f"{AT_RISK}:15:5: warning: 2 (uezhkh) is due 2027-06-30 (at risk: an item it waits for is overdue)",
+    ]
+    document = json.loads(run("status", str(AT_RISK), "--as-of", "2026-12-01", "--format", "json").stdout)
+    assert [(row["id"], row["risk"]) for row in document["at_risk"]] == [
+        ("4", "no-progress"),
+        ("3", "blocked"),
+        ("2", "late-predecessor"),
+    ]
+    assert document["departments"][0]["at_risk"] == 3
+    table = run("status", str(AT_RISK), "--as-of", "2026-12-01").stdout
+    assert "Риск неисполнения (3)" in table
+    kk = run("status", str(AT_RISK), "--as-of", "2026-12-01", "--lang", "kk", "--format", "markdown").stdout
+    assert "### Орындалмау қаупі (3)" in kk
+
+
+def test_a_plan_without_progress_notes_is_not_judged_by_their_absence(run: Run, tmp_path: Path) -> None:
+    import json
+
+    path = copied(AT_RISK, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    progress:\n      - {on: 2026-10-01, text: Объявлен конкурс}\n", "")
+    path.write_text(
+        text.replace("    progress:\n      - {on: 2026-11-25, text: Подписан договор}\n", ""), "utf-8"
+    )
+    document = json.loads(run("status", str(path), "--as-of", "2026-12-01", "--format", "json").stdout)
+    assert [(row["id"], row["risk"]) for row in document["at_risk"]] == [
+        ("3", "blocked"),
+        ("2", "late-predecessor"),
+    ]

@@ -25,6 +25,7 @@ from roadmap_cli.analysis import (
     CheckResult,
     CostTotals,
     DepartmentSummary,
+    RiskReason,
     StatusReport,
     Window,
     deadline_order,
@@ -54,6 +55,7 @@ __all__ = [
     "PlanPeriod",
     "Position",
     "ProgressNote",
+    "RiskReason",
     "Severity",
     "Status",
     "Window",
@@ -120,6 +122,7 @@ class DeadlineRow(NamedTuple):
     periods: int = 1  # the older missed periods of a duty, taken as one
     progress: tuple[ProgressNote, ...] = ()  # the task's progress notes through the as-of day
     leads: tuple[str, ...] = ()  # every lead, when there are several (empty: `department` alone)
+    risk: RiskReason | None = None  # why it is at risk of not being met
 
     @property
     def is_moved(self) -> bool:
@@ -163,6 +166,7 @@ class CheckDocument:
     overdue: tuple[DeadlineRow, ...]
     due_soon: tuple[DeadlineRow, ...]
     others: Sequence[DeadlineRow]
+    at_risk: tuple[DeadlineRow, ...] = ()  # soonest first: open deadlines at risk, warned of
 
     @property
     def deadlines(self) -> tuple[DeadlineRow, ...]:
@@ -184,6 +188,7 @@ class DepartmentRow:
     overdue: int
     due_soon: int
     percent_complete: int | None  # None when no task counts
+    at_risk: int = 0
     planned_cost: Decimal | None = None  # million tenge, of the items it leads that state a cost
     kind: DepartmentKind = DepartmentKind.DEPARTMENT
 
@@ -228,6 +233,7 @@ class StatusDocument:
     plan: PlanRecord = PlanRecord()
     cost: CostTotals | None = None  # None: no item states a cost
     sections: tuple[SectionRow, ...] = ()  # none when the plan has no sections
+    at_risk: Sequence[DeadlineRow] = ()  # soonest first
 
     @property
     def total(self) -> DepartmentRow:
@@ -355,6 +361,7 @@ def deadline_row(
         periods=assessment.periods,
         progress=task.progress_through(assessment.as_of) if task.progress else (),
         leads=task.leads if len(task.leads) > 1 else (),
+        risk=assessment.risk,
     )
 
 
@@ -438,6 +445,7 @@ def check_document(loaded: LoadedRoadmap, result: CheckResult) -> CheckDocument:
             deadline_row(item, position(item.task.id), state=State.DUE_SOON) for item in result.due_soon
         ),
         others=RowsOnDemand(result.others, row, order=deadline_order),
+        at_risk=tuple(row(item) for item in result.at_risk),
     )
 
 
@@ -476,6 +484,7 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
                 overdue=summary.overdue,
                 due_soon=summary.due_soon,
                 percent_complete=summary.percent_complete,
+                at_risk=summary.at_risk,
                 planned_cost=department_cost(summary.department.id if summary.department else None),
                 kind=summary.department.kind if summary.department else DepartmentKind.DEPARTMENT,
             )
@@ -487,6 +496,7 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
         if report.department_deadlines is None
         else RowsOnDemand(report.department_deadlines, row),
         sections=tuple(_section_row(section, summary, cost) for section, summary in report.sections),
+        at_risk=RowsOnDemand(report.at_risk, row),
     )
 
 

@@ -55,6 +55,9 @@ def _deadline_lines(file: str, rows: Iterable[DeadlineRow]) -> list[str]:
         elif row.state is State.DUE_SOON:
             title = messages.text("annotation.soon")
             lines.append(annotation("warning", file, row.position, sentences.due_soon_sentence(row), title))
+        elif row.risk is not None:
+            title = messages.text("annotation.at_risk")
+            lines.append(annotation("warning", file, row.position, sentences.at_risk_sentence(row), title))
     return lines
 
 
@@ -72,7 +75,9 @@ def render(document: Document, limit: int | None = None) -> str:
                 _finding_line(file.file, finding) for file in document.files for finding in file.findings
             ]
         case CheckDocument() | StatusDocument():
-            lines = _deadline_lines(document.file, (*document.overdue, *document.due_soon))
+            # A deadline due soon and at risk is annotated once, as due soon (its text says the risk).
+            others_at_risk = [row for row in document.at_risk if row.state is not State.DUE_SOON]
+            lines = _deadline_lines(document.file, (*document.overdue, *document.due_soon, *others_at_risk))
         case DiffDocument():
             change_title = messages.text("annotation.change")
             lines = [

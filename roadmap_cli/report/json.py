@@ -96,6 +96,7 @@ def _deadline(row: DeadlineRow) -> Data:
         "state": row.state.value,
         "days_overdue": row.days_overdue,
         "days_left": row.days_left,
+        "risk": None if row.risk is None else row.risk.value,
         "progress": [
             {"on": _iso(note.on), "text": _texts(note.text), "document": note.document}
             for note in row.progress
@@ -134,6 +135,7 @@ def _body(document: Document) -> Data:
                     "deadlines": len(document.overdue) + len(document.due_soon) + len(document.others),
                     "overdue": len(document.overdue),
                     "due_soon": len(document.due_soon),
+                    "at_risk": len(document.at_risk),
                 },
                 "tasks": [_deadline(row) for row in document.deadlines],
             }
@@ -165,6 +167,7 @@ def _body(document: Document) -> Data:
                         "cancelled": row.cancelled,
                         "overdue": row.overdue,
                         "due_soon": row.due_soon,
+                        "at_risk": row.at_risk,
                         "percent_complete": row.percent_complete,
                         "planned_cost": None if row.planned_cost is None else str(row.planned_cost),
                     }
@@ -187,6 +190,7 @@ def _body(document: Document) -> Data:
                 ],
                 "overdue": [_deadline(row) for row in document.overdue],
                 "due_soon": [_deadline(row) for row in document.due_soon],
+                "at_risk": [_deadline(row) for row in document.at_risk],
                 "deadlines": None
                 if document.department_deadlines is None
                 else [_deadline(row) for row in document.department_deadlines],

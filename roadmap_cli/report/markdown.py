@@ -107,12 +107,13 @@ def _deadline_table(
 
 
 def _deadline_tables(document: CheckDocument | StatusDocument, command: str, limit: int | None) -> list[str]:
-    overdue, due_soon = document.overdue, document.due_soon
+    overdue, due_soon, at_risk = document.overdue, document.due_soon, document.at_risk
     return [
         *_deadline_table(sentences.overdue_heading(len(overdue)), overdue, True, command, limit),
         *_deadline_table(
             sentences.due_soon_heading(document.window, len(due_soon)), due_soon, False, command, limit
         ),
+        *_deadline_table(sentences.at_risk_heading(len(at_risk)), at_risk, False, command, limit),
     ]
 
 

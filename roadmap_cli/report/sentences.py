@@ -24,6 +24,7 @@ from roadmap_cli.report.document import (
     Localized,
     PlanRecord,
     ProgressNote,
+    RiskReason,
     Severity,
     State,
     Status,
@@ -192,7 +193,31 @@ def deadline_text(row: DeadlineRow) -> str:
         notes.append(wording)
     if row.is_moved:
         notes.append(messages.text("moved", stated=messages.day(row.deadline)))
+    if row.risk is not None:
+        notes.append(risk_text(row.risk))
     return f"{day} ({'; '.join(notes)})" if notes else day
+
+
+RISK_KEYS: Final[dict[RiskReason, str]] = {
+    RiskReason.BLOCKED: "risk.blocked",
+    RiskReason.LATE_PREDECESSOR: "risk.late_predecessor",
+    RiskReason.NO_PROGRESS: "risk.no_progress",
+}
+
+
+def risk_text(reason: RiskReason) -> str:
+    """``риск неисполнения: приостановлено``: the official words, and why."""
+    return messages.text("risk.line", reason=messages.text(RISK_KEYS[reason]))
+
+
+def at_risk_sentence(row: DeadlineRow) -> str:
+    return messages.text(
+        "line.at_risk", task=row.task, department=leads_text(row), deadline=deadline_text(row)
+    )
+
+
+def at_risk_heading(count: int) -> str:
+    return messages.text("at_risk.heading", count=messages.Amount(count))
 
 
 def leads_text(row: DeadlineRow) -> str:

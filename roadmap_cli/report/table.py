@@ -326,6 +326,8 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
     if document.due_soon:
         heading_text = sentences.due_soon_heading(document.window, len(document.due_soon))
         parts.append(deadlines(heading_text, document.due_soon, False))
+    if document.at_risk:
+        parts.append(deadlines(sentences.at_risk_heading(len(document.at_risk)), document.at_risk, False))
     if document.department_deadlines is not None:
         parts.append(_every_deadline(document, document.department_deadlines, limit, width))
     verdict = sentences.overdue_verdict(len(document.overdue), sentence=True)

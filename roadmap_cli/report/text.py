@@ -18,6 +18,7 @@ from roadmap_cli.report.document import (
     Finding,
     Position,
     Severity,
+    State,
     ValidateDocument,
 )
 from roadmap_cli.report.escape import inert
@@ -45,6 +46,16 @@ def _check_lines(document: CheckDocument) -> list[str]:
             messages.text("line.warning", message=sentences.due_soon_sentence(row)),
         )
         for row in document.due_soon
+    )
+    # A deadline due soon says its risk in its own line; the others at risk get one of their own.
+    lines.extend(
+        located(
+            document.file,
+            row.position,
+            messages.text("line.warning", message=sentences.at_risk_sentence(row)),
+        )
+        for row in document.at_risk
+        if row.state is not State.DUE_SOON
     )
     return lines
 
