@@ -114,6 +114,8 @@ def _deadline(value: object) -> Deadline:
         return value
     if isinstance(value, date):
         return _planned(Deadline.on(value))
+    if isinstance(value, Mapping) and value:
+        return _deadline_per_language(value)
     if not isinstance(value, str):
         raise invalid("invalid.deadline_type", found=describe_value(value))
     try:
@@ -123,6 +125,27 @@ def _deadline(value: object) -> Deadline:
             "invalid.deadline_format", text=shortened(value), reason=exc, accepted=ACCEPTED_FORMS
         ) from None
     return _planned(deadline)
+
+
+def _deadline_per_language(value: Mapping[object, object]) -> Deadline:
+    """``{ru: IV квартал 2026 года, kk: 2026 жылғы IV тоқсан}``: every wording must name the same day."""
+    read: list[tuple[str, Deadline]] = []
+    for language, text in value.items():
+        if language not in LANGUAGES:
+            raise invalid("invalid.language", language=shortened(language))
+        read.append((str(language), _deadline(text)))
+    first_language, first = read[0]
+    for language, deadline in read[1:]:
+        if deadline != first or getattr(deadline, "starts", None) != getattr(first, "starts", None):
+            raise invalid(
+                "invalid.deadline_languages",
+                first=first_language,
+                day=first,
+                other=language,
+                other_day=deadline,
+            )
+    wordings = tuple((language, deadline.as_written()) for language, deadline in read)
+    return Deadline.per_language(wordings, first)
 
 
 def checked_timezone(value: str) -> str:
@@ -150,18 +173,31 @@ IsoDate = Annotated[
     BeforeValidator(_iso_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
+_TEXT_SCHEMA = {"type": "string", "minLength": 1}
+# A text, or a text per language (a title, a name, a deadline's wording).
+TEXT_PER_LANGUAGE_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        _TEXT_SCHEMA,
+        {
+            "type": "object",
+            "properties": dict.fromkeys(LANGUAGES, _TEXT_SCHEMA),
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ]
+}
 # Optional as a field, but a key written with no value is an error (hence a plain validator that
 # also sees None), not the same as no key.
 DeadlineText = Annotated[
     Deadline | None,
     PlainValidator(_deadline),
-    PlainSerializer(lambda value: value.as_written() if value is not None else None),
+    PlainSerializer(lambda value: value.written() if value is not None else None),
     WithJsonSchema(
         {
-            "type": "string",
-            "minLength": 1,
+            **TEXT_PER_LANGUAGE_SCHEMA,
             "description": "an ISO date, 31.12.2026, or an official wording: 'IV квартал 2026 года', "
-            "'до 20 декабря 2026 года', '2026 жылғы 10 қарашадағы', 'Q4 2026'...",
+            "'до 20 декабря 2026 года', '2026 жылғы 10 қарашадағы', 'Q4 2026'...; or one per language, "
+            "all naming the same day: {ru: 'IV квартал 2026 года', kk: '2026 жылғы IV тоқсан'}",
         }
     ),
 ]
@@ -226,18 +262,7 @@ class Localized:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        text = {"type": "string", "minLength": 1}
-        return {
-            "anyOf": [
-                text,
-                {
-                    "type": "object",
-                    "properties": dict.fromkeys(LANGUAGES, text),
-                    "additionalProperties": False,
-                    "minProperties": 1,
-                },
-            ]
-        }
+        return dict(TEXT_PER_LANGUAGE_SCHEMA)
 
 
 # An amount of money as a plan's column writes it, in million tenge: 1250.5, 1 250,5, 0,3. A comma and a

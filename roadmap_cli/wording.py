@@ -40,9 +40,11 @@ class Deadline(date):
     text as written in the file (None for an ISO date), and `period`, what the wording named.
     """
 
-    __slots__ = ("period", "wording")
+    __slots__ = ("period", "starts", "wording", "wordings")
     period: Period
     wording: str | None
+    starts: date | None  # a range's first day ("III–IV кварталы 2026 года": 1 July), for timelines
+    wordings: tuple[tuple[str, str], ...]  # (language, text), when the file words it per language
 
     def __new__(
         cls, year: int, month: int, day: int, wording: str | None = None, period: Period = Period.DAY
@@ -50,6 +52,8 @@ class Deadline(date):
         deadline = super().__new__(cls, year, month, day)
         deadline.wording = wording
         deadline.period = period
+        deadline.starts = None
+        deadline.wordings = ()
         return deadline
 
     @classmethod
@@ -59,6 +63,18 @@ class Deadline(date):
     def as_written(self) -> str:
         """The text that gives this deadline back: the wording, else the ISO date."""
         return self.wording if self.wording is not None else self.isoformat()
+
+    def written(self) -> str | dict[str, str]:
+        """As the file holds it: one text, or a text per language."""
+        return dict(self.wordings) if self.wordings else self.as_written()
+
+    @classmethod
+    def per_language(cls, wordings: tuple[tuple[str, str], ...], day: Deadline) -> Deadline:
+        """A deadline worded in several languages, all of which name `day`."""
+        deadline = cls.on(day, wordings[0][1], day.period)
+        deadline.starts = day.starts
+        deadline.wordings = wordings
+        return deadline
 
 
 # ---- the word tables --------------------------------------------------------------------------
@@ -138,8 +154,8 @@ _ORDINALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 _QUARTER_WORDS = (
-    *("квартал" + e for e in _RU_HARD), "кв",
-    *("тоқсан" + e for e in KAZAKH_ENDINGS),
+    *("квартал" + e for e in _RU_HARD), "кварталы", "кварталах", "кв",
+    *("тоқсан" + e for e in KAZAKH_ENDINGS), "тоқсандар", "тоқсандары",
     "quarter", "q",
 )  # fmt: skip
 _HALF_WORDS = (
@@ -150,10 +166,34 @@ _HALF_WORDS = (
     "half", "h",
 )  # fmt: skip
 _YEAR_WORDS = (
-    "год", "года", "году", "годом", "г", "гг",
-    "жыл", "жылы", "жылғы", "жылдың", "жылға", "жылда", "жылдан", "ж",
+    "год", "года", "году", "годом", "годы", "годах", "г", "гг",
+    "жыл", "жылы", "жылғы", "жылдың", "жылға", "жылда", "жылдан", "жылдар", "жылдары", "ж",
     "year",
 )  # fmt: skip
+# Endings written after a number with a hyphen: 10-го, 25-ы, 1-ші, 20th.
+_ENDINGS = frozenset(
+    (
+        "й",
+        "го",
+        "е",
+        "ы",
+        "і",
+        "шы",
+        "ші",
+        "ыншы",
+        "інші",
+        "ншы",
+        "нші",
+        "ына",
+        "іне",
+        "сы",
+        "сі",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    )
+)
 _FILLERS = (
     # Russian
     "до", "к", "в", "во", "на", "не", "позднее", "позже", "конца", "конец", "конце", "концу", "срок",
@@ -163,9 +203,7 @@ _FILLERS = (
     "айында", "айына", "айының", "кешіктірмей", "мерзімде", "күні", "күнге", "күнінен", "қорытындысы",
     # English
     "by", "in", "the", "end", "of", "until", "no", "later", "than", "on", "due", "within",
-    # endings written after a number with a hyphen: 10-го, 25-ы, 1-ші, 20th
-    "й", "го", "е", "ы", "і", "шы", "ші", "ыншы", "інші", "ншы", "нші", "ына", "іне", "сы", "сі",
-    "st", "nd", "rd", "th",
+    *_ENDINGS,
 )  # fmt: skip
 _RECURRING = (
     "ежемесячно", "ежеквартально", "ежегодно", "ежедекадно", "еженедельно", "ежедневно",
@@ -316,9 +354,69 @@ def _number(token: _Token) -> int:
     return token.value if token.kind is Kind.ORDINAL else int(token.text)
 
 
+# A range of periods: "2027 – 2028 годы", "III–IV кварталы 2026 года", "январь – февраль 2026 года".
+_RANGE = re.compile(r"(?P<first>[^–—-]*[^\W\d_]|[0-9]{4})\s*[–—-]\s*(?P<second>\S.*)", re.DOTALL)
+
+
 def parse_deadline(text: str) -> Deadline:
-    """Read a deadline; raise `WordingError` saying why when the text is not one."""
+    """Read a deadline; raise `WordingError` saying why when the text is not one. A range resolves to
+    its end and keeps its first day in `starts`."""
     stripped = text.strip()
+    if _ISO_DATE.fullmatch(stripped):
+        return Deadline.on(_written_date(stripped))
+    matched = _RANGE.fullmatch(stripped)
+    if matched is not None and not _is_ending(matched["second"]):
+        return _range(stripped, matched["first"].strip(), matched["second"].strip())
+    return _single(stripped)
+
+
+def _is_ending(text: str) -> bool:
+    """Whether the text after a hyphen starts with an ending written after a numeral ("I-ші",
+    "10-го"), not with the second part of a range."""
+    first_word = re.match(r"[^\W\d_]+", text)
+    return first_word is not None and first_word.group().lower() in _ENDINGS
+
+
+def _range(text: str, first: str, second: str) -> Deadline:
+    """A range: the second part as a deadline of its own; the first part completed with the words
+    after the second part's first word ("III" + "кварталы 2026 года")."""
+    try:
+        end = _single(second)
+    except WordingError:  # "2026 жылғы III–IV тоқсандар": the year is before the range
+        end = _single(f"{first.rsplit(maxsplit=1)[0]} {second}" if " " in first else second)
+    rest = second.split(maxsplit=1)[1] if " " in second else ""
+    year = re.search(r"[0-9]{4}.*", second)
+    candidates = [first, f"{first} {rest}", *([f"{first} {year.group()}"] if year else [])]
+    start = _first_read(candidates)
+    first_day = _period_start(start)
+    if first_day > end:
+        raise WordingError(say("wording.range_backwards", first=first, second=second))
+    deadline = Deadline.on(end, text, end.period)
+    deadline.starts = first_day
+    return deadline
+
+
+def _first_read(candidates: list[str]) -> Deadline:
+    """The first of the texts that reads as a deadline; the first one's reason when none does."""
+    reason: WordingError | None = None
+    for candidate in candidates:
+        try:
+            return _single(candidate)
+        except WordingError as exc:
+            reason = reason or exc
+    assert reason is not None
+    raise reason
+
+
+def _period_start(deadline: Deadline) -> date:
+    """The first day of the period a deadline names (the day itself for a day)."""
+    months = {Period.MONTH: 1, Period.QUARTER: 3, Period.HALF_YEAR: 6, Period.YEAR: 12}.get(deadline.period)
+    if months is None:
+        return date(deadline.year, deadline.month, deadline.day)
+    return date(deadline.year, deadline.month - months + 1, 1)
+
+
+def _single(stripped: str) -> Deadline:
     if _ISO_DATE.fullmatch(stripped):
         return Deadline.on(_written_date(stripped))
     tokens, written = _tokens(stripped)

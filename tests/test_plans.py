@@ -321,3 +321,42 @@ def test_a_plan_without_progress_notes_is_not_judged_by_their_absence(run: Run, 
         ("3", "blocked"),
         ("2", "late-predecessor"),
     ]
+
+
+DEADLINE_KINDS = EXAMPLES / "valid" / "deadline-kinds.yaml"
+
+
+def test_a_range_and_a_wording_per_language_keep_their_words_in_each_report(run: Run) -> None:
+    import json
+
+    kk = run("check", str(DEADLINE_KINDS), "--as-of", "2026-12-20", "--lang", "kk").stdout
+    assert "7.2 (uezhkh): мерзімі 31.12.2026 (2026 жылғы IV тоқсан), 11 күн қалды" in kk
+    ru = run("check", str(DEADLINE_KINDS), "--as-of", "2026-12-20").stdout
+    assert "7.2 (uezhkh): срок 31.12.2026 (IV квартал 2026 года), осталось 11 дней" in ru
+    document = json.loads(
+        run("check", str(DEADLINE_KINDS), "--as-of", "2027-01-05", "--format", "json").stdout
+    )
+    rows = {row["id"]: row for row in document["tasks"]}
+    assert (rows["7.1"]["deadline"], rows["7.1"]["deadline_starts"]) == ("2026-12-31", "2026-07-01")
+    assert rows["7.2"]["deadline_wordings"] == {"ru": "IV квартал 2026 года", "kk": "2026 жылғы IV тоқсан"}
+
+
+def test_edits_keep_a_wording_per_language_and_refuse_to_guess_a_new_one(run: Run, tmp_path: Path) -> None:
+    path = copied(DEADLINE_KINDS, tmp_path)
+    assert run("start", "7.2", "--file", str(path)).exit_code == ExitCode.OK
+    assert "    deadline: {ru: IV квартал 2026 года, kk: 2026 жылғы IV тоқсан}\n" in path.read_text("utf-8")
+    before = path.read_bytes()
+    moved = run(
+        "postpone",
+        "7.2",
+        "--to",
+        "I квартал 2027 года",
+        "--reason",
+        "r",
+        "--decision",
+        "d",
+        "--file",
+        str(path),
+    )
+    assert moved.exit_code == ExitCode.INVALID  # which Kazakh words would say it? edit it by hand
+    assert path.read_bytes() == before

@@ -136,7 +136,9 @@ REJECTED: list[tuple[str, str]] = [
     ("до 20 декабря 2026 или 2027 года", "unknown word 'или'"),
     ("2026 или 2027 год", "unknown word 'или'"),
     ("декабрь 2026 - 2027", "more than one year"),
-    ("декабрь-январь 2026", "both 'декабрь' and 'январь'"),
+    ("декабрь-январь 2026", "the range 'декабрь' – 'январь 2026' ends before it starts"),
+    ("IV–III кварталы 2026 года", "the range 'IV' – 'III кварталы 2026 года' ends before it starts"),
+    ("2026 – 2027 учебный год", "unknown word 'учебный'"),
     ("20 декабря 5 2026", "both '20' and '5' could be the number"),
     ("первое декабря 2026", "'первое' is not part of a date"),
     ("soon", "unknown word 'soon'"),
@@ -276,3 +278,24 @@ def test_duty_wordings_refused(text: str, reason: str) -> None:
     with pytest.raises(WordingError) as raised:
         parse_duty(text)
     assert str(raised.value) == reason
+
+
+RANGES: list[tuple[str, date, date]] = [
+    ("2027 – 2028 годы", date(2027, 1, 1), date(2028, 12, 31)),
+    ("III–IV кварталы 2026 года", date(2026, 7, 1), date(2026, 12, 31)),
+    ("январь – февраль 2026 года", date(2026, 1, 1), date(2026, 2, 28)),
+    ("2026 жылғы III–IV тоқсандар", date(2026, 7, 1), date(2026, 12, 31)),
+    ("2026 жылғы қаңтар – ақпан", date(2026, 1, 1), date(2026, 2, 28)),
+    ("1 марта – 30 июня 2026 года", date(2026, 3, 1), date(2026, 6, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "ends"), RANGES, ids=[case[0] for case in RANGES])
+def test_a_range_resolves_to_its_end_and_keeps_its_start(text: str, starts: date, ends: date) -> None:
+    deadline = parse_deadline(text)
+    assert (deadline, deadline.starts, deadline.wording) == (ends, starts, text)
+
+
+def test_a_hyphen_before_an_ending_is_no_range() -> None:
+    assert parse_deadline("2026 жылғы I-ші тоқсан") == date(2026, 3, 31)
+    assert parse_deadline("до 10-го декабря 2026 года").starts is None

@@ -123,6 +123,8 @@ class DeadlineRow(NamedTuple):
     progress: tuple[ProgressNote, ...] = ()  # the task's progress notes through the as-of day
     leads: tuple[str, ...] = ()  # every lead, when there are several (empty: `department` alone)
     risk: RiskReason | None = None  # why it is at risk of not being met
+    starts: date | None = None  # a range's first day ("III–IV кварталы 2026 года": 1 July)
+    deadline_wordings: Localized | None = None  # the wording per language, when the file has one each
 
     @property
     def is_moved(self) -> bool:
@@ -362,7 +364,14 @@ def deadline_row(
         progress=task.progress_through(assessment.as_of) if task.progress else (),
         leads=task.leads if len(task.leads) > 1 else (),
         risk=assessment.risk,
+        starts=getattr(assessment.stated, "starts", None),
+        deadline_wordings=_wordings(assessment.stated),
     )
+
+
+def _wordings(stated: date) -> Localized | None:
+    wordings: tuple[tuple[str, str], ...] = getattr(stated, "wordings", ())
+    return Localized(tuple(part for pair in wordings for part in pair)) if wordings else None
 
 
 def validate_document(results: Sequence[LoadedRoadmap]) -> ValidateDocument:

@@ -84,6 +84,8 @@ def _deadline(row: DeadlineRow) -> Data:
         "co_executors": list(row.co_executors),
         "deadline": row.deadline.isoformat(),
         "deadline_as_written": row.deadline_as_written,
+        "deadline_starts": _iso(row.starts),
+        "deadline_wordings": _texts(row.deadline_wordings),
         "original_deadline": _iso(row.original_deadline),
         "status": row.status.value,
         "completed": _iso(row.completed),

@@ -188,7 +188,10 @@ def deadline_text(row: DeadlineRow) -> str:
     elif row.period is not None:
         notes.append(messages.text("period", period=row.period))
     day = messages.day(row.effective_deadline)
-    wording = row.deadline_as_written
+    # A deadline worded per language says it in the language spoken (else in another one).
+    wording = (
+        shown(row.deadline_wordings).text if row.deadline_wordings is not None else row.deadline_as_written
+    )
     if wording is not None and wording.strip() not in (day, row.deadline.isoformat()):
         notes.append(wording)
     if row.is_moved:
