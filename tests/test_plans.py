@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from roadmap_cli.errors import ExitCode
 from tests.conftest import EXAMPLES, Run
 
@@ -360,3 +362,19 @@ def test_edits_keep_a_wording_per_language_and_refuse_to_guess_a_new_one(run: Ru
     )
     assert moved.exit_code == ExitCode.INVALID  # which Kazakh words would say it? edit it by hand
     assert path.read_bytes() == before
+
+
+SEZ_PLAN = EXAMPLES / "valid" / "sez-plan.yaml"
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_a_signed_plan_of_42_items_shows_as_expected_at_100_columns(run: Run, language: str) -> None:
+    # Sections, 1.1-style numbers, several leads, bodies by agreement, costs, deadlines per language,
+    # a range, progress notes, the approving act: the status the akimat's staff would see.
+    result = run("status", str(SEZ_PLAN), "--as-of", "2026-12-01", "--lang", language, env={"COLUMNS": "100"})
+    assert result.exit_code == ExitCode.OK, result.stderr
+    shown = [line.rstrip() for line in result.stdout.splitlines()]
+    expected = EXAMPLES / "expected" / f"sez-plan-100-{language}.txt"
+    assert shown == expected.read_text(encoding="utf-8").splitlines()
+    assert run("validate", str(SEZ_PLAN)).exit_code == ExitCode.OK
+    assert run("fmt", "--check", str(SEZ_PLAN)).exit_code == ExitCode.OK
