@@ -110,3 +110,19 @@ def test_a_usage_error_frames_its_usage_line_in_the_language_too(run: Run) -> No
 
 def test_the_framing_words_are_the_same_in_each_language() -> None:
     assert FRAMING["kk"].keys() == FRAMING["ru"].keys()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--help", "--lang", "ru"], "Использование: roadmap [ПАРАМЕТРЫ] КОМАНДА [АРГУМЕНТЫ]..."),
+        (["postpone", "--help", "--lang=kk"], "Қолданылуы: roadmap postpone [ПАРАМЕТРЛЕР] {TASK}"),
+        (["done", "--lang", "ru", "-h"], "Использование: roadmap done [ПАРАМЕТРЫ] {TASK}"),
+    ],
+)
+def test_help_takes_lang_of_every_command_even_one_without_that_option(
+    run: Run, args: list[str], expected: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stdout.splitlines()[0] == expected

@@ -72,6 +72,23 @@ def _language_asked(args: Sequence[str]) -> str | None:
     return None
 
 
+def _without_language(args: Sequence[str]) -> list[str]:
+    """The arguments less a valid `--lang X` / `--lang=X`, which help has already taken."""
+    kept: list[str] = []
+    skip = False
+    for at, arg in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if arg == "--lang" and at + 1 < len(args) and args[at + 1].lower() in messages.LANGUAGES:
+            skip = True
+            continue
+        if arg.startswith("--lang=") and arg.removeprefix("--lang=").lower() in messages.LANGUAGES:
+            continue
+        kept.append(arg)
+    return kept
+
+
 def _help_language(args: Sequence[str]) -> str:
     """The language of `--help`: --lang, else $ROADMAP_LANG, else English. (Not the roadmap's: help
     is asked for before, and without, any roadmap.)"""
@@ -167,6 +184,8 @@ class RoadmapGroup(TyperGroup):
             _Framing.language = _help_language(arguments)
             if _Framing.language != messages.DEFAULT_LANGUAGE:
                 _speak_help(self, _Framing.language)
+            # Taken: help in a language is asked the same way of every command, with --lang or not.
+            arguments = _without_language(arguments)
         try:
             result = super().main(arguments, prog_name, complete_var, False, windows_expand_args, **extra)
         except _USAGE_ERROR as error:
