@@ -70,6 +70,7 @@ class Assessment:
     submitted: date | None = None  # when that period was submitted
     periods: int = 1  # more than one: the older missed periods of a duty, as one (see LISTED_PERIODS)
     risk: RiskReason | None = None  # why an open item is at risk of not being done (`at_risk`)
+    standing: bool = False  # a standing obligation ("постоянно"): no date, never late; `due` is the as-of day
 
     @property
     def is_moved(self) -> bool:
@@ -103,7 +104,7 @@ class Assessment:
     @property
     def is_overdue(self) -> bool:
         """Open, and its deadline day has ended (a deadline due today is not yet overdue)."""
-        return not self.is_closed and self.days_left < 0
+        return not self.is_closed and not self.standing and self.days_left < 0
 
     @property
     def days_overdue(self) -> int:
@@ -116,7 +117,7 @@ class Assessment:
 
     @property
     def is_due_soon(self) -> bool:
-        if self.is_closed or self.days_left < 0:
+        if self.is_closed or self.standing or self.days_left < 0:
             return False
         left = self.working_days_left if self.window.working else self.days_left
         return left <= self.window.days
@@ -199,7 +200,8 @@ def assess_task(
 
     if task.deadline is not None:
         return [Assessment(task, as_of, due(task.deadline), task.deadline, calendar, window)]
-    assert task.recurrence is not None
+    if task.recurrence is None:  # a standing obligation: counted, listed, never late
+        return [Assessment(task, as_of, as_of, as_of, calendar, window, standing=True)]
     # A period reported after the as-of day was not reported yet on that day.
     submitted = {period: on for period, on in task.submitted.items() if on <= as_of}
     occurrences = list(task.recurrence.schedule.due_through(as_of))
@@ -252,6 +254,8 @@ def _risk(assessment: Assessment, overdue: set[str], settings: RiskSettings | No
         return None
     if assessment.status is Status.BLOCKED:
         return RiskReason.BLOCKED
+    if assessment.standing:
+        return None  # with no date, nothing else can put it at risk
     if any(dependency in overdue for dependency in task.depends_on):
         return RiskReason.LATE_PREDECESSOR
     if settings is None:

@@ -64,7 +64,9 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 def schedule(task: Task) -> date | str:
     """A task's deadline, or its recurrence in one line: ``monthly by day 10 from 2026-01-01``."""
     if task.recurrence is None:
-        assert task.deadline is not None
+        if task.deadline is None:
+            assert task.standing is not None
+            return task.standing
         return task.deadline
     recurrence = task.recurrence
     terms = recurrence.schedule.terms

@@ -50,7 +50,7 @@ from roadmap_cli.values import (
     invalid,
     shortened,
 )
-from roadmap_cli.wording import WordingError
+from roadmap_cli.wording import WordingError, is_standing
 
 
 class Language(StrEnum):
@@ -326,6 +326,25 @@ class Task(_Strict):
     submissions: tuple[Submission, ...] = Field(default=(), description="a recurring duty's reported periods")
     progress: tuple[ProgressNote, ...] = Field(default=(), description="progress notes; append-only")
     notes: str | None = None
+
+    # The words of a standing obligation ("постоянно"), which has no deadline date; see `standing`.
+    _standing: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _standing_obligation(cls, data: Any, handler: ModelWrapValidatorHandler[Task]) -> Task:
+        """`deadline: постоянно` is no date: the task is kept without one, and says so in `standing`."""
+        wording = data.get("deadline") if isinstance(data, Mapping) else None
+        if not isinstance(wording, str) or not is_standing(wording):
+            return handler(data)
+        task = handler({key: value for key, value in data.items() if key != "deadline"})
+        task._standing = wording
+        return task
+
+    @property
+    def standing(self) -> str | None:
+        """A standing obligation's words ("постоянно"): never overdue itself; None for any other task."""
+        return self._standing
 
     @property
     def original_deadline(self) -> date | None:

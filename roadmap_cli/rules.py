@@ -150,7 +150,7 @@ def _deadline_or_recurrence(index: int, task: Task, source_map: SourceMap) -> It
     """A task has one deadline or a recurrence; submissions belong to a recurrence, postponements to
     a deadline, and each submission names a period of the schedule once."""
     where = ("tasks", index)
-    if task.deadline is None and task.recurrence is None:
+    if task.deadline is None and task.recurrence is None and task.standing is None:
         yield error(
             "deadline-missing",
             say("rule.deadline_missing", task=task.id),

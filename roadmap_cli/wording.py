@@ -243,6 +243,25 @@ def word_table() -> dict[str, Word]:
     return _table(_entries())
 
 
+# Obligations with no date of their own, as plans word them: never overdue, yet reported on.
+_STANDING = frozenset(
+    (
+        "постоянно", "на постоянной основе", "по мере поступления заявок", "по мере необходимости",
+        "по отдельному графику", "тұрақты", "тұрақты негізде", "үнемі", "қажеттілігіне қарай",
+        "өтінімдер түскен сайын", "жеке кесте бойынша", "ongoing", "continuously", "as needed",
+        "on a separate schedule",
+    )
+)  # fmt: skip
+
+
+def is_standing(text: str) -> bool:
+    """Whether a deadline's text names a standing obligation ("постоянно", "по мере поступления
+    заявок", "тұрақты"): one with no date at all."""
+    if not text or text.lstrip()[:1].isdigit() or any(char.isdigit() for char in text):
+        return False  # a date, or a wording with one: every task's deadline passes here
+    return " ".join(re.findall(r"[^\W\d_]+", normalized(text))) in _STANDING
+
+
 ACCEPTED_FORMS = say(
     "wording.accepted",
     forms="2026-12-31, 31.12.2026, 20 декабря 2026 года, 2026 жылғы 20 желтоқсан, 20 December 2026, "

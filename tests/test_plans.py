@@ -378,3 +378,36 @@ def test_a_signed_plan_of_42_items_shows_as_expected_at_100_columns(run: Run, la
     assert shown == expected.read_text(encoding="utf-8").splitlines()
     assert run("validate", str(SEZ_PLAN)).exit_code == ExitCode.OK
     assert run("fmt", "--check", str(SEZ_PLAN)).exit_code == ExitCode.OK
+
+
+STANDING = EXAMPLES / "valid" / "standing.yaml"
+
+
+def test_a_standing_obligation_is_counted_and_listed_but_never_late(run: Run) -> None:
+    import json
+
+    check = run("check", str(STANDING), "--as-of", "2030-01-01", "--lang", "en")
+    overdue = [line for line in check.stdout.splitlines() if ": warning: " not in line]
+    assert overdue == [f"{STANDING}:27:5: 5.4 (upi) was due 2026-11-30, 1,128 days overdue"]
+    document = json.loads(
+        run("status", str(STANDING), "--as-of", "2026-12-01", "--format", "json", "-d", "upi").stdout
+    )
+    assert document["departments"][0]["tasks"] == 4
+    rows = {row["id"]: row for row in document["deadlines"]}
+    assert (rows["5.2"]["deadline"], rows["5.2"]["standing"], rows["5.2"]["state"]) == (
+        None,
+        "по мере поступления заявок",
+        "on-track",
+    )
+    assert rows["5.3"]["risk"] == "blocked"  # blocked, it is at risk all the same
+
+
+def test_a_standing_obligation_has_no_deadline_to_postpone(run: Run, tmp_path: Path) -> None:
+    path = copied(STANDING, tmp_path)
+    result = run(
+        "postpone", "5.1", "--to", "2027-01-01", "--reason", "r", "--decision", "d", "--file", str(path)
+    )
+    assert result.exit_code == ExitCode.USAGE
+    assert "постоянное обязательство (постоянно): переносить нечего" in result.stderr
+    assert run("done", "5.2", "--on", "2026-11-30", "--file", str(path)).exit_code == ExitCode.OK
+    assert "    deadline: по мере поступления заявок\n    status: done\n" in path.read_text("utf-8")

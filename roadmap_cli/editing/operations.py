@@ -150,6 +150,8 @@ def postpone(to: date, reason: str, decision: str) -> Planner:
     def plan(task: Task, roadmap: Roadmap) -> Mapping[str, FieldEdit]:
         if task.status.is_closed:
             raise _closed(task, "operation.closed.postpone")
+        if task.standing is not None:
+            raise UsageError(say("operation.postpone_standing", task=task.id, standing=task.standing))
         if task.deadline is None:
             raise UsageError(say("operation.postpone_duty", task=task.id))
         if to <= task.deadline:

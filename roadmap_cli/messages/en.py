@@ -328,6 +328,7 @@ MESSAGES: dict[str, str] = {
     "operation.on_in_future": "--on {on} is after today ({today}, {zone})",
     "operation.reopen_open": "task {task} is {status}: only a done, cancelled or blocked task reopens",
     "operation.postpone_duty": "task {task} is a recurring duty with no single deadline: change its recurrence instead",
+    "operation.postpone_standing": "task {task} is a standing obligation ({standing}): it has no deadline to move",
     "operation.postpone_earlier": "--to {to} is not after the deadline of task {task} ({deadline})",
     "storage.read_only": "{path}: not writable (the file or its directory is read-only)",
     "storage.cannot_open": "{path}: cannot open: {reason}",

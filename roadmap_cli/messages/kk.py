@@ -328,6 +328,7 @@ MESSAGES: dict[str, str] = {
     "operation.on_in_future": "--on {on} бүгінгі күннен ({today}, {zone}) кейін",
     "operation.reopen_open": "{task} тапсырмасы {status} мәртебесінде: тек орындалған, күші жойылған немесе тоқтатылған тапсырма қайта ашылады",
     "operation.postpone_duty": "{task} тапсырмасы — жалғыз мерзімі жоқ тұрақты міндет: оның кезеңділігін өзгертіңіз",
+    "operation.postpone_standing": "{task} тапсырмасы — тұрақты міндет ({standing}): ауыстыратын мерзім жоқ",
     "operation.postpone_earlier": "--to {to} {task} тапсырмасының мерзімінен ({deadline}) кейін емес",
     "storage.read_only": "{path}: жазу мүмкін емес (файл немесе оның қалтасы тек оқуға арналған)",
     "storage.cannot_open": "{path}: ашу мүмкін емес: {reason}",

@@ -328,6 +328,7 @@ MESSAGES: dict[str, str] = {
     "operation.on_in_future": "--on {on} позже сегодняшнего дня ({today}, {zone})",
     "operation.reopen_open": "задача {task} в статусе {status}: возобновить можно только исполненную, отменённую или приостановленную задачу",
     "operation.postpone_duty": "задача {task} — регулярная обязанность без единого срока: измените её периодичность",
+    "operation.postpone_standing": "задача {task} — постоянное обязательство ({standing}): переносить нечего",
     "operation.postpone_earlier": "--to {to} не позже срока задачи {task} ({deadline})",
     "storage.read_only": "{path}: запись невозможна (файл или его папка только для чтения)",
     "storage.cannot_open": "{path}: не удаётся открыть: {reason}",

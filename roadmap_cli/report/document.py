@@ -125,6 +125,7 @@ class DeadlineRow(NamedTuple):
     risk: RiskReason | None = None  # why it is at risk of not being met
     starts: date | None = None  # a range's first day ("III–IV кварталы 2026 года": 1 July)
     deadline_wordings: Localized | None = None  # the wording per language, when the file has one each
+    standing: str | None = None  # a standing obligation's words: it has no date ("постоянно")
 
     @property
     def is_moved(self) -> bool:
@@ -366,6 +367,7 @@ def deadline_row(
         risk=assessment.risk,
         starts=getattr(assessment.stated, "starts", None),
         deadline_wordings=_wordings(assessment.stated),
+        standing=task.standing if assessment.standing else None,
     )
 
 

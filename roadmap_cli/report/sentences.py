@@ -181,7 +181,9 @@ def progress_line(note: ProgressNote) -> str:
 
 def deadline_text(row: DeadlineRow) -> str:
     """A deadline as people read it: the date the local way, then (when there are any) the period of a
-    duty, the wording as written, and the date it was moved from."""
+    duty, the wording as written, and the date it was moved from. A standing obligation has only words."""
+    if row.standing is not None:
+        return row.standing if row.risk is None else f"{row.standing} ({risk_text(row.risk)})"
     notes: list[str] = []
     if row.period is not None and row.periods > 1:
         notes.append(messages.text("periods", period=row.period, count=messages.Amount(row.periods)))
@@ -265,7 +267,12 @@ def percent_text(percent: int | None) -> str:
 
 def days_text(row: DeadlineRow) -> str:
     """Days left (negative once late), working days in brackets; a dash for a closed deadline."""
-    if row.state in (State.DONE, State.DONE_LATE, State.SUBMITTED, State.CANCELLED):
+    if row.standing is not None or row.state in (
+        State.DONE,
+        State.DONE_LATE,
+        State.SUBMITTED,
+        State.CANCELLED,
+    ):
         return "–"
     working = f" ({row.working_days.left})" if row.working_days is not None else ""
     return f"{row.days_left}{working}"
