@@ -29,6 +29,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 from roadmap_cli import dates
 from roadmap_cli.duty_wording import DUTY_FORMS, parse_duty
@@ -326,25 +327,22 @@ class Task(_Strict):
     submissions: tuple[Submission, ...] = Field(default=(), description="a recurring duty's reported periods")
     progress: tuple[ProgressNote, ...] = Field(default=(), description="progress notes; append-only")
     notes: str | None = None
+    # A standing obligation's words ("постоянно"), read from `deadline`: never overdue itself.
+    standing: SkipJsonSchema[str | None] = Field(default=None, exclude=True)
 
-    # The words of a standing obligation ("постоянно"), which has no deadline date; see `standing`.
-    _standing: str | None = PrivateAttr(default=None)
-
-    @model_validator(mode="wrap")
+    @model_validator(mode="before")
     @classmethod
-    def _standing_obligation(cls, data: Any, handler: ModelWrapValidatorHandler[Task]) -> Task:
-        """`deadline: постоянно` is no date: the task is kept without one, and says so in `standing`."""
-        wording = data.get("deadline") if isinstance(data, Mapping) else None
+    def _standing_obligation(cls, data: Any) -> Any:
+        """`deadline: постоянно` is no date: the task keeps the words in `standing`, with no deadline.
+        (A before-validator, not a wrap one: every task of a large roadmap passes here.)"""
+        if not isinstance(data, Mapping):
+            return data
+        if "standing" in data:  # the words come from `deadline`, never as a key of their own
+            raise invalid("invalid.standing_key")
+        wording = data.get("deadline")
         if not isinstance(wording, str) or not is_standing(wording):
-            return handler(data)
-        task = handler({key: value for key, value in data.items() if key != "deadline"})
-        task._standing = wording
-        return task
-
-    @property
-    def standing(self) -> str | None:
-        """A standing obligation's words ("постоянно"): never overdue itself; None for any other task."""
-        return self._standing
+            return data
+        return {**{key: value for key, value in data.items() if key != "deadline"}, "standing": wording}
 
     @property
     def original_deadline(self) -> date | None:

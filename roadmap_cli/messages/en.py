@@ -204,6 +204,7 @@ MESSAGES: dict[str, str] = {
     "invalid.identifier": "'{value}' is not a valid id: use Latin letters, digits, '-' and '_', with single dots between parts (7.1, 11.3, SEZ-001)",
     "invalid.identifier_final_dot": "'{value}' is not a valid id: write it without the final dot ({bare})",
     "invalid.no_lead": "name at least one lead department",
+    "invalid.standing_key": "unknown key 'standing': write a standing obligation as its deadline (deadline: постоянно)",
     "invalid.leads_type": "expected a department id or a list of them, found {found}",
     "invalid.date_type": "expected a date (YYYY-MM-DD), found {found}",
     "invalid.date_format": "{reason}",

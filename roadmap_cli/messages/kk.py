@@ -204,6 +204,7 @@ MESSAGES: dict[str, str] = {
     "invalid.identifier": "'{value}' жарамсыз код: латын әріптерін, цифрларды, '-' және '_' қолданыңыз, бөліктерді бір нүктемен бөліңіз (7.1, 11.3, SEZ-001)",
     "invalid.identifier_final_dot": "'{value}' жарамсыз код: соңындағы нүктесіз жазыңыз ({bare})",
     "invalid.no_lead": "кемінде бір жауапты басқарманы көрсетіңіз",
+    "invalid.standing_key": "'standing' белгісіз кілт: тұрақты міндет мерзім ретінде жазылады (deadline: тұрақты)",
     "invalid.leads_type": "басқарма коды немесе кодтар тізімі күтілген еді, {found} емес",
     "invalid.date_type": "күн (ЖЖЖЖ-АА-КК) күтілуде, табылғаны: {found}",
     "invalid.date_format": "{reason}",

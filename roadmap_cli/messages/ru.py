@@ -204,6 +204,7 @@ MESSAGES: dict[str, str] = {
     "invalid.identifier": "'{value}' — недопустимый код: используйте латинские буквы, цифры, '-' и '_', части разделяйте одной точкой (7.1, 11.3, SEZ-001)",
     "invalid.identifier_final_dot": "'{value}' — недопустимый код: пишите без точки в конце ({bare})",
     "invalid.no_lead": "укажите хотя бы одно ответственное управление",
+    "invalid.standing_key": "неизвестный ключ 'standing': постоянное обязательство пишется сроком (deadline: постоянно)",
     "invalid.leads_type": "ожидался код управления или список кодов, а не {found}",
     "invalid.date_type": "ожидается дата (ГГГГ-ММ-ДД), найдено: {found}",
     "invalid.date_format": "{reason}",
