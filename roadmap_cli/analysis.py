@@ -17,6 +17,7 @@ from roadmap_cli.errors import UsageError
 from roadmap_cli.gate import FailOn
 from roadmap_cli.messages import say
 from roadmap_cli.model import DayOffRule, Department, RiskSettings, Roadmap, Section, Status, Task
+from roadmap_cli.wording import Deadline
 from roadmap_cli.workdays import WorkingCalendar, kazakhstan_calendar
 
 DEFAULT_WARN_DAYS = 14
@@ -231,10 +232,11 @@ def assess_task(
 def assess_all(roadmap: Roadmap, as_of: date, window: Window = Window()) -> list[Assessment]:
     calendar = roadmap_calendar(roadmap)
     rule = roadmap.calendar.deadline_on_day_off
+    tasks = roadmap.tasks_by_id
     assessments = [
         assessment
         for task in roadmap.tasks
-        for assessment in assess_task(task, as_of, calendar, window, rule)
+        for assessment in assess_task(_dated(task, tasks, as_of), as_of, calendar, window, rule)
     ]
     overdue = {assessment.task.id for assessment in assessments if assessment.is_overdue}
     # A plan that keeps no progress notes cannot be judged by their absence.
@@ -244,6 +246,19 @@ def assess_all(roadmap: Roadmap, as_of: date, window: Window = Window()) -> list
         if reason is not None:
             assessments[at] = replace(assessment, risk=reason)
     return assessments
+
+
+def _dated(task: Task, tasks: dict[str, Task], as_of: date) -> Task:
+    """A task whose deadline counts from another item's completion, with that deadline when the item
+    was done by the as-of day; as it is (no date: never late) until then."""
+    relative = task.relative
+    if relative is None:
+        return task
+    before = tasks.get(relative.after)
+    completed = before.completed if before is not None and before.status is Status.DONE else None
+    if completed is None or completed > as_of:
+        return task
+    return task.model_copy(update={"deadline": Deadline.on(relative.due_after(completed))})
 
 
 def _risk(assessment: Assessment, overdue: set[str], settings: RiskSettings | None) -> RiskReason | None:

@@ -64,6 +64,9 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 def schedule(task: Task) -> date | str:
     """A task's deadline, or its recurrence in one line: ``monthly by day 10 from 2026-01-01``."""
     if task.recurrence is None:
+        if task.relative is not None:
+            count, unit = task.relative.within
+            return f"{count} {unit}(s) after {task.relative.after}"
         if task.deadline is None:
             assert task.standing is not None
             return task.standing

@@ -430,8 +430,18 @@ def _translate_all(details: list[ErrorDetails], data: Any, source_map: SourceMap
     ]
 
 
+# Task fields read from another key of the file (`deadline: {after, within}` is `relative`): an error in
+# one is said, and placed, at the key the user wrote.
+_READ_FROM = {"relative": "deadline", "standing": "deadline"}
+
+
 def _translate(detail: ErrorDetails, data: Any, source_map: SourceMap) -> Finding:
-    loc: Path_ = tuple(detail["loc"])
+    loc: Path_ = tuple(
+        _READ_FROM.get(part, part)
+        if at == 2 and isinstance(part, str) and detail["loc"][0] == "tasks"
+        else part
+        for at, part in enumerate(detail["loc"])
+    )
     kind = detail["type"]
     value = detail.get("input")
     subject = _subject(loc, data)

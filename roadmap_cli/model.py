@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
@@ -25,6 +26,7 @@ from pydantic import (
     Field,
     ModelWrapValidatorHandler,
     PlainSerializer,
+    PlainValidator,
     PrivateAttr,
     WithJsonSchema,
     model_validator,
@@ -289,6 +291,39 @@ class Cost(_Strict):
         return self
 
 
+_WITHIN = re.compile(r"\s*([0-9]{1,3})\s+([^\W\d_]+)\s*")
+_MONTH_WORDS = frozenset(("month", "months", "месяц", "месяца", "месяцев", "мес", "ай"))
+_DAY_WORDS = frozenset(("day", "days", "день", "дня", "дней", "дн", "күн"))
+
+
+def _within(value: object) -> tuple[int, str]:
+    """``2 months``, ``2 месяца``, ``2 ай``, ``30 дней``, ``30 күн``: (count, "month" or "day")."""
+    match = _WITHIN.fullmatch(str(value).lower()) if isinstance(value, str) else None
+    unit = match.group(2) if match else ""
+    if match is None or unit not in _MONTH_WORDS | _DAY_WORDS or int(match.group(1)) == 0:
+        raise invalid("invalid.within", value=shortened(value))
+    return int(match.group(1)), "month" if unit in _MONTH_WORDS else "day"
+
+
+class RelativeDeadline(_Strict):
+    """A deadline counted from another item's completion: "в течение 2 месяцев после завершения
+    разработки ПСД". Unresolved (never late) until that item is done; then due `within` after it."""
+
+    after: Identifier = Field(description="the item whose completion starts the count")
+    within: Annotated[tuple[int, str], PlainValidator(_within), WithJsonSchema({"type": "string"})] = Field(
+        description="2 months, 2 месяца, 30 дней, 30 күн: months or calendar days"
+    )
+    wording: Localized | None = Field(default=None, description="the plan's own words")
+
+    def due_after(self, completed: date) -> date:
+        count, unit = self.within
+        if unit == "day":
+            return completed + timedelta(days=count)
+        from dateutil.relativedelta import relativedelta  # only relative deadlines need it
+
+        return completed + relativedelta(months=count)
+
+
 class ProgressNote(_Strict):
     """What was done by a day: a line of the execution report's "Информация об исполнении"."""
 
@@ -329,6 +364,8 @@ class Task(_Strict):
     notes: str | None = None
     # A standing obligation's words ("постоянно"), read from `deadline`: never overdue itself.
     standing: SkipJsonSchema[str | None] = Field(default=None, exclude=True)
+    # A deadline counted from another item's completion, read from `deadline: {after, within}`.
+    relative: SkipJsonSchema[RelativeDeadline | None] = Field(default=None, exclude=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -339,10 +376,15 @@ class Task(_Strict):
             return data
         if "standing" in data:  # the words come from `deadline`, never as a key of their own
             raise invalid("invalid.standing_key")
+        if "relative" in data:
+            raise invalid("invalid.relative_key")
         wording = data.get("deadline")
+        rest = {key: value for key, value in data.items() if key != "deadline"}
+        if isinstance(wording, Mapping) and "after" in wording:  # counted from another item's completion
+            return {**rest, "relative": wording}
         if not isinstance(wording, str) or not is_standing(wording):
             return data
-        return {**{key: value for key, value in data.items() if key != "deadline"}, "standing": wording}
+        return {**rest, "standing": wording}
 
     @property
     def original_deadline(self) -> date | None:

@@ -38,6 +38,9 @@ def check(rule_input: RuleInput, source_map: SourceMap) -> list[Finding]:
     known_tasks = {item for item in rule_input.task_ids if item is not None}
     for index, task in rule_input.tasks:
         findings.extend(_references(index, task, departments, known_tasks, source_map))
+        if task.relative is not None and task.relative.after not in known_tasks:
+            unknown = say("rule.relative_unknown", task=task.id, after=task.relative.after)
+            findings.append(error("unknown-task", unknown, source_map.position(("tasks", index, "deadline"))))
         if task.section is not None and task.section not in sections:
             message = say("rule.unknown_section", task=task.id, section=task.section)
             suggestion = closest(task.section, sections)
@@ -150,6 +153,14 @@ def _deadline_or_recurrence(index: int, task: Task, source_map: SourceMap) -> It
     """A task has one deadline or a recurrence; submissions belong to a recurrence, postponements to
     a deadline, and each submission names a period of the schedule once."""
     where = ("tasks", index)
+    if task.relative is not None:
+        if task.relative.after == task.id:
+            yield error(
+                "relative-self",
+                say("rule.relative_self", task=task.id),
+                source_map.position((*where, "deadline")),
+            )
+        return
     if task.deadline is None and task.recurrence is None and task.standing is None:
         yield error(
             "deadline-missing",

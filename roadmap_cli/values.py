@@ -194,10 +194,23 @@ DeadlineText = Annotated[
     PlainSerializer(lambda value: value.written() if value is not None else None),
     WithJsonSchema(
         {
-            **TEXT_PER_LANGUAGE_SCHEMA,
+            "anyOf": [
+                *TEXT_PER_LANGUAGE_SCHEMA["anyOf"],
+                {
+                    "type": "object",
+                    "properties": {
+                        "after": {"type": ["string", "number"]},
+                        "within": {"type": "string", "minLength": 1},
+                        "wording": TEXT_PER_LANGUAGE_SCHEMA,
+                    },
+                    "required": ["after", "within"],
+                    "additionalProperties": False,
+                },
+            ],
             "description": "an ISO date, 31.12.2026, or an official wording: 'IV квартал 2026 года', "
             "'до 20 декабря 2026 года', '2026 жылғы 10 қарашадағы', 'Q4 2026'...; or one per language, "
-            "all naming the same day: {ru: 'IV квартал 2026 года', kk: '2026 жылғы IV тоқсан'}",
+            "all naming the same day: {ru: 'IV квартал 2026 года', kk: '2026 жылғы IV тоқсан'}; or counted "
+            "from another item's completion: {after: '7.6', within: '2 месяца'}",
         }
     ),
 ]

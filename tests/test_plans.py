@@ -411,3 +411,34 @@ def test_a_standing_obligation_has_no_deadline_to_postpone(run: Run, tmp_path: P
     assert "постоянное обязательство (постоянно): переносить нечего" in result.stderr
     assert run("done", "5.2", "--on", "2026-11-30", "--file", str(path)).exit_code == ExitCode.OK
     assert "    deadline: по мере поступления заявок\n    status: done\n" in path.read_text("utf-8")
+
+
+RELATIVE = EXAMPLES / "valid" / "relative.yaml"
+
+
+def test_a_deadline_after_another_item_waits_for_it_then_counts_from_its_completion(run: Run) -> None:
+    import json
+
+    early = json.loads(
+        run("status", str(RELATIVE), "--as-of", "2026-12-01", "-d", "us", "--format", "json").stdout
+    )
+    rows = {row["id"]: row for row in early["deadlines"]}
+    # 3.1 was done on 20 October: 3.2 is due two months later; 4.1 waits for 3.2, with no date yet.
+    assert (rows["3.2"]["deadline"], rows["3.2"]["after"]) == ("2026-12-20", "3.1")
+    assert rows["3.2"]["deadline_text"] == "20.12.2026 (в течение 2 месяцев после исполнения 3.1)"
+    assert (rows["4.1"]["deadline"], rows["4.1"]["state"]) == (None, "on-track")
+    assert rows["4.1"]["deadline_text"] == "в течение 1 месяца после получения заключения экспертизы"
+    late = run("check", str(RELATIVE), "--as-of", "2026-12-25", "--lang", "kk")
+    assert late.exit_code == ExitCode.BREACHES
+    assert "3.2 (us): мерзімі 20.12.2026 (3.1 орындалғаннан кейін 2 ай ішінде), 5 күн кешікті" in late.stdout
+
+
+def test_a_deadline_after_another_item_is_not_postponed_by_date(run: Run, tmp_path: Path) -> None:
+    path = copied(RELATIVE, tmp_path)
+    result = run(
+        "postpone", "3.2", "--to", "2027-03-01", "--reason", "r", "--decision", "d", "--file", str(path)
+    )
+    assert result.exit_code == ExitCode.USAGE
+    assert "отсчитывается от 3.1" in result.stderr
+    assert run("start", "4.1", "--file", str(path)).exit_code == ExitCode.OK
+    assert "      after: 3.2\n      within: 30 дней\n" in path.read_text("utf-8")

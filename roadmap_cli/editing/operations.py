@@ -152,6 +152,8 @@ def postpone(to: date, reason: str, decision: str) -> Planner:
             raise _closed(task, "operation.closed.postpone")
         if task.standing is not None:
             raise UsageError(say("operation.postpone_standing", task=task.id, standing=task.standing))
+        if task.relative is not None:
+            raise UsageError(say("operation.postpone_relative", task=task.id, after=task.relative.after))
         if task.deadline is None:
             raise UsageError(say("operation.postpone_duty", task=task.id))
         if to <= task.deadline:

@@ -33,7 +33,16 @@ from roadmap_cli.analysis import (
 )
 from roadmap_cli.diff import Change, ChangeKind, ChangeValue
 from roadmap_cli.findings import Finding, Position, Severity, unlisted
-from roadmap_cli.model import ActKind, Approval, DepartmentKind, PlanPeriod, ProgressNote, Section, Status
+from roadmap_cli.model import (
+    ActKind,
+    Approval,
+    DepartmentKind,
+    PlanPeriod,
+    ProgressNote,
+    RelativeDeadline,
+    Section,
+    Status,
+)
 from roadmap_cli.values import Localized
 
 if TYPE_CHECKING:
@@ -55,6 +64,7 @@ __all__ = [
     "PlanPeriod",
     "Position",
     "ProgressNote",
+    "RelativeDeadline",
     "RiskReason",
     "Severity",
     "Status",
@@ -126,6 +136,8 @@ class DeadlineRow(NamedTuple):
     starts: date | None = None  # a range's first day ("III–IV кварталы 2026 года": 1 July)
     deadline_wordings: Localized | None = None  # the wording per language, when the file has one each
     standing: str | None = None  # a standing obligation's words: it has no date ("постоянно")
+    relative: RelativeDeadline | None = None  # counted from another item's completion
+    pending: bool = False  # no date yet: a standing obligation, or a relative deadline not yet started
 
     @property
     def is_moved(self) -> bool:
@@ -368,6 +380,8 @@ def deadline_row(
         starts=getattr(assessment.stated, "starts", None),
         deadline_wordings=_wordings(assessment.stated),
         standing=task.standing if assessment.standing else None,
+        relative=task.relative,
+        pending=assessment.standing,
     )
 
 

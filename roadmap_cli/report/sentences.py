@@ -182,9 +182,12 @@ def progress_line(note: ProgressNote) -> str:
 def deadline_text(row: DeadlineRow) -> str:
     """A deadline as people read it: the date the local way, then (when there are any) the period of a
     duty, the wording as written, and the date it was moved from. A standing obligation has only words."""
-    if row.standing is not None:
-        return row.standing if row.risk is None else f"{row.standing} ({risk_text(row.risk)})"
+    if row.pending:
+        words = row.standing if row.standing is not None else relative_text(row)
+        return words if row.risk is None else f"{words} ({risk_text(row.risk)})"
     notes: list[str] = []
+    if row.relative is not None:
+        notes.append(relative_text(row))
     if row.period is not None and row.periods > 1:
         notes.append(messages.text("periods", period=row.period, count=messages.Amount(row.periods)))
     elif row.period is not None:
@@ -223,6 +226,18 @@ def at_risk_sentence(row: DeadlineRow) -> str:
 
 def at_risk_heading(count: int) -> str:
     return messages.text("at_risk.heading", count=messages.Amount(count))
+
+
+def relative_text(row: DeadlineRow) -> str:
+    """A deadline counted from another item: the plan's words, else ``в течение 2 месяцев после
+    исполнения 7.6``."""
+    relative = row.relative
+    assert relative is not None
+    if relative.wording is not None:
+        return shown(relative.wording).plain()
+    count, unit = relative.within
+    within = messages.count(count, "within_month" if unit == "month" else "within_day")
+    return messages.text("relative.pending", within=within, task=relative.after)
 
 
 def leads_text(row: DeadlineRow) -> str:
@@ -267,7 +282,7 @@ def percent_text(percent: int | None) -> str:
 
 def days_text(row: DeadlineRow) -> str:
     """Days left (negative once late), working days in brackets; a dash for a closed deadline."""
-    if row.standing is not None or row.state in (
+    if row.pending or row.state in (
         State.DONE,
         State.DONE_LATE,
         State.SUBMITTED,
