@@ -39,7 +39,7 @@ def test_validate_accepts_the_sample(run: Run) -> None:
     result = run("validate", str(SAMPLE))
     assert result.exit_code == ExitCode.OK
     assert result.stdout == ""
-    assert result.stderr == f"{SAMPLE}: valid: 35 tasks in 8 departments\n"
+    assert result.stderr == f"{SAMPLE}: valid: 37 tasks in 8 departments\n"
 
 
 def test_validate_prints_warnings_but_exits_0(run: Run, write: Write) -> None:
