@@ -7,6 +7,7 @@ clock: the as-of date is always a parameter (see `dates.today_in`).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -457,9 +458,9 @@ class CostTotals:
 def planned_costs(roadmap: Roadmap) -> CostTotals | None:
     """The totals of the items that state a cost; None when none does."""
     total = Decimal(0)
-    by_department: dict[str, Decimal] = {}
-    by_source: dict[str, Decimal] = {}
-    by_section: dict[str | None, Decimal] = {}
+    by_department: defaultdict[str, Decimal] = defaultdict(Decimal)
+    by_source: defaultdict[str, Decimal] = defaultdict(Decimal)
+    by_section: defaultdict[str | None, Decimal] = defaultdict(Decimal)
     stated = False
     for task in roadmap.tasks:
         if task.cost is None or task.status is Status.CANCELLED:
@@ -468,10 +469,9 @@ def planned_costs(roadmap: Roadmap) -> CostTotals | None:
         amount = task.cost.amount
         total += amount
         for lead in task.leads:  # each lead answers for the whole amount; the total counts it once
-            by_department[lead] = by_department.get(lead, Decimal(0)) + amount
+            by_department[lead] += amount
         sources = task.cost.sources
         source = sources[0].value if len(sources) == 1 else ("several" if sources else "unstated")
-        by_source[source] = by_source.get(source, Decimal(0)) + amount
-        section = roadmap.section_of[task.id]
-        by_section[section] = by_section.get(section, Decimal(0)) + amount
-    return CostTotals(total, by_department, by_source, by_section) if stated else None
+        by_source[source] += amount
+        by_section[roadmap.section_of[task.id]] += amount
+    return CostTotals(total, dict(by_department), dict(by_source), dict(by_section)) if stated else None

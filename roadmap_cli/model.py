@@ -167,10 +167,6 @@ class Department(_Strict):
     name: Localized
     kind: DepartmentKind = DepartmentKind.DEPARTMENT
 
-    @property
-    def by_agreement(self) -> bool:
-        return self.kind is DepartmentKind.EXTERNAL
-
 
 class Section(_Strict):
     """A numbered part of the plan ("7. Инженерно-коммуникационная инфраструктура"): the items numbered

@@ -63,29 +63,33 @@ def show(error: Any) -> None:
     print("\n".join(inert(line) for line in lines), file=sys.stderr)
 
 
+def _language_at(args: Sequence[str], at: int) -> tuple[str, int] | None:
+    """The valid language a `--lang X` or `--lang=X` at `at` names, and how many arguments it spans."""
+    arg = args[at]
+    if arg == "--lang" and at + 1 < len(args):
+        value, span = args[at + 1], 2
+    elif arg.startswith("--lang="):
+        value, span = arg.removeprefix("--lang="), 1
+    else:
+        return None
+    return (value.lower(), span) if value.lower() in messages.LANGUAGES else None
+
+
 def _language_asked(args: Sequence[str]) -> str | None:
     """The --lang of the command line, read before the parser has read it (it may be what fails)."""
-    for at, arg in enumerate(args):
-        value = args[at + 1] if arg == "--lang" and at + 1 < len(args) else arg.removeprefix("--lang=")
-        if (arg == "--lang" or arg.startswith("--lang=")) and value.lower() in messages.LANGUAGES:
-            return value.lower()
-    return None
+    found = (_language_at(args, at) for at in range(len(args)))
+    return next((language for language, _span in filter(None, found)), None)
 
 
 def _without_language(args: Sequence[str]) -> list[str]:
     """The arguments less a valid `--lang X` / `--lang=X`, which help has already taken."""
     kept: list[str] = []
-    skip = False
-    for at, arg in enumerate(args):
-        if skip:
-            skip = False
-            continue
-        if arg == "--lang" and at + 1 < len(args) and args[at + 1].lower() in messages.LANGUAGES:
-            skip = True
-            continue
-        if arg.startswith("--lang=") and arg.removeprefix("--lang=").lower() in messages.LANGUAGES:
-            continue
-        kept.append(arg)
+    at = 0
+    while at < len(args):
+        option = _language_at(args, at)
+        if option is None:
+            kept.append(args[at])
+        at += 1 if option is None else option[1]
     return kept
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Any, assert_never
 
 from roadmap_cli.invisible import INVISIBLE_BUT_C0
@@ -38,6 +39,11 @@ def _place(position: Position | None) -> Data:
 
 def _texts(value: Localized | None) -> dict[str, str] | None:
     return None if value is None else {language or "any": text for language, text in value.texts}
+
+
+def _amount(value: Decimal | None) -> str | None:
+    """Money as a decimal string: exact, as JSON numbers are not."""
+    return None if value is None else str(value)
 
 
 def _plan(plan: PlanRecord) -> Data:
@@ -151,8 +157,10 @@ def _body(document: Document) -> Data:
                 "cost": None
                 if document.cost is None
                 else {
-                    "total": str(document.cost.total),
-                    "by_source": {source: str(amount) for source, amount in document.cost.by_source.items()},
+                    "total": _amount(document.cost.total),
+                    "by_source": {
+                        source: _amount(amount) for source, amount in document.cost.by_source.items()
+                    },
                 },
                 "as_of": document.as_of.isoformat(),
                 "timezone": document.timezone,
@@ -173,7 +181,7 @@ def _body(document: Document) -> Data:
                         "due_soon": row.due_soon,
                         "at_risk": row.at_risk,
                         "percent_complete": row.percent_complete,
-                        "planned_cost": None if row.planned_cost is None else str(row.planned_cost),
+                        "planned_cost": _amount(row.planned_cost),
                     }
                     for row in document.departments
                 ],
@@ -188,7 +196,7 @@ def _body(document: Document) -> Data:
                         "due_soon": row.due_soon,
                         "percent_complete": row.percent_complete,
                         "worst": row.worst.value,
-                        "planned_cost": None if row.planned_cost is None else str(row.planned_cost),
+                        "planned_cost": _amount(row.planned_cost),
                     }
                     for row in document.sections
                 ],

@@ -197,11 +197,7 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
                 sentences.deadline_text(row),
                 sentences.days_text(row),
                 sentences.state_word(row.state),
-                *(
-                    [sentences.progress_line(row.progress[-1]) if row.progress else ""]
-                    if with_progress
-                    else []
-                ),
+                *([_latest_progress(row)] if with_progress else []),
             ]
             for row in deadlines
         ]

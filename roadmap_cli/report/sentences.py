@@ -161,10 +161,9 @@ SOURCE_KEYS: Final[dict[str, str]] = {
 def cost_line(cost: CostTotals) -> str:
     """``Предполагаемые расходы: 1 750,5 млн тенге (местный бюджет 500; частные инвестиции 1 250,5)``."""
     parts = "; ".join(
-        messages.text("cost.part", source=messages.text(SOURCE_KEYS[source]), amount=amount)
-        for source, amount in sorted(
-            cost.by_source.items(), key=lambda item: list(SOURCE_KEYS).index(item[0])
-        )
+        messages.text("cost.part", source=messages.text(key), amount=cost.by_source[source])
+        for source, key in SOURCE_KEYS.items()  # in the table's order, every time
+        if source in cost.by_source
     )
     return messages.text("cost.total", amount=cost.total, sources=parts)
 

@@ -39,6 +39,9 @@ WIDE_ENOUGH_FOR_NAMES = 110
 WIDE_ENOUGH_FOR_COLUMNS = 80
 NARROWEST = 40
 
+# How a state is marked wherever a list shows it.
+_STATE_STYLES = {State.OVERDUE: OVERDUE_STYLE, State.DUE_SOON: DUE_SOON_STYLE, State.DONE: DONE_STYLE}
+
 _COUNT_COLUMNS = (
     ("tasks", "column.tasks", ""),
     ("done", "column.done", DONE_STYLE),
@@ -170,7 +173,6 @@ _SECTION_COLUMNS = (
     ("overdue", "column.overdue", OVERDUE_STYLE),
     ("due_soon", "column.due_soon", DUE_SOON_STYLE),
 )
-_WORST_STYLES = {State.OVERDUE: OVERDUE_STYLE, State.DUE_SOON: DUE_SOON_STYLE, State.DONE: DONE_STYLE}
 
 
 def _section_name(row: SectionRow) -> Text:
@@ -183,19 +185,16 @@ def _section_name(row: SectionRow) -> Text:
 def _sections(document: StatusDocument, width: int) -> RenderableType:
     """The roll-up per section: counts, the share done, and the worst state among its items."""
     worst = [
-        (row, Text(sentences.state_word(row.worst), style=_WORST_STYLES.get(row.worst, "")))
+        (row, Text(sentences.state_word(row.worst), style=_STATE_STYLES.get(row.worst, "")))
         for row in document.sections
     ]
     if width < WIDE_ENOUGH_FOR_COLUMNS:
         blocks: list[RenderableType] = [Text(messages.text("sections"), style="italic")]
         for row, word in worst:
             figures = [
-                _figure(
-                    sentences.column_label(header),
-                    str(getattr(row, field)),
-                    style if getattr(row, field) else "",
-                )
+                _figure(sentences.column_label(header), str(value), style if value else "")
                 for field, header, style in _SECTION_COLUMNS
+                for value in (getattr(row, field),)
             ]
             figures += [Text(f"{sentences.percent_text(row.percent_complete)} %"), word]
             blocks += [_section_name(row), _indented(_figures(figures, width - 2))]
@@ -259,7 +258,6 @@ def _every_deadline(
     """`status --department`: every deadline of its tasks, overdue first, each with its state."""
     shown, hidden = first_rows(rows, limit)
     title = sentences.department_heading(document, len(rows))
-    styles = {State.OVERDUE: OVERDUE_STYLE, State.DUE_SOON: DUE_SOON_STYLE, State.DONE: DONE_STYLE}
     parts: list[RenderableType]
     if width >= WIDE_ENOUGH_FOR_COLUMNS:
         table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
@@ -269,7 +267,7 @@ def _every_deadline(
         table.add_column(messages.text("column.days_left"), justify="right")
         table.add_column(messages.text("column.state"))
         for row in shown:
-            style = styles.get(row.state, "")
+            style = _STATE_STYLES.get(row.state, "")
             table.add_row(
                 _task_cell(row, style),
                 _with_progress(_localized(row.title), row),
@@ -281,7 +279,7 @@ def _every_deadline(
     else:
         parts = [Text(title, style="italic")]
         for row in shown:
-            style = styles.get(row.state, "")
+            style = _STATE_STYLES.get(row.state, "")
             name = Text.assemble(
                 (inert(row.task), f"bold {style}"), (" · ", "dim"), (sentences.state_word(row.state), style)
             )
