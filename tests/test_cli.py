@@ -124,7 +124,8 @@ def test_status_colours_only_on_a_terminal_and_never_with_no_color(write: Write)
 
     from roadmap_cli.analysis import status_report
     from roadmap_cli.load import load_roadmap
-    from roadmap_cli.report.document import DEFAULT_ROWS, status_document
+    from roadmap_cli.report.build import status_document
+    from roadmap_cli.report.document import DEFAULT_ROWS
     from roadmap_cli.report.table import status_view
 
     loaded = load_roadmap(write(roadmap(task("T-1", "2026-03-01"))))

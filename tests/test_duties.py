@@ -33,7 +33,7 @@ def findings(*tasks: str) -> list[str]:
 
 def states(plan: Roadmap, as_of: date) -> list[tuple[str | None, date, str]]:
     def state(assessment: object) -> str:
-        from roadmap_cli.report.document import task_state
+        from roadmap_cli.report.build import task_state
 
         return task_state(assessment)  # type: ignore[arg-type]
 

@@ -10,7 +10,8 @@ from roadmap_cli.analysis import Window, check_deadlines
 from roadmap_cli.commands.shared import View, emit, judging_day, load, tell
 from roadmap_cli.errors import ExitCode
 from roadmap_cli.gate import FailOn
-from roadmap_cli.report.document import CheckDocument, check_document
+from roadmap_cli.report.build import check_document
+from roadmap_cli.report.document import CheckDocument
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import render
 from roadmap_cli.report.sentences import overdue_verdict, window_text

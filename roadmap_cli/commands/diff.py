@@ -8,7 +8,7 @@ from roadmap_cli import messages
 from roadmap_cli.commands.shared import View, emit, locate, speak, tell, valid
 from roadmap_cli.diff import compare, violations
 from roadmap_cli.errors import ExitCode
-from roadmap_cli.report.document import diff_document
+from roadmap_cli.report.build import diff_document
 from roadmap_cli.report.formats import render
 from roadmap_cli.revisions import load_pair
 

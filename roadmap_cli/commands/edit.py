@@ -19,7 +19,7 @@ from roadmap_cli.editing.operations import Planner
 from roadmap_cli.editing.storage import editing, replace
 from roadmap_cli.errors import ExitCode, OutputError, RoadmapError
 from roadmap_cli.load import language_hint
-from roadmap_cli.report.document import edit_document
+from roadmap_cli.report.build import edit_document
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.text import edit_lines, finding_line
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from roadmap_cli.analysis import Window, status_report
 from roadmap_cli.commands.shared import View, emit, judging_day, load
 from roadmap_cli.errors import ExitCode
-from roadmap_cli.report.document import status_document
+from roadmap_cli.report.build import status_document
 from roadmap_cli.report.formats import render
 
 

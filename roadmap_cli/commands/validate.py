@@ -8,7 +8,8 @@ from pathlib import Path
 from roadmap_cli.commands.shared import View, emit, locate, report_invalid, speak, tell
 from roadmap_cli.errors import ExitCode
 from roadmap_cli.load import load_roadmap
-from roadmap_cli.report.document import ValidateDocument, validate_document
+from roadmap_cli.report.build import validate_document
+from roadmap_cli.report.document import ValidateDocument
 from roadmap_cli.report.formats import OutputFormat, render
 from roadmap_cli.report.sentences import findings_summary
 
