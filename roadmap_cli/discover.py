@@ -52,3 +52,30 @@ def display_path(path: Path, cwd: Path) -> str:
         return os.path.relpath(path, cwd)
     except ValueError:  # another drive on Windows
         return str(path)
+
+
+ROADMAP_SUFFIXES = (".yaml", ".yml")
+
+
+def is_roadmap_name(name: str) -> bool:
+    """Whether a file of this name in a directory of roadmaps is one: a YAML file, not hidden
+    (`.pre-commit-config.yaml` is another tool's)."""
+    return name.endswith(ROADMAP_SUFFIXES) and not name.startswith(".")
+
+
+def roadmap_files(directory: Path) -> list[Path]:
+    """The roadmaps a directory holds (see `is_roadmap_name`), by name; perhaps none. Subdirectories
+    are not read: a folder of plans is flat, and below it live other tools' files."""
+    try:
+        entries = sorted(directory.iterdir(), key=lambda entry: entry.name)
+        return [entry for entry in entries if is_roadmap_name(entry.name) and entry.is_file()]
+    except OSError as exc:
+        raise RoadmapError(say("file.unreadable", path=directory, reason=exc.strerror or exc)) from None
+
+
+def roadmaps_in(directory: Path) -> list[Path]:
+    """The roadmaps a directory holds, to read: a directory holding none is a mistake to say."""
+    found = roadmap_files(directory)
+    if not found:
+        raise RoadmapError(say("discover.empty_directory", path=directory))
+    return found

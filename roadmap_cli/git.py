@@ -120,6 +120,20 @@ def former_path(root: Path, base: str, head: str | None, path: str) -> str | Non
     return None
 
 
+def files_at(root: Path, commit: str, directory: str) -> list[str] | None:
+    """The names of the files directly in `directory` (relative to the root, "" for the root itself)
+    at `commit`; None when the directory was not there."""
+    completed = _git(root, "ls-tree", "-z", f"{commit}:{directory}")
+    if completed.returncode != 0:
+        return None
+    names = []
+    for entry in completed.stdout.decode("utf-8", errors="surrogateescape").split("\0"):
+        meta, _tab, name = entry.partition("\t")
+        if meta.split(" ")[1:2] == ["blob"]:
+            names.append(name)
+    return names
+
+
 def commit_time(root: Path, commit: str) -> datetime:
     """When `commit` was committed (committer date), as an aware datetime."""
     completed = _git(root, "log", "-1", "--no-show-signature", "--format=%cI", commit, "--")

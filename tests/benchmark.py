@@ -199,6 +199,10 @@ def measure(
     return times, peak / 1024, code
 
 
+# The directory of roadmaps `status`, `check` and `diff` read at once holds this many, sharing the tasks.
+PLANS = 4
+
+
 def git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
@@ -211,6 +215,18 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
         "roadmap check": ([roadmap, "check", "roadmap.yaml", "--as-of", "2026-11-26"], None),
         "roadmap diff": (
             [roadmap, "diff", "roadmap.yaml", "--base", "HEAD~1", "--head", "HEAD", "--check"],
+            None,
+        ),
+        f"roadmap status plans/ ({PLANS} roadmaps)": (
+            [roadmap, "status", "plans", "--as-of", "2026-11-26"],
+            None,
+        ),
+        f"roadmap check plans/ ({PLANS} roadmaps)": (
+            [roadmap, "check", "plans", "--as-of", "2026-11-26"],
+            None,
+        ),
+        f"roadmap diff plans/ ({PLANS} roadmaps)": (
+            [roadmap, "diff", "plans", "--base", "HEAD~1", "--head", "HEAD", "--check"],
             None,
         ),
         "roadmap done": (
@@ -287,11 +303,15 @@ def main() -> int:
             git(cwd, "init", "-q")
             git(cwd, "config", "user.email", "bench@example.org")
             git(cwd, "config", "user.name", "bench")
-            write_roadmap(cwd / "roadmap.yaml", size, plan_fields=options.plan_fields)
-            git(cwd, "add", "roadmap.yaml")
-            git(cwd, "commit", "-qm", "base")
-            write_roadmap(cwd / "roadmap.yaml", size, moved=True, plan_fields=options.plan_fields)
-            git(cwd, "commit", "-qam", "head")
+            for moved in (False, True):  # the base commit, then the head with deadlines moved
+                write_roadmap(cwd / "roadmap.yaml", size, moved=moved, plan_fields=options.plan_fields)
+                # The same number of tasks, as a directory of several roadmaps.
+                (cwd / "plans").mkdir(exist_ok=True)
+                for number in range(PLANS):
+                    part = max(size // PLANS, 1)
+                    write_roadmap(cwd / "plans" / f"plan-{number}.yaml", part, moved, options.plan_fields)
+                git(cwd, "add", "-A")
+                git(cwd, "commit", "-qm", "head" if moved else "base")
             megabytes = (cwd / "roadmap.yaml").stat().st_size / 1e6
             print(f"{size:,} tasks ({megabytes:.1f} MB)", file=sys.stderr)
             for name, (argv, before) in commands(sys.executable, roadmap, checker).items():
@@ -349,13 +369,14 @@ def print_table(results: list[Measurement]) -> None:
     baseline = {result.size: result.median_s for result in results if result.command == "check-jsonschema"}
     check = {result.size: result.median_s for result in results if result.command == "roadmap check"}
     header = ("tasks", "command", "median s", "peak MB", "× check-jsonschema", "× check")
-    print(f"{header[0]:>8}  {header[1]:<18} {header[2]:>9} {header[3]:>8} {header[4]:>19} {header[5]:>8}")
+    wide = max(len(result.command) for result in results)
+    print(f"{header[0]:>8}  {header[1]:<{wide}} {header[2]:>9} {header[3]:>8} {header[4]:>19} {header[5]:>8}")
     for result in results:
         versus = baseline.get(result.size)
         ratio = f"{result.median_s / versus:.2f}" if versus else "-"
         against_check = f"{result.median_s / check[result.size]:.2f}" if result.size in check else "-"
         print(
-            f"{result.size:>8,}  {result.command:<18} {result.median_s:>9.3f} {result.peak_mb:>8.0f} "
+            f"{result.size:>8,}  {result.command:<{wide}} {result.median_s:>9.3f} {result.peak_mb:>8.0f} "
             f"{ratio:>19} {against_check:>8}"
         )
 

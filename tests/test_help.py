@@ -60,7 +60,7 @@ def test_a_translation_keeps_the_options_variables_and_examples(language: str) -
             ["status", "--help", "--lang", "ru"],
             {},
             [
-                "Использование: roadmap status [ПАРАМЕТРЫ] [path]",
+                "Использование: roadmap status [ПАРАМЕТРЫ] [paths]...",
                 "Ход исполнения по управлениям",
                 "Параметры:",
                 "Аргументы:",
@@ -84,7 +84,7 @@ def test_a_translation_keeps_the_options_variables_and_examples(language: str) -
         (
             ["check", "--help"],
             {},
-            ["Usage: roadmap check [OPTIONS] [path]", "For CI: print each overdue task", "[default: 14]"],
+            ["Usage: roadmap check [OPTIONS] [paths]...", "For CI: print each overdue task", "[default: 14]"],
             ["Параметры", "Параметрлер"],
         ),
     ],
@@ -105,7 +105,7 @@ def test_help_is_said_in_the_language_asked(
 def test_a_usage_error_frames_its_usage_line_in_the_language_too(run: Run) -> None:
     result = run("status", "--bogus", "--lang", "kk")
     assert result.exit_code == ExitCode.USAGE
-    assert result.stderr.splitlines()[0] == "Қолданылуы: roadmap status [ПАРАМЕТРЛЕР] [path]"
+    assert result.stderr.splitlines()[0] == "Қолданылуы: roadmap status [ПАРАМЕТРЛЕР] [paths]..."
 
 
 def test_the_framing_words_are_the_same_in_each_language() -> None:

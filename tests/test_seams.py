@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,13 +19,14 @@ from roadmap_cli.diff import compare, violations
 from roadmap_cli.errors import ExitCode
 from roadmap_cli.gate import FailOn
 from roadmap_cli.load import load_bytes, load_roadmap
-from roadmap_cli.report.document import (
-    Document,
+from roadmap_cli.report.build import (
     check_document,
     diff_document,
+    several_document,
     status_document,
     validate_document,
 )
+from roadmap_cli.report.document import Document
 from roadmap_cli.report.formats import OutputFormat, render
 from tests.conftest import EXAMPLES, SAMPLE, Run, Write
 from tests.helpers import roadmap, task
@@ -179,23 +181,40 @@ def _documents() -> dict[str, Document]:
     day = date(2026, 11, 26)
     base = load_bytes(SAMPLE.read_bytes().replace(b"2026-07-31", b"2026-05-31"), "base").roadmap
     assert base is not None
+    plan = load_roadmap(EXAMPLES / "valid" / "sez-plan.yaml")
+    assert plan.roadmap is not None
+    reports = [
+        (each, status_report(each.roadmap, day)) for each in (loaded, plan) if each.roadmap is not None
+    ]
+    checks = [
+        check_document(each, check_deadlines(each.roadmap, day, Window(), FailOn.OVERDUE))
+        for each in (loaded, plan)
+        if each.roadmap is not None
+    ]
+    changes = diff_document(
+        loaded,
+        "base",
+        None,
+        compare(base, loaded.roadmap),
+        violations(base, loaded.roadmap, day, loaded.position),
+    )
+    statuses = [status_document(*each) for each in reports]
     return {
         "validate": validate_document([load_roadmap(EXAMPLES / "invalid" / "unknown-key.yaml")]),
-        "check": check_document(loaded, check_deadlines(loaded.roadmap, day, Window(), FailOn.OVERDUE)),
-        "status": status_document(loaded, status_report(loaded.roadmap, day)),
-        "diff": diff_document(
-            loaded,
-            "base",
-            None,
-            compare(base, loaded.roadmap),
-            violations(base, loaded.roadmap, day, loaded.position),
-        ),
+        "check": checks[0],
+        "status": statuses[0],
+        "diff": changes,
+        "several-status": several_document("status", statuses, [loaded, plan], reports),
+        "several-check": several_document("check", checks, [loaded, plan]),
+        "several-diff": several_document("diff", [changes], [loaded]),
     }
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 @pytest.mark.parametrize("output_format", list(OutputFormat))
-@pytest.mark.parametrize("kind", ["validate", "check", "status", "diff"])
+@pytest.mark.parametrize(
+    "kind", ["validate", "check", "status", "diff", "several-status", "several-check", "several-diff"]
+)
 def test_every_format_renders_every_document_and_names_what_it_is_about(
     kind: str, output_format: OutputFormat, language: str
 ) -> None:
@@ -203,18 +222,28 @@ def test_every_format_renders_every_document_and_names_what_it_is_about(
     document = _documents()[kind]
     text = render(document, output_format, None)
     facts = json.loads(render(document, OutputFormat.JSON, None))
-    if kind == "check":
-        named = [row["id"] for row in facts["tasks"] if row["state"] == "overdue"]
-    elif kind == "status":
-        named = [row["id"] for row in facts["overdue"]]
-    elif kind == "diff":
-        named = [change["task"] for change in facts["changes"]] + [v["message"] for v in facts["violations"]]
+    if kind.startswith("several-"):  # what each roadmap's own document names
+        kind, parts = kind.removeprefix("several-"), facts["roadmaps"]
+        named = [name for part in parts for name in _named(kind, part)]
+        assert len(parts) == (1 if kind == "diff" else 2)
     else:
-        named = [finding["message"] for finding in facts["files"][0]["findings"]]
+        named = _named(kind, facts)
     assert named, "the example must give every document something to say"
     # What each format does to text (Markdown's backslashes, XML's and HTML's entities) undone:
     plain = text.replace("\\", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     assert [name for name in named if name not in plain] == []
+
+
+def _named(kind: str, facts: dict[str, Any]) -> list[str]:
+    """What a document in JSON names that every format must show: the overdue tasks, the changes,
+    the findings."""
+    if kind == "check":
+        return [row["id"] for row in facts["tasks"] if row["state"] == "overdue"]
+    if kind == "status":
+        return [row["id"] for row in facts["overdue"]]
+    if kind == "diff":
+        return [change["task"] for change in facts["changes"]] + [v["message"] for v in facts["violations"]]
+    return [finding["message"] for finding in facts["files"][0]["findings"]]
 
 
 def test_markdown_of_a_huge_roadmap_fits_a_pull_request_comment(run: Run, write: Write) -> None:

@@ -47,6 +47,7 @@ from roadmap_cli.cli.options import (
     PathsArgument,
     PeriodOption,
     PolicyOption,
+    ReadPathsArgument,
     ReasonOption,
     TaskArgument,
     ToOption,
@@ -155,7 +156,7 @@ def schema() -> ExitCode:
 @app.command()
 @guarded
 def status(
-    path: PathArgument = None,
+    paths: ReadPathsArgument = None,
     as_of: AsOfOption = None,
     department: DepartmentOption = None,
     warn_days: WarnDaysOption = "14",
@@ -171,13 +172,13 @@ def status(
     from roadmap_cli.commands.status import status as run
 
     view = options.view(output_format, show_all, lang)  # first: the language of what follows
-    return run(path, options.as_of(as_of), options.window(warn_days), department, view)
+    return run(paths or [None], options.as_of(as_of), options.window(warn_days), department, view)
 
 
 @app.command()
 @guarded
 def check(
-    path: PathArgument = None,
+    paths: ReadPathsArgument = None,
     as_of: AsOfOption = None,
     warn_days: WarnDaysOption = "14",
     fail_on: FailOnOption = FailOn.OVERDUE,
@@ -192,7 +193,7 @@ def check(
     from roadmap_cli.commands.check import check as run
 
     view = options.view(output_format, show_all, lang)  # first: the language of what follows
-    return run(path, options.as_of(as_of), options.window(warn_days), fail_on, view)
+    return run(paths or [None], options.as_of(as_of), options.window(warn_days), fail_on, view)
 
 
 @app.command()

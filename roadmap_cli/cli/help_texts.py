@@ -20,9 +20,17 @@ _RU: Mapping[str, str] = {
     "Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid.":
         "Проверить файлы дорожной карты: каждая ошибка как ПУТЬ:СТРОКА:СТОЛБЕЦ: сообщение. "
         "Код выхода 3, если хотя бы один файл неверен.",
-    "Roadmap files (several, for a pre-commit hook). Default: the roadmap found as for the other commands.":
-        "Файлы дорожной карты (несколько — для хука pre-commit). По умолчанию: дорожная карта, "
-        "найденная так же, как для других команд.",
+    "Roadmap files (several, for a pre-commit hook), or directories of them. Default: the roadmap found as "
+    "for the other commands.":
+        "Файлы дорожной карты (несколько — для хука pre-commit) или папки с ними. По умолчанию: "
+        "дорожная карта, найденная так же, как для других команд.",
+    "Roadmap files, or directories of them (their *.yaml and *.yml files). Several give a summary per "
+    "roadmap and per department across them. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, "
+    "data/roadmap.yaml or data/roadmap.yml in this directory or a parent, up to the repository root.":
+        "Файлы дорожных карт или папки с ними (их файлы *.yaml и *.yml). Для нескольких — сводка по "
+        "каждой дорожной карте и по каждому управлению по всем картам. По умолчанию: $ROADMAP_FILE, "
+        "иначе roadmap.yaml, roadmap.yml, data/roadmap.yaml или data/roadmap.yml в этой папке или выше, "
+        "до корня репозитория.",
     "table (default), json, markdown, github (default when GITHUB_ACTIONS=true) or junit.":
         "table (по умолчанию), json, markdown, github (по умолчанию при GITHUB_ACTIONS=true) или junit.",
     "List every row (the table and Markdown show the worst 20 of each list).":
@@ -39,9 +47,10 @@ _RU: Mapping[str, str] = {
         "Оставшиеся дни и дни просрочки показаны в календарных днях и, в скобках, в рабочих.\n"
         "Это обзор для людей: код выхода 0, если дорожную карту удалось показать. "
         "Проверка для CI — `roadmap check`.",
-    "The roadmap file. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, data/roadmap.yaml or "
-    "data/roadmap.yml in this directory or a parent, up to the repository root.":
-        "Файл дорожной карты. По умолчанию: $ROADMAP_FILE, иначе roadmap.yaml, roadmap.yml, "
+    "The roadmap file, or a directory of roadmaps. Default: $ROADMAP_FILE, else roadmap.yaml, "
+    "roadmap.yml, data/roadmap.yaml or data/roadmap.yml in this directory or a parent, up to the "
+    "repository root.":
+        "Файл дорожной карты или папка дорожных карт. По умолчанию: $ROADMAP_FILE, иначе roadmap.yaml, roadmap.yml, "
         "data/roadmap.yaml или data/roadmap.yml в этой папке или выше, до корня репозитория.",
     "The date to judge deadlines on, or an instant with its offset (2026-11-25T20:30:00Z). "
     "Default: today in the roadmap's time zone.":
@@ -132,9 +141,17 @@ _KK: Mapping[str, str] = {
     "Check roadmap files: every problem as PATH:LINE:COLUMN: message. Exit 3 when any is invalid.":
         "Жол картасы файлдарын тексеру: әр қате ФАЙЛ:ЖОЛ:БАҒАН: хабар түрінде. "
         "Кемінде бір файл қате болса, шығу коды 3.",
-    "Roadmap files (several, for a pre-commit hook). Default: the roadmap found as for the other commands.":
-        "Жол картасы файлдары (бірнешеуі — pre-commit хугы үшін). Әдепкі: басқа командалардағыдай "
-        "табылған жол картасы.",
+    "Roadmap files (several, for a pre-commit hook), or directories of them. Default: the roadmap found as "
+    "for the other commands.":
+        "Жол картасы файлдары (бірнешеуі — pre-commit хугы үшін) немесе олар бар қалталар. Әдепкі: "
+        "басқа командалардағыдай табылған жол картасы.",
+    "Roadmap files, or directories of them (their *.yaml and *.yml files). Several give a summary per "
+    "roadmap and per department across them. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, "
+    "data/roadmap.yaml or data/roadmap.yml in this directory or a parent, up to the repository root.":
+        "Жол картасы файлдары немесе олар бар қалталар (ондағы *.yaml және *.yml файлдары). Бірнешеуі "
+        "үшін — әр жол картасы және барлық карталар бойынша әр басқарма жиынтығы. Әдепкі: "
+        "$ROADMAP_FILE, әйтпесе осы қалтадағы немесе жоғарыдағы, репозиторий түбіріне дейінгі "
+        "roadmap.yaml, roadmap.yml, data/roadmap.yaml немесе data/roadmap.yml.",
     "table (default), json, markdown, github (default when GITHUB_ACTIONS=true) or junit.":
         "table (әдепкі), json, markdown, github (GITHUB_ACTIONS=true кезде әдепкі) немесе junit.",
     "List every row (the table and Markdown show the worst 20 of each list).":
@@ -152,9 +169,10 @@ _KK: Mapping[str, str] = {
         "Қалған күндер мен кешіккен күндер күнтізбелік күнмен, жақша ішінде жұмыс күнімен көрсетіледі.\n"
         "Бұл адамдарға арналған шолу: жол картасын көрсете алса, шығу коды 0. CI тексерісі — "
         "`roadmap check`.",
-    "The roadmap file. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, data/roadmap.yaml or "
-    "data/roadmap.yml in this directory or a parent, up to the repository root.":
-        "Жол картасының файлы. Әдепкі: $ROADMAP_FILE, әйтпесе осы қалтадағы не одан жоғарыдағы "
+    "The roadmap file, or a directory of roadmaps. Default: $ROADMAP_FILE, else roadmap.yaml, "
+    "roadmap.yml, data/roadmap.yaml or data/roadmap.yml in this directory or a parent, up to the "
+    "repository root.":
+        "Жол картасының файлы немесе жол карталары бар қалта. Әдепкі: $ROADMAP_FILE, әйтпесе осы қалтадағы не одан жоғарыдағы "
         "(репозиторий түбіріне дейін) roadmap.yaml, roadmap.yml, data/roadmap.yaml немесе data/roadmap.yml.",
     "The date to judge deadlines on, or an instant with its offset (2026-11-25T20:30:00Z). "
     "Default: today in the roadmap's time zone.":

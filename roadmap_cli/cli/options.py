@@ -31,8 +31,9 @@ T = TypeVar("T")
 PathArgument = Annotated[
     Path | None,
     typer.Argument(
-        help="The roadmap file. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, data/roadmap.yaml "
-        "or data/roadmap.yml in this directory or a parent, up to the repository root.",
+        help="The roadmap file, or a directory of roadmaps. Default: $ROADMAP_FILE, else roadmap.yaml, "
+        "roadmap.yml, data/roadmap.yaml or data/roadmap.yml in this directory or a parent, up to the "
+        "repository root.",
         show_default=False,
         readable=False,  # the parser would call an unreadable file a usage error: it is exit 3
     ),
@@ -40,8 +41,8 @@ PathArgument = Annotated[
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Roadmap files (several, for a pre-commit hook). Default: the roadmap found as for the "
-        "other commands.",
+        help="Roadmap files (several, for a pre-commit hook), or directories of them. Default: the "
+        "roadmap found as for the other commands.",
         show_default=False,
         readable=False,
     ),
@@ -93,6 +94,17 @@ FileOption = Annotated[
         "--file",
         metavar="PATH",
         help="The roadmap file to edit. Default: found as for the other commands.",
+        show_default=False,
+        readable=False,
+    ),
+]
+ReadPathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Roadmap files, or directories of them (their *.yaml and *.yml files). Several give a "
+        "summary per roadmap and per department across them. Default: $ROADMAP_FILE, else "
+        "roadmap.yaml, roadmap.yml, data/roadmap.yaml or data/roadmap.yml in this directory or a "
+        "parent, up to the repository root.",
         show_default=False,
         readable=False,
     ),

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 from roadmap_cli import messages
 from roadmap_cli.analysis import Window, check_deadlines
-from roadmap_cli.commands.shared import View, emit, judging_day, load, tell
+from roadmap_cli.commands.shared import View, emit, judging_day, load, load_several, tell, tell_warnings
 from roadmap_cli.errors import ExitCode
 from roadmap_cli.gate import FailOn
-from roadmap_cli.report.build import check_document
+from roadmap_cli.load import LoadedRoadmap
+from roadmap_cli.model import Roadmap
+from roadmap_cli.report.build import check_document, several_document
 from roadmap_cli.report.document import CheckDocument
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import render
@@ -18,19 +21,36 @@ from roadmap_cli.report.sentences import overdue_verdict, window_text
 
 
 def check(
-    path: Path | None,
+    paths: Sequence[Path | None],
     as_of: date | datetime | None,
     window: Window,
     fail_on: FailOn,
     view: View,
 ) -> ExitCode:
-    loaded, roadmap = load(path, view.language)
-    if roadmap is None:
+    """Exit 1 when any roadmap has a breach; 3 when any is invalid (the others are still checked)."""
+
+    def checked(loaded: LoadedRoadmap, roadmap: Roadmap) -> CheckDocument:
+        return check_document(loaded, check_deadlines(roadmap, judging_day(roadmap, as_of), window, fail_on))
+
+    several = load_several(paths, view.language)
+    if several is None:
+        loaded, roadmap = load(paths[0], view.language)
+        if roadmap is None:
+            return ExitCode.INVALID
+        document = checked(loaded, roadmap)
+        emit(render(document, view.output_format, view.limit))
+        tell(summary(document))
+        return ExitCode.BREACHES if document.failed else ExitCode.OK
+    documents = [checked(each, each.roadmap) for each in several if each.roadmap is not None]
+    if documents:
+        gathered = several_document("check", documents, several)
+        tell_warnings(gathered)
+        emit(render(gathered, view.output_format, view.limit))
+        for each in documents:
+            tell(summary(each))
+    if any(each.roadmap is None for each in several):
         return ExitCode.INVALID
-    document = check_document(loaded, check_deadlines(roadmap, judging_day(roadmap, as_of), window, fail_on))
-    emit(render(document, view.output_format, view.limit))
-    tell(summary(document))
-    return ExitCode.BREACHES if document.failed else ExitCode.OK
+    return ExitCode.BREACHES if any(each.failed for each in documents) else ExitCode.OK
 
 
 def summary(document: CheckDocument) -> str:

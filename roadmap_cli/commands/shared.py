@@ -10,17 +10,19 @@ import contextlib
 import io
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from roadmap_cli import messages
 from roadmap_cli.dates import today_in
-from roadmap_cli.discover import display_path, find_roadmap
+from roadmap_cli.discover import display_path, find_roadmap, roadmaps_in
 from roadmap_cli.errors import OutputError, RoadmapError
 from roadmap_cli.load import LoadedRoadmap, load_roadmap
 from roadmap_cli.messages import say
 from roadmap_cli.model import Roadmap
+from roadmap_cli.report.document import SeveralDocument
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import OutputFormat
 from roadmap_cli.report.sentences import invalid_summary
@@ -118,6 +120,51 @@ def load(path: Path | None, requested: str | None) -> tuple[LoadedRoadmap, Roadm
     speak(requested)
     loaded = load_roadmap(*locate(path))
     return loaded, valid(loaded, requested)
+
+
+def locate_all(paths: Sequence[Path | None]) -> list[tuple[Path, str]]:
+    """The roadmap files `paths` name, a directory standing for the roadmaps in it, each with how to
+    name it (see `locate`)."""
+    located: list[tuple[Path, str]] = []
+    for path in paths:
+        resolved, shown = locate(path)
+        if is_directory(resolved):
+            located += [(file, _shown(str(file))) for file in roadmaps_in(resolved)]
+        else:
+            located.append((resolved, shown))
+    return located
+
+
+def load_several(paths: Sequence[Path | None], requested: str | None) -> list[LoadedRoadmap] | None:
+    """None when `paths` name one roadmap file, which a command reads as it always has. Else every
+    roadmap they name (a directory: the roadmaps in it, see `roadmaps_in`), loaded, in the language
+    asked for or the one they all speak; the invalid ones' errors told. A file that cannot be read at
+    all ends the command: a name given by mistake is not a roadmap to leave out quietly."""
+    if len(paths) == 1 and (paths[0] is None or not is_directory(paths[0])):
+        return None
+    speak(requested)
+    loaded = [load_roadmap(*each) for each in locate_all(paths)]
+    languages = {each.language for each in loaded}
+    speak(requested, loaded[0] if len(languages) == 1 else None)
+    for each in loaded:
+        if each.roadmap is None:
+            report_invalid(each)
+    return loaded
+
+
+def tell_warnings(document: SeveralDocument) -> None:
+    """What is wrong between the roadmaps (a department named two ways), on stderr in every format."""
+    for warned in document.warnings:
+        tell(finding_line(warned.file, warned.finding))
+
+
+def is_directory(path: Path) -> bool:
+    """Whether `path` is a directory; one that cannot even be looked at is left to the loading, which
+    says why."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def judging_day(roadmap: Roadmap, as_of: date | datetime | None) -> date:

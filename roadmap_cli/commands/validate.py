@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from roadmap_cli.commands.shared import View, emit, locate, report_invalid, speak, tell
+from roadmap_cli.commands.shared import View, emit, locate_all, report_invalid, speak, tell
 from roadmap_cli.errors import ExitCode
 from roadmap_cli.load import load_roadmap
 from roadmap_cli.report.build import validate_document
@@ -18,7 +18,7 @@ def validate(paths: Sequence[Path | None], view: View) -> ExitCode:
     """Each file's findings speak the file's own language (unless one was asked for); one document for
     several files speaks theirs when they agree on one."""
     speak(view.language)
-    results = [load_roadmap(*locate(path)) for path in paths]
+    results = [load_roadmap(*each) for each in locate_all(paths)]
     document = validate_document(results)
     if view.output_format is not OutputFormat.TABLE:
         languages = {loaded.language for loaded in results}

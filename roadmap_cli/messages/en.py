@@ -361,6 +361,12 @@ MESSAGES: dict[str, str] = {
     "git.unknown_revision_shallow": "{option}: unknown revision '{revision}' (this clone is shallow: fetch the history, e.g. fetch-depth: 0 in actions/checkout)",
     "git.no_file": "{path} does not exist at {revision}",
     "discover.none": "no roadmap found: looked for {names} in {start} and its parents up to the repository root; give a PATH or set {variable}",
+    "discover.empty_directory": "{path}: no roadmap files (*.yaml, *.yml) in this directory",
+    "several.name_differs": 'department \'{department}\' is named "{name}" here but "{other}" in {file}: one id is one department, so give it one name',
+    "several.heading": "All roadmaps",
+    "several.departments": "Departments across the roadmaps",
+    "column.roadmap": "Roadmap",
+    "diff.removed_file": "{path}: removed since {base}",
     # the command line
     "usage.usage": "Usage: {usage}",
     "usage.try": "Try '{command} {option}' for help.",

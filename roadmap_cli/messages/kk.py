@@ -361,6 +361,12 @@ MESSAGES: dict[str, str] = {
     "git.unknown_revision_shallow": "{option}: белгісіз '{revision}' ревизиясы (клон толық емес: тарихты жүктеңіз, мысалы actions/checkout ішінде fetch-depth: 0)",
     "git.no_file": "{revision} ревизиясында {path} жоқ",
     "discover.none": "жол картасы табылмады: {names} файлдары {start} ішінен репозиторий түбіріне дейін ізделді; PATH көрсетіңіз немесе {variable} орнатыңыз",
+    "discover.empty_directory": "{path}: бұл қалтада жол картасының файлдары (*.yaml, *.yml) жоқ",
+    "several.name_differs": '\'{department}\' басқармасы мұнда "{name}" деп, ал {file} ішінде "{other}" деп аталған: бір id — бір басқарма, оған бір атау беріңіз',
+    "several.heading": "Барлық жол карталары",
+    "several.departments": "Барлық жол карталары бойынша басқармалар",
+    "column.roadmap": "Жол картасы",
+    "diff.removed_file": "{path}: {base} кейін жойылды",
     # пәрмен жолы
     "usage.usage": "Қолданылуы: {usage}",
     "usage.try": "Анықтама: '{command} {option}'.",

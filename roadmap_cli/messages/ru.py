@@ -361,6 +361,12 @@ MESSAGES: dict[str, str] = {
     "git.unknown_revision_shallow": "{option}: неизвестная ревизия '{revision}' (клон неполный: загрузите историю, например fetch-depth: 0 в actions/checkout)",
     "git.no_file": "{path} нет в ревизии {revision}",
     "discover.none": "дорожная карта не найдена: искали {names} в {start} и выше до корня репозитория; укажите PATH или задайте {variable}",
+    "discover.empty_directory": "{path}: в этой папке нет файлов дорожных карт (*.yaml, *.yml)",
+    "several.name_differs": 'управление \'{department}\' названо здесь "{name}", а в {file} — "{other}": один id — одно управление, дайте ему одно название',
+    "several.heading": "Все дорожные карты",
+    "several.departments": "Управления по всем дорожным картам",
+    "column.roadmap": "Дорожная карта",
+    "diff.removed_file": "{path}: удалён после {base}",
     # командная строка
     "usage.usage": "Использование: {usage}",
     "usage.try": "Справка: '{command} {option}'.",

@@ -3,10 +3,10 @@ of `report` that sees the core's own types; renderers take the documents these r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from roadmap_cli.analysis import (
     Assessment,
@@ -29,14 +29,18 @@ from roadmap_cli.report.document import (
     DiffDocument,
     EditDocument,
     EditedField,
+    FileFinding,
     FileResult,
     PlanRecord,
+    RoadmapDocument,
     SectionRow,
+    SeveralDocument,
     State,
     StatusDocument,
     ValidateDocument,
     WorkingDays,
 )
+from roadmap_cli.several import across, added_up, name_disagreements
 from roadmap_cli.values import Localized
 
 if TYPE_CHECKING:
@@ -202,12 +206,6 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
 
     info = loaded.roadmap.info
     cost = planned_costs(loaded.roadmap)
-
-    def department_cost(department_id: str | None) -> Decimal | None:
-        if cost is None:
-            return None
-        return cost.total if department_id is None else cost.by_department.get(department_id)
-
     return StatusDocument(
         plan=PlanRecord(info.approved, info.curator, info.period),
         cost=cost,
@@ -217,22 +215,7 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
         timezone=loaded.roadmap.info.timezone_name,
         window=report.window,
         departments=tuple(
-            DepartmentRow(
-                id=summary.department.id if summary.department is not None else None,
-                name=summary.department.name if summary.department is not None else None,
-                tasks=summary.tasks,
-                done=summary.done,
-                done_late=summary.done_late,
-                in_progress=summary.in_progress,
-                blocked=summary.blocked,
-                cancelled=summary.cancelled,
-                overdue=summary.overdue,
-                due_soon=summary.due_soon,
-                percent_complete=summary.percent_complete,
-                at_risk=summary.at_risk,
-                planned_cost=department_cost(summary.department.id if summary.department else None),
-                kind=summary.department.kind if summary.department else DepartmentKind.DEPARTMENT,
-            )
+            department_row(summary, _cost_of(summary, [cost]))
             for summary in (*report.summaries, report.total)
         ),
         overdue=RowsOnDemand(report.overdue, row),
@@ -243,6 +226,39 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
         sections=tuple(_section_row(section, summary, cost) for section, summary in report.sections),
         at_risk=RowsOnDemand(report.at_risk, row),
     )
+
+
+def department_row(summary: DepartmentSummary, planned_cost: Decimal | None) -> DepartmentRow:
+    department = summary.department
+    return DepartmentRow(
+        id=department.id if department is not None else None,
+        name=department.name if department is not None else None,
+        tasks=summary.tasks,
+        done=summary.done,
+        done_late=summary.done_late,
+        in_progress=summary.in_progress,
+        blocked=summary.blocked,
+        cancelled=summary.cancelled,
+        overdue=summary.overdue,
+        due_soon=summary.due_soon,
+        percent_complete=summary.percent_complete,
+        at_risk=summary.at_risk,
+        planned_cost=planned_cost,
+        kind=department.kind if department is not None else DepartmentKind.DEPARTMENT,
+    )
+
+
+def _cost_of(summary: DepartmentSummary, costs: Iterable[CostTotals | None]) -> Decimal | None:
+    """What a department (or, for a total, everyone) plans to spend over these roadmaps' costs; None
+    when none of them states a cost of its items."""
+    department = summary.department
+    amounts = [
+        cost.total if department is None else cost.by_department.get(department.id)
+        for cost in costs
+        if cost is not None
+    ]
+    stated = [amount for amount in amounts if amount is not None]
+    return sum(stated, Decimal(0)) if stated else None
 
 
 def _section_row(section: Section | None, summary: DepartmentSummary, cost: CostTotals | None) -> SectionRow:
@@ -317,4 +333,36 @@ def edit_document(file: str, loaded: LoadedRoadmap, changes: Sequence[FieldChang
             )
             for change in changes
         ),
+    )
+
+
+def several_document(
+    command: Literal["status", "check", "diff"],
+    documents: Sequence[RoadmapDocument],
+    loaded: Sequence[LoadedRoadmap],
+    reports: Sequence[tuple[LoadedRoadmap, StatusReport]] = (),
+    removed: Sequence[str] = (),
+    unread: Sequence[str] | None = None,
+) -> SeveralDocument:
+    """What `command` found in each roadmap (`documents`, of those `loaded` that are valid), and for
+    `status` (its `reports`) each department across the roadmaps. `unread`: the files left out, when
+    not just the invalid ones among `loaded`."""
+    departments: tuple[DepartmentRow, ...] = ()
+    if reports:
+        costs = [planned_costs(each.roadmap) for each, _report in reports if each.roadmap is not None]
+        summaries = across([report.summaries for _loaded, report in reports])
+        total = added_up([report.total for _loaded, report in reports], None)
+        departments = tuple(
+            department_row(summary, _cost_of(summary, costs)) for summary in (*summaries, total)
+        )
+    readable = [each for each in loaded if each.roadmap is not None]
+    return SeveralDocument(
+        command=command,
+        roadmaps=tuple(documents),
+        departments=departments,
+        warnings=tuple(FileFinding(file, finding) for file, finding in name_disagreements(readable)),
+        unread=tuple(each.path for each in loaded if each.roadmap is None)
+        if unread is None
+        else tuple(unread),
+        removed=tuple(removed),
     )

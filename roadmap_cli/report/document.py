@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple, TypeVar, assert_never
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar, assert_never
 
 from roadmap_cli.analysis import (
     CostTotals,
@@ -294,8 +294,38 @@ class EditDocument:
     changes: tuple[EditedField, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class FileFinding:
+    """A finding about one of several files, with the file it is in."""
+
+    file: str
+    finding: Finding
+
+
+# The documents a reading command gives for one roadmap, which `SeveralDocument` gathers.
+RoadmapDocument = CheckDocument | StatusDocument | DiffDocument
+
+
+@dataclass(frozen=True, slots=True)
+class SeveralDocument:
+    """`status`, `check` or `diff` over several roadmaps (a directory of them, or several files): each
+    roadmap's own document in the order given, and what they come to together."""
+
+    command: Literal["status", "check", "diff"]
+    roadmaps: tuple[RoadmapDocument, ...]  # each of the command's own kind
+    departments: tuple[DepartmentRow, ...] = ()  # status: each department across the roadmaps, total last
+    warnings: tuple[FileFinding, ...] = ()  # a department one roadmap names otherwise than another
+    unread: tuple[str, ...] = ()  # files that are invalid or could not be read: in none of the figures
+    removed: tuple[str, ...] = ()  # diff: roadmap files the base has and the head no longer has
+
+    @property
+    def failed(self) -> bool:
+        """`check`: a deadline missed in any roadmap."""
+        return any(isinstance(document, CheckDocument) and document.failed for document in self.roadmaps)
+
+
 # What `--format` renders: a new kind here is a type error in every renderer until it handles it.
-Document = ValidateDocument | CheckDocument | StatusDocument | DiffDocument
+Document = ValidateDocument | CheckDocument | StatusDocument | DiffDocument | SeveralDocument
 
 
 def command_name(document: Document) -> str:
@@ -309,5 +339,7 @@ def command_name(document: Document) -> str:
             return "status"
         case DiffDocument():
             return "diff"
+        case SeveralDocument():
+            return document.command
         case _:
             assert_never(document)

@@ -32,9 +32,11 @@ def render(document: Document, output_format: OutputFormat, limit: int | None) -
     """
     match output_format:
         case OutputFormat.TABLE:
-            from roadmap_cli.report.document import StatusDocument
+            from roadmap_cli.report.document import SeveralDocument, StatusDocument
 
-            if isinstance(document, StatusDocument):
+            if isinstance(document, StatusDocument) or (
+                isinstance(document, SeveralDocument) and document.command == "status"
+            ):
                 from roadmap_cli.report import table
 
                 return table.render(document, limit)

@@ -19,6 +19,7 @@ from roadmap_cli.report.document import (
     Document,
     Finding,
     Position,
+    SeveralDocument,
     Severity,
     State,
     StatusDocument,
@@ -68,6 +69,10 @@ def _finding_line(file: str, finding: Finding, title: str | None = None) -> str:
 
 def render(document: Document, limit: int | None = None) -> str:
     """Annotations for a document; `limit` is not used (every breach is annotated)."""
+    return "".join(line + "\n" for line in _lines(document))
+
+
+def _lines(document: Document) -> list[str]:
     lines: list[str]
     match document:
         case ValidateDocument():
@@ -90,6 +95,9 @@ def render(document: Document, limit: int | None = None) -> str:
             lines += [
                 _finding_line(document.file, finding, policy_title) for finding in document.violations or ()
             ]
+        case SeveralDocument():
+            lines = [line for roadmap in document.roadmaps for line in _lines(roadmap)]
+            lines += [_finding_line(warned.file, warned.finding) for warned in document.warnings]
         case _:
             assert_never(document)
-    return "".join(line + "\n" for line in lines)
+    return lines

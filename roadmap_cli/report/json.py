@@ -19,12 +19,14 @@ from roadmap_cli.report.document import (
     ChangeValue,
     CheckDocument,
     DeadlineRow,
+    DepartmentRow,
     DiffDocument,
     Document,
     Finding,
     Localized,
     PlanRecord,
     Position,
+    SeveralDocument,
     StatusDocument,
     ValidateDocument,
     command_name,
@@ -166,25 +168,7 @@ def _body(document: Document) -> Data:
                 "timezone": document.timezone,
                 "warn_days": document.window.days,
                 "warn_in_working_days": document.window.working,
-                "departments": [
-                    {
-                        "id": row.id,
-                        "name": _texts(row.name),
-                        "kind": row.kind.value,
-                        "tasks": row.tasks,
-                        "done": row.done,
-                        "done_late": row.done_late,
-                        "in_progress": row.in_progress,
-                        "blocked": row.blocked,
-                        "cancelled": row.cancelled,
-                        "overdue": row.overdue,
-                        "due_soon": row.due_soon,
-                        "at_risk": row.at_risk,
-                        "percent_complete": row.percent_complete,
-                        "planned_cost": _amount(row.planned_cost),
-                    }
-                    for row in document.departments
-                ],
+                "departments": [_department(row) for row in document.departments],
                 "sections": [
                     {
                         "id": row.id,
@@ -237,8 +221,40 @@ def _body(document: Document) -> Data:
                     for finding in violations
                 ],
             }
+        case SeveralDocument():
+            body: Data = {"roadmaps": [_body(roadmap) for roadmap in document.roadmaps]}
+            if document.command == "status":
+                body["departments"] = [_department(row) for row in document.departments]
+            if document.command == "check":
+                body["failed"] = document.failed
+            if document.command == "diff":
+                body["removed"] = list(document.removed)
+            body["unread"] = list(document.unread)
+            body["warnings"] = [
+                {"file": warned.file, **_finding(warned.finding)} for warned in document.warnings
+            ]
+            return body
         case _:
             assert_never(document)
+
+
+def _department(row: DepartmentRow) -> Data:
+    return {
+        "id": row.id,
+        "name": _texts(row.name),
+        "kind": row.kind.value,
+        "tasks": row.tasks,
+        "done": row.done,
+        "done_late": row.done_late,
+        "in_progress": row.in_progress,
+        "blocked": row.blocked,
+        "cancelled": row.cancelled,
+        "overdue": row.overdue,
+        "due_soon": row.due_soon,
+        "at_risk": row.at_risk,
+        "percent_complete": row.percent_complete,
+        "planned_cost": _amount(row.planned_cost),
+    }
 
 
 def data(document: Document) -> Data:

@@ -12,6 +12,7 @@ from roadmap_cli.report.document import (
     DeadlineRow,
     DiffDocument,
     Document,
+    SeveralDocument,
     Severity,
     State,
     Status,
@@ -70,8 +71,8 @@ def _plan_properties(suite: ElementTree.Element, document: StatusDocument) -> No
     suite.insert(0, properties)
 
 
-def _diff_suite(root: ElementTree.Element, document: DiffDocument) -> None:
-    suite = ElementTree.SubElement(root, "testsuite", name="roadmap diff")
+def _diff_suite(root: ElementTree.Element, name: str, document: DiffDocument) -> None:
+    suite = ElementTree.SubElement(root, "testsuite", name=name)
     violations = document.violations or ()
     tasks = dict.fromkeys([change.task for change in document.changes] + [v.task or "" for v in violations])
     for task in tasks:
@@ -89,6 +90,18 @@ def render(document: Document, limit: int | None = None) -> str:
     """JUnit XML for a document; `limit` is not used (every deadline is a test case)."""
     name = f"roadmap {command_name(document)}"
     root = ElementTree.Element("testsuites", name=name)
+    _suites(root, name, document)
+    for suite in root.iter("testsuite"):
+        cases = suite.findall("testcase")
+        suite.set("tests", str(len(cases)))
+        suite.set("failures", str(sum(1 for case in cases if case.find("failure") is not None)))
+        suite.set("skipped", str(sum(1 for case in cases if case.find("skipped") is not None)))
+    ElementTree.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+
+
+def _suites(root: ElementTree.Element, name: str, document: Document) -> None:
+    """The document's test suites, under `root`; `name` names a suite that is not a file's."""
     match document:
         case ValidateDocument():
             for file in document.files:
@@ -106,13 +119,9 @@ def render(document: Document, limit: int | None = None) -> str:
             suite = _deadline_suite(root, name, document.file, (*document.overdue, *document.due_soon))
             _plan_properties(suite, document)
         case DiffDocument():
-            _diff_suite(root, document)
+            _diff_suite(root, name, document)
+        case SeveralDocument():
+            for roadmap in document.roadmaps:  # a suite each, named by its file
+                _suites(root, xml_text(f"{name}: {roadmap.file}"), roadmap)
         case _:
             assert_never(document)
-    for suite in root.iter("testsuite"):
-        cases = suite.findall("testcase")
-        suite.set("tests", str(len(cases)))
-        suite.set("failures", str(sum(1 for case in cases if case.find("failure") is not None)))
-        suite.set("skipped", str(sum(1 for case in cases if case.find("skipped") is not None)))
-    ElementTree.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"

@@ -21,6 +21,7 @@ from roadmap_cli.report.document import (
     DepartmentRow,
     DiffDocument,
     Document,
+    SeveralDocument,
     StatusDocument,
     ValidateDocument,
     command_name,
@@ -207,8 +208,19 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
             *table(headers, deadline_cells, "status", limit),
         ]
     lines += [f"### {messages.text('departments')}", ""]
+    labelled = [(_department(row), row) for row in document.departments]
+    lines += _counts_table("column.department", labelled, document.cost is not None, limit)
+    if document.cost is not None:
+        lines += ["", escape(sentences.cost_line(document.cost))]
+    return lines + _sections(document, limit)
+
+
+def _counts_table(
+    first_header: str, rows: Sequence[tuple[str, DepartmentRow]], with_cost: bool, limit: int | None
+) -> list[str]:
+    """A row of counts for each department (or roadmap), labelled as given."""
     headers = [
-        messages.text("column.department"),
+        messages.text(first_header),
         *(
             sentences.column_label(key)
             for key in (
@@ -222,11 +234,11 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
             )
         ),
         "%",
-        *([messages.text("column.cost")] if document.cost is not None else []),
+        *([messages.text("column.cost")] if with_cost else []),
     ]
-    rows = [
+    cells = [
         [
-            _department(row),
+            label,
             row.tasks,
             row.done,
             row.done_late,
@@ -235,14 +247,30 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
             row.overdue,
             row.due_soon,
             sentences.percent_text(row.percent_complete),
-            *([_money(row.planned_cost)] if document.cost is not None else []),
+            *([_money(row.planned_cost)] if with_cost else []),
         ]
-        for row in document.departments
+        for label, row in rows
     ]
-    lines += table(headers, rows, "status", limit)
-    if document.cost is not None:
-        lines += ["", escape(sentences.cost_line(document.cost))]
-    return lines + _sections(document, limit)
+    return table(headers, cells, "status", limit)
+
+
+def _several(document: SeveralDocument, limit: int | None) -> list[str]:
+    lines: list[str] = []
+    for roadmap in document.roadmaps:
+        heading, *rest = _lines(roadmap, limit)
+        lines += [f"{heading} · {code(roadmap.file)}", *rest, ""]  # which file each part is about
+    if document.command != "status":
+        return lines
+    statuses = [roadmap for roadmap in document.roadmaps if isinstance(roadmap, StatusDocument)]
+    with_cost = any(roadmap.cost is not None for roadmap in statuses)
+    by_roadmap = [
+        (f"{sentences.shown(roadmap.title).plain()} ({roadmap.file})", roadmap.total) for roadmap in statuses
+    ]
+    across = [(_department(row), row) for row in document.departments]
+    lines += [f"## {messages.text('several.heading')}", ""]
+    lines += [*_counts_table("column.roadmap", by_roadmap, with_cost, None), ""]
+    lines += [f"### {messages.text('several.departments')}", ""]
+    return lines + _counts_table("column.department", across, with_cost, limit)
 
 
 def _sections(document: StatusDocument, limit: int | None) -> list[str]:
@@ -306,20 +334,24 @@ def _diff(document: DiffDocument, limit: int | None) -> list[str]:
 
 def render(document: Document, limit: int | None) -> str:
     """The document as GitHub-flavoured Markdown; each list shows its first `limit` rows (None: all)."""
-    lines: list[str]
+    text = "\n".join(_lines(document, limit)).rstrip("\n") + "\n"
+    return text if limit is None else _bounded(text, command_name(document))
+
+
+def _lines(document: Document, limit: int | None) -> list[str]:
     match document:
         case ValidateDocument():
-            lines = _validate(document, limit)
+            return _validate(document, limit)
         case CheckDocument():
-            lines = _check(document, limit)
+            return _check(document, limit)
         case StatusDocument():
-            lines = _status(document, limit)
+            return _status(document, limit)
         case DiffDocument():
-            lines = _diff(document, limit)
+            return _diff(document, limit)
+        case SeveralDocument():
+            return _several(document, limit)
         case _:
             assert_never(document)
-    text = "\n".join(lines).rstrip("\n") + "\n"
-    return text if limit is None else _bounded(text, command_name(document))
 
 
 # A pull-request comment holds 65,536 characters; what a tool adds around the report needs some.

@@ -7,6 +7,7 @@ it and NO_COLOR is not set), then returned as text, so that writing it is the co
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -22,6 +23,7 @@ from roadmap_cli.report.document import (
     DepartmentRow,
     Localized,
     SectionRow,
+    SeveralDocument,
     State,
     Status,
     StatusDocument,
@@ -70,17 +72,19 @@ def _localized(value: Localized) -> Text:
     return Text.assemble(inert(shown.text), " ", (shown.marker, "dim"))
 
 
-def _summary_table(document: StatusDocument, with_names: bool) -> Table:
-    departments = document.departments[:-1]
-    total = document.total
+def _summary_table(
+    rows: Sequence[DepartmentRow], with_names: bool, title: str, first_header: str = "column.department"
+) -> Table:
+    """A row of counts for each department (or roadmap), the total (the last row) in the footer."""
+    departments, total = rows[:-1], rows[-1]
     table = Table(
-        title=messages.text("departments"),
+        title=title,
         box=box.SIMPLE_HEAD,
         title_justify="left",
         show_footer=len(departments) > 1,
         pad_edge=False,
     )
-    table.add_column(messages.text("column.department"), footer=messages.text("total"), no_wrap=True)
+    table.add_column(messages.text(first_header), footer=messages.text("total"), no_wrap=True)
     if with_names:
         table.add_column(messages.text("column.name"), ratio=1)
     for field, header, _style in _COUNT_COLUMNS:
@@ -152,9 +156,9 @@ def _indented(*lines: RenderableType) -> RenderableType:
     return Padding(Group(*lines), (0, 0, 0, 2))
 
 
-def _department_blocks(document: StatusDocument, width: int) -> RenderableType:
-    blocks: list[RenderableType] = [Text(messages.text("departments"), style="italic")]
-    for row in document.departments:
+def _department_blocks(rows: Sequence[DepartmentRow], width: int, title: str) -> RenderableType:
+    blocks: list[RenderableType] = [Text(title, style="italic")]
+    for row in rows:
         name = _data(row.id, "bold") if row.id is not None else Text(messages.text("total"), style="bold")
         figures = [
             _figure(sentences.column_label(header), str(value), style if value else "")
@@ -309,12 +313,10 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
             return _task_table(title, rows, overdue, limit)
         return _deadline_blocks(title, rows, overdue, limit, width)
 
-    departments = (
-        _summary_table(document, width >= WIDE_ENOUGH_FOR_NAMES)
-        if columns
-        else _department_blocks(document, width)
-    )
-    parts: list[RenderableType] = [heading, departments]
+    parts: list[RenderableType] = [
+        heading,
+        _counts(document.departments, width, messages.text("departments")),
+    ]
     if document.cost is not None:
         parts.append(Text(sentences.cost_line(document.cost)))
     if document.sections:
@@ -335,11 +337,39 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
     return Group(*parts)
 
 
-def render(document: StatusDocument, rows: int | None) -> str:
+def _counts(
+    rows: Sequence[DepartmentRow], width: int, title: str, first_header: str = "column.department"
+) -> RenderableType:
+    """Counts per department (or roadmap), the total last: a table, or on a narrow terminal a block each."""
+    if width >= WIDE_ENOUGH_FOR_COLUMNS:
+        return _summary_table(rows, width >= WIDE_ENOUGH_FOR_NAMES, title, first_header)
+    return _department_blocks(rows, width, title)
+
+
+def several_view(document: SeveralDocument, width: int, limit: int | None) -> RenderableType:
+    """Each roadmap's status screen, then a row per roadmap and a row per department across them."""
+    statuses = [roadmap for roadmap in document.roadmaps if isinstance(roadmap, StatusDocument)]
+    # A roadmap's row is its total, labelled with its file and title.
+    by_roadmap = [replace(roadmap.total, id=roadmap.file, name=roadmap.title) for roadmap in statuses]
+    total = replace(document.departments[-1], id=None, name=None)
+    screens = [part for roadmap in statuses for part in (status_view(roadmap, width, limit), Text(""))]
+    return Group(
+        *screens,  # a blank line after each: where one roadmap ends is plain to see
+        _counts((*by_roadmap, total), width, messages.text("several.heading"), "column.roadmap"),
+        _counts(document.departments, width, messages.text("several.departments")),
+    )
+
+
+def render(document: StatusDocument | SeveralDocument, rows: int | None) -> str:
     """The status screen as the terminal on stdout shows it."""
     console = Console(highlight=False)
     # No layout fits fewer columns; `COLUMNS=0` (a wrong setting, not a terminal) would print nothing.
     console.width = max(console.width, NARROWEST)
+    view = (
+        status_view(document, console.width, rows)
+        if isinstance(document, StatusDocument)
+        else several_view(document, console.width, rows)
+    )
     with console.capture() as captured:
-        console.print(status_view(document, console.width, rows))
+        console.print(view)
     return captured.get()

@@ -17,8 +17,10 @@ from roadmap_cli.report.document import (
     EditDocument,
     Finding,
     Position,
+    SeveralDocument,
     Severity,
     State,
+    StatusDocument,
     ValidateDocument,
 )
 from roadmap_cli.report.escape import inert
@@ -90,19 +92,26 @@ def edit_lines(document: EditDocument) -> list[str]:
 
 
 # The documents shown as lines; `status` is shown as a table (`report/table.py`).
-LinesDocument = ValidateDocument | CheckDocument | DiffDocument
+LinesDocument = ValidateDocument | CheckDocument | DiffDocument | SeveralDocument
+
+
+def _lines(document: LinesDocument | StatusDocument) -> list[str]:
+    match document:
+        case ValidateDocument():
+            return [finding_line(file.file, finding) for file in document.files for finding in file.findings]
+        case CheckDocument():
+            return _check_lines(document)
+        case DiffDocument():
+            return _diff_lines(document)
+        case SeveralDocument():
+            # The warnings about the roadmaps together go to stderr with the other findings.
+            return [line for roadmap in document.roadmaps for line in _lines(roadmap)]
+        case StatusDocument():  # only among several, and shown as a table there
+            return []
+        case _:
+            assert_never(document)
 
 
 def render(document: LinesDocument) -> str:
     """The document as lines, every one of them (see the module's docstring)."""
-    lines: list[str]
-    match document:
-        case ValidateDocument():
-            lines = [finding_line(file.file, finding) for file in document.files for finding in file.findings]
-        case CheckDocument():
-            lines = _check_lines(document)
-        case DiffDocument():
-            lines = _diff_lines(document)
-        case _:
-            assert_never(document)
-    return "".join(line + "\n" for line in lines)
+    return "".join(line + "\n" for line in _lines(document))
