@@ -18,9 +18,17 @@ from roadmap_cli import messages
 from roadmap_cli.diff import ChangeKind
 from roadmap_cli.findings import Severity
 from roadmap_cli.model import ActKind, Status
+from roadmap_cli.official import OfficialState
 from roadmap_cli.recurrence import NOT_A_PERIOD_KEYS, Frequency
 from roadmap_cli.report.document import State
-from roadmap_cli.report.sentences import ACT_KEYS, CHANGE_KEYS, SEVERITY_KEYS, STATE_KEYS, STATUS_KEYS
+from roadmap_cli.report.sentences import (
+    ACT_KEYS,
+    CHANGE_KEYS,
+    OFFICIAL_KEYS,
+    SEVERITY_KEYS,
+    STATE_KEYS,
+    STATUS_KEYS,
+)
 from tests.conftest import REPO
 
 CATALOGUE = messages.catalogue("en")  # the three hold the same keys (test_languages.py)
@@ -118,6 +126,7 @@ def test_every_key_written_out_exists(path: Path) -> None:
         (NOT_A_PERIOD_KEYS, Frequency),
         (STATE_KEYS, State),
         (ACT_KEYS, ActKind),
+        (OFFICIAL_KEYS, OfficialState),
     ],
 )
 def test_each_table_of_keys_covers_its_enumeration(table: dict[Enum, str], enumeration: type[Enum]) -> None:

@@ -20,6 +20,7 @@ from roadmap_cli.analysis import (
 from roadmap_cli.diff import Change
 from roadmap_cli.findings import Finding, Position
 from roadmap_cli.model import DepartmentKind, Section, Status
+from roadmap_cli.official import official_state
 from roadmap_cli.report.document import (
     WORKING_TREE,
     ChangeRow,
@@ -96,6 +97,7 @@ def deadline_row(
         state=state,
         days_overdue=-days_left if state is State.OVERDUE else 0,
         days_left=days_left,
+        official=official_state(assessment),
         working_days=working,
         periods=assessment.periods,
         progress=task.progress_through(assessment.as_of) if task.progress else (),

@@ -36,6 +36,7 @@ from roadmap_cli.model import (
     RelativeDeadline,
     Status,
 )
+from roadmap_cli.official import OfficialState
 from roadmap_cli.values import Localized
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ __all__ = [
     "DepartmentKind",
     "Finding",
     "Localized",
+    "OfficialState",
     "PlanPeriod",
     "Position",
     "ProgressNote",
@@ -120,6 +122,7 @@ class DeadlineRow(NamedTuple):
     state: State
     days_overdue: int
     days_left: int
+    official: OfficialState  # the execution report's word for it ("исполнено с нарушением срока")
     working_days: WorkingDays | None = None
     periods: int = 1  # the older missed periods of a duty, taken as one
     progress: tuple[ProgressNote, ...] = ()  # the task's progress notes through the as-of day

@@ -106,6 +106,7 @@ def _deadline(row: DeadlineRow) -> Data:
         "periods": row.periods,
         "submitted": _iso(row.submitted),
         "state": row.state.value,
+        "official_state": row.official.value,
         "days_overdue": row.days_overdue,
         "days_left": row.days_left,
         "risk": None if row.risk is None else row.risk.value,

@@ -22,6 +22,7 @@ from roadmap_cli.report.document import (
     FileResult,
     Finding,
     Localized,
+    OfficialState,
     PlanRecord,
     ProgressNote,
     RiskReason,
@@ -203,6 +204,23 @@ def deadline_text(row: DeadlineRow) -> str:
     if row.risk is not None:
         notes.append(risk_text(row.risk))
     return f"{day} ({'; '.join(notes)})" if notes else day
+
+
+OFFICIAL_KEYS: Final[dict[OfficialState, str]] = {
+    OfficialState.EXECUTED: "official.executed",
+    OfficialState.EXECUTED_LATE: "official.executed_late",
+    OfficialState.NOT_EXECUTED: "official.not_executed",
+    OfficialState.AT_RISK: "official.at_risk",
+    OfficialState.POSTPONED: "official.postponed",
+    OfficialState.IN_WORK: "official.in_work",
+    OfficialState.WITHDRAWN: "official.withdrawn",
+}
+
+
+def official_word(state: OfficialState) -> str:
+    """The execution report's word for a state, in the language spoken: ``исполнено с нарушением
+    срока``, ``орындалмау қаупі бар``."""
+    return messages.text(OFFICIAL_KEYS[state])
 
 
 RISK_KEYS: Final[dict[RiskReason, str]] = {
