@@ -9,7 +9,7 @@ import typer.main
 
 from roadmap_cli.cli import app
 from roadmap_cli.errors import ExitCode
-from tests.conftest import REPO
+from tests.conftest import REPO, Run
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMAND = typer.main.get_command(app)
@@ -86,3 +86,11 @@ def test_the_format_example_lists_keys_in_the_order_fmt_writes_them() -> None:
             in_order(record, ProgressNote)
         if "cost" in task:
             in_order(task["cost"], Cost)
+
+
+def test_the_check_example_is_what_check_prints_for_the_sample(run: Run) -> None:
+    # The README shows `check`'s lines on the sample; an edit of the sample moves them.
+    shown = re.findall(r"^    (data/roadmap\.yaml:\d+:\d+: .*)$", README, re.MULTILINE)
+    assert len(shown) == 2
+    printed = run("check", "data/roadmap.yaml", "--as-of", "2026-11-26", cwd=REPO).stdout.splitlines()
+    assert [line for line in shown if line not in printed] == []
