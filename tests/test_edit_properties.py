@@ -22,7 +22,7 @@ from roadmap_cli.errors import UsageError
 from roadmap_cli.load import LoadedRoadmap, load_bytes
 from roadmap_cli.messages import LANGUAGES
 
-settings.register_profile("default", max_examples=60, deadline=None)
+settings.register_profile("default", max_examples=100, deadline=None)
 settings.register_profile("long", max_examples=5_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
@@ -56,6 +56,9 @@ class TaskState:
     postponements: list[tuple[date, date]] = field(default_factory=list)
     progress: list[tuple[date, str]] = field(default_factory=list)
     cost: str | None = None  # the amount as the file writes it (1 250,5); no edit changes it
+    wording: str | None = None  # the deadline as the plan words it, when not a date; postpone replaces it
+    standing: bool = False  # a standing obligation ("постоянно"): no date, and postpone is refused
+    leads: tuple[str, ...] = ("energy",)  # no edit changes them
 
 
 def _quoted(text: str, quote: str) -> str:
@@ -68,7 +71,8 @@ def _quoted(text: str, quote: str) -> str:
 
 def render(layout: Layout, tasks: list[TaskState]) -> bytes:
     lines = ["# generated roadmap", "roadmap:", "  id: gen", "  title: Generated", "departments:"]
-    lines += ["  - id: energy", "    name: Energy", "tasks:"]
+    lines += ["  - id: energy", "    name: Energy", "  - id: roads", "    name: Roads"]
+    lines += ["sections:", '  - id: "7"', "    title: Infrastructure", "tasks:"]  # 7.1, 7.2... are in 7
     dash = " " * layout.dash_indent + "-" + " " * layout.gap
     inner = " " * len(dash)
     for number, state in enumerate(tasks):
@@ -76,11 +80,13 @@ def render(layout: Layout, tasks: list[TaskState]) -> bytes:
             lines.append("")
         if layout.comments:
             lines.append(f"{' ' * layout.dash_indent}# task {state.id}")
-        lines.append(f"{dash}id: {state.id}")
+        lines.append(f'{dash}id: "{state.id}"' if "." in state.id else f"{dash}id: {state.id}")
         beside = "  # the title" if layout.comments else ""
         lines.append(f"{inner}title: {_quoted(state.title, layout.quote)}{beside}")
-        lines.append(f"{inner}department: energy")
-        lines.append(f"{inner}deadline: {state.deadline.isoformat()}")
+        leads = state.leads[0] if len(state.leads) == 1 else f"[{', '.join(state.leads)}]"
+        lines.append(f"{inner}department: {leads}")
+        deadline = "постоянно" if state.standing else state.wording or state.deadline.isoformat()
+        lines.append(f"{inner}deadline: {deadline}")
         if state.cost is not None:
             lines += [f"{inner}cost:", f"{inner}  amount: {state.cost}", f"{inner}  sources: [local_budget]"]
         if layout.comments:
@@ -108,9 +114,15 @@ def roadmaps(draw: st.DrawFn) -> tuple[Layout, list[TaskState]]:
     for number in range(draw(st.integers(1, 4))):
         status = draw(st.sampled_from(STATUSES))
         title = " ".join(draw(st.lists(WORDS, min_size=1, max_size=3)))
+        task_id = f"7.{number + 1}" if draw(st.booleans()) else f"T{number}"  # numbered as a plan is
         state = TaskState(
-            f"T{number}", title, date(2026, 1, 1) + timedelta(days=draw(st.integers(0, 300))), status
+            task_id, title, date(2026, 1, 1) + timedelta(days=draw(st.integers(0, 300))), status
         )
+        kind = draw(st.sampled_from(["date", "date", "range", "standing"]))
+        if kind == "range":
+            state.wording, state.deadline = "III–IV кварталы 2026 года", date(2026, 12, 31)
+        state.standing = kind == "standing"
+        state.leads = draw(st.sampled_from([("energy",), ("energy", "roads")]))
         if status == "done":
             state.completed = date(2025, 12, 1)
         if status in ("blocked", "cancelled"):
@@ -135,7 +147,12 @@ def _expected_after(state: TaskState, command: str, text: str, days: int) -> Tas
         if state.status == "cancelled":
             return None
         return replace(state, progress=[*state.progress, (date(2025, 12, days % 28 + 1), text)])
-    return None if expected is None else replace(expected, progress=state.progress, cost=state.cost)
+    if expected is None:
+        return None
+    kept = replace(expected, progress=state.progress, cost=state.cost, leads=state.leads)
+    if command == "postpone":  # the new deadline is a date
+        return kept
+    return replace(kept, wording=state.wording, standing=state.standing)
 
 
 def _expected_status_after(state: TaskState, command: str, text: str, days: int) -> TaskState | None:
@@ -189,7 +206,7 @@ def _expected_status_after(state: TaskState, command: str, text: str, days: int)
     if command == "note":
         return None
     assert command == "postpone"
-    if closed:
+    if closed or state.standing:
         return None
     moved = state.deadline + timedelta(days=days)
     return TaskState(
@@ -220,7 +237,8 @@ def _as_loaded(state: TaskState) -> dict[str, Any]:
     return {
         "id": state.id,
         "status": state.status,
-        "deadline": state.deadline,
+        "deadline": None if state.standing else state.deadline,
+        "standing": state.standing,
         "completed": state.completed,
         "evidence": state.evidence,
         "reason": state.reason,
@@ -228,6 +246,8 @@ def _as_loaded(state: TaskState) -> dict[str, Any]:
         "title": state.title,
         "progress": state.progress,
         "cost": None if state.cost is None else Decimal(state.cost.replace(" ", "").replace(",", ".")),
+        "leads": state.leads,
+        "section": "7" if state.id.startswith("7.") else None,
     }
 
 
@@ -238,6 +258,7 @@ def _observed(loaded: LoadedRoadmap) -> list[dict[str, Any]]:
             "id": task.id,
             "status": task.status.value,
             "deadline": task.deadline,
+            "standing": task.standing is not None,
             "completed": task.completed,
             "evidence": task.evidence,
             "reason": task.reason,
@@ -245,6 +266,8 @@ def _observed(loaded: LoadedRoadmap) -> list[dict[str, Any]]:
             "title": task.title.choose(LANGUAGES)[1],
             "progress": [(note.on, note.text.choose(LANGUAGES)[1]) for note in task.progress],
             "cost": None if task.cost is None else task.cost.amount,
+            "leads": task.leads,
+            "section": loaded.roadmap.section_of[task.id],
         }
         for task in loaded.roadmap.tasks
     ]
