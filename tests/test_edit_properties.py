@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from roadmap_cli.editing import operations
 from roadmap_cli.editing.edits import add_task, edit_task
+from roadmap_cli.editing.fields import EditRefused
 from roadmap_cli.errors import UsageError
 from roadmap_cli.load import LoadedRoadmap, load_bytes
 from roadmap_cli.messages import LANGUAGES
@@ -58,6 +59,7 @@ class TaskState:
     cost: str | None = None  # the amount as the file writes it (1 250,5); no edit changes it
     wording: str | None = None  # the deadline as the plan words it, when not a date; postpone replaces it
     standing: bool = False  # a standing obligation ("постоянно"): no date, and postpone is refused
+    after: str | None = None  # due within 2 months after this task is done: no date of its own yet
     leads: tuple[str, ...] = ("energy",)  # no edit changes them
 
 
@@ -86,6 +88,8 @@ def render(layout: Layout, tasks: list[TaskState]) -> bytes:
         leads = state.leads[0] if len(state.leads) == 1 else f"[{', '.join(state.leads)}]"
         lines.append(f"{inner}department: {leads}")
         deadline = "постоянно" if state.standing else state.wording or state.deadline.isoformat()
+        if state.after is not None:
+            deadline = f'{{after: "{state.after}", within: 2 months}}'
         lines.append(f"{inner}deadline: {deadline}")
         if state.cost is not None:
             lines += [f"{inner}cost:", f"{inner}  amount: {state.cost}", f"{inner}  sources: [local_budget]"]
@@ -118,10 +122,15 @@ def roadmaps(draw: st.DrawFn) -> tuple[Layout, list[TaskState]]:
         state = TaskState(
             task_id, title, date(2026, 1, 1) + timedelta(days=draw(st.integers(0, 300))), status
         )
-        kind = draw(st.sampled_from(["date", "date", "range", "standing"]))
+        kind = draw(st.sampled_from(["date", "date", "range", "per-language", "standing", "relative"]))
         if kind == "range":
             state.wording, state.deadline = "III–IV кварталы 2026 года", date(2026, 12, 31)
+        if kind == "per-language":  # one wording a language, the same day in each
+            state.wording = "{ru: IV квартал 2026 года, kk: 2026 жылғы IV тоқсан}"
+            state.deadline = date(2026, 12, 31)
         state.standing = kind == "standing"
+        if kind == "relative" and tasks:
+            state.after = tasks[0].id
         state.leads = draw(st.sampled_from([("energy",), ("energy", "roads")]))
         if status == "done":
             state.completed = date(2025, 12, 1)
@@ -152,7 +161,7 @@ def _expected_after(state: TaskState, command: str, text: str, days: int) -> Tas
     kept = replace(expected, progress=state.progress, cost=state.cost, leads=state.leads)
     if command == "postpone":  # the new deadline is a date
         return kept
-    return replace(kept, wording=state.wording, standing=state.standing)
+    return replace(kept, wording=state.wording, standing=state.standing, after=state.after)
 
 
 def _expected_status_after(state: TaskState, command: str, text: str, days: int) -> TaskState | None:
@@ -206,7 +215,9 @@ def _expected_status_after(state: TaskState, command: str, text: str, days: int)
     if command == "note":
         return None
     assert command == "postpone"
-    if closed or state.standing:
+    # A standing obligation has no date to move; a relative deadline moves by its span; a deadline
+    # worded per language is edited by hand (one date would lose the wordings).
+    if closed or state.standing or state.after is not None or (state.wording or "").startswith("{"):
         return None
     moved = state.deadline + timedelta(days=days)
     return TaskState(
@@ -237,7 +248,8 @@ def _as_loaded(state: TaskState) -> dict[str, Any]:
     return {
         "id": state.id,
         "status": state.status,
-        "deadline": None if state.standing else state.deadline,
+        "deadline": None if state.standing or state.after is not None else state.deadline,
+        "after": state.after,
         "standing": state.standing,
         "completed": state.completed,
         "evidence": state.evidence,
@@ -259,6 +271,7 @@ def _observed(loaded: LoadedRoadmap) -> list[dict[str, Any]]:
             "status": task.status.value,
             "deadline": task.deadline,
             "standing": task.standing is not None,
+            "after": None if task.relative is None else task.relative.after,
             "completed": task.completed,
             "evidence": task.evidence,
             "reason": task.reason,
@@ -309,7 +322,7 @@ def test_edit_sequences_give_the_intended_roadmap_and_touch_no_other_line(
             planner = _planner(command, states[index], text, days)
             try:
                 edited = edit_task(raw, "gen.yaml", states[index].id, planner)
-            except UsageError:
+            except (UsageError, EditRefused):  # refused with a reason, the file untouched
                 assert expected is None, f"{command} {states[index]} was refused"
                 continue
             assert expected is not None, f"{command} {states[index]} was allowed"

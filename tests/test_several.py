@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -252,3 +253,9 @@ def test_diff_on_a_directory_between_two_revisions(run: Run, plans_repo: Repo) -
     assert files == ["plans/new.yaml", "plans/old.yaml", "plans/sez.yaml", "plans/zones.yaml"]
     assert [change["kind"] for change in data["roadmaps"][3]["changes"]] == ["deadline-earlier"]
     assert "plans/new.yaml: did not exist at HEAD~1; every task counts as added" in result.stderr
+
+
+def test_a_fifo_named_like_a_roadmap_in_the_directory_is_not_read(run: Run, plans: Path) -> None:
+    # Opening a FIFO would wait for a writer forever: only regular files are roadmaps.
+    os.mkfifo(plans / "pipe.yaml")
+    assert len(status_json(run, str(plans))["roadmaps"]) == 2  # type: ignore[arg-type]
