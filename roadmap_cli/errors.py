@@ -42,3 +42,9 @@ class OutputError(RoadmapError):
     def __init__(self, reason: str) -> None:
         super().__init__(say("output.failed", reason=reason))
         self.reason = reason
+
+
+class ReportFileError(RoadmapError):
+    """The report file could not be written (a missing folder, a full disk): nothing was written."""
+
+    exit_code = ExitCode.OUTPUT

@@ -229,6 +229,14 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
             [roadmap, "diff", "plans", "--base", "HEAD~1", "--head", "HEAD", "--check"],
             None,
         ),
+        "roadmap report docx": (
+            [roadmap, "report", "roadmap.yaml", "-o", "report.docx", "--as-of", "2026-11-26"],
+            None,
+        ),
+        "roadmap report xlsx": (
+            [roadmap, "report", "roadmap.yaml", "-o", "report.xlsx", "--as-of", "2026-11-26"],
+            None,
+        ),
         "roadmap done": (
             [roadmap, "done", "T-000002", "--on", "2026-11-20", "--file", "roadmap.yaml"],
             ["git", "checkout", "--", "roadmap.yaml"],

@@ -20,9 +20,17 @@ Write = Callable[..., Path]
 class RunResult:
     """What a user sees: exit code, standard output and standard error, kept apart."""
 
-    def __init__(self, exit_code: int, stdout: str, stderr: str, exception: BaseException | None) -> None:
+    def __init__(
+        self,
+        exit_code: int,
+        stdout: str,
+        stderr: str,
+        exception: BaseException | None,
+        stdout_bytes: bytes = b"",
+    ) -> None:
         self.exit_code = exit_code
         self.stdout = stdout
+        self.stdout_bytes = stdout_bytes
         self.stderr = stderr
         self.exception = exception
 
@@ -44,7 +52,7 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
         }
         result = CliRunner().invoke(app, list(args), env=environment)
         exception = result.exception if not isinstance(result.exception, SystemExit) else None
-        return RunResult(result.exit_code, result.stdout, result.stderr, exception)
+        return RunResult(result.exit_code, result.stdout, result.stderr, exception, result.stdout_bytes)
 
     return invoke
 

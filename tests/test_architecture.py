@@ -115,6 +115,16 @@ def test_check_imports_only_what_it_needs() -> None:
     assert not {module for module in modules if module.startswith("rich")}
     assert not {module for module in modules if module.startswith("roadmap_cli.editing")}
     assert "roadmap_cli.report.table" not in modules
+    office = {"docx", "openpyxl", "jinja2", "lxml"}
+    assert not {module for module in modules if module.split(".")[0] in office}
+
+
+def test_each_office_format_imports_only_its_own_library(tmp_path: Path) -> None:
+    word = _modules_of("report", str(SAMPLE), "-o", str(tmp_path / "report.docx"))
+    assert "docx" in word and not {module for module in word if module.startswith("openpyxl")}
+    excel = _modules_of("report", str(SAMPLE), "-o", str(tmp_path / "report.xlsx"))
+    assert "openpyxl" in excel and "docx" not in excel
+    assert not {module for module in word | excel if module.startswith("rich")}
 
 
 def test_status_as_json_does_not_import_rich() -> None:

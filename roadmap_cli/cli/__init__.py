@@ -42,13 +42,18 @@ from roadmap_cli.cli.options import (
     NewIdOption,
     NewTitleOption,
     NoteTextOption,
+    OfficeFormatOption,
     OnOption,
+    OutputOption,
     PathArgument,
     PathsArgument,
     PeriodOption,
     PolicyOption,
     ReadPathsArgument,
     ReasonOption,
+    ReportKindOption,
+    ReportPathArgument,
+    SectionOption,
     TaskArgument,
     ToOption,
     WarnDaysOption,
@@ -56,6 +61,7 @@ from roadmap_cli.cli.options import (
 from roadmap_cli.cli.usage import RoadmapGroup
 from roadmap_cli.errors import ExitCode, RoadmapError
 from roadmap_cli.gate import FailOn
+from roadmap_cli.report.formats import ReportKind
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -216,6 +222,28 @@ def diff(
     from roadmap_cli.commands.diff import diff as run
 
     return run(path, base, head, check_policy, options.view(output_format, show_all, lang))
+
+
+@app.command()
+@guarded
+def report(
+    output: OutputOption,
+    path: ReportPathArgument = None,
+    kind: ReportKindOption = ReportKind.EXECUTION,
+    office_format: OfficeFormatOption = None,
+    as_of: AsOfOption = None,
+    department: DepartmentOption = None,
+    section: SectionOption = None,
+    warn_days: WarnDaysOption = "14",
+    lang: LangOption = None,
+) -> ExitCode:
+    """The official execution report ("Информация о ходе исполнения") as a Word or Excel file: an item
+    a row under its section, with its executors, deadline, progress notes and official status."""
+    from roadmap_cli.commands.report import report as run
+
+    language = options.requested_language(lang)
+    when, window = options.as_of(as_of), options.window(warn_days)
+    return run(path, kind, office_format, output, when, window, department, section, language)
 
 
 @app.command()

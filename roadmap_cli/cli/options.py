@@ -19,7 +19,7 @@ from roadmap_cli import messages
 from roadmap_cli.gate import FailOn
 from roadmap_cli.invisible import is_blank
 from roadmap_cli.report.escape import inert
-from roadmap_cli.report.formats import OutputFormat, default_format
+from roadmap_cli.report.formats import OfficeFormat, OutputFormat, ReportKind, default_format
 
 if TYPE_CHECKING:
     from roadmap_cli.analysis import Window
@@ -342,3 +342,41 @@ def ask(value: str | None, option: str, prompt_key: str, check: Callable[[str, s
             raise KeyboardInterrupt from None
         raise refused(messages.text("cli.required"), option) from None
     return answer
+
+
+ReportKindOption = Annotated[
+    ReportKind,
+    typer.Option("--kind", case_sensitive=False, help="execution: the official execution report."),
+]
+OfficeFormatOption = Annotated[
+    OfficeFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="docx (Word) or xlsx (Excel). Default: as the --output file's name ends.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="The file to write (replaced whole, never half-written), or - for standard output.",
+    ),
+]
+SectionOption = Annotated[
+    str | None,
+    typer.Option("--section", metavar="ID", help="Only this section's items."),
+]
+ReportPathArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The roadmap file. Default: $ROADMAP_FILE, else roadmap.yaml, roadmap.yml, data/roadmap.yaml "
+        "or data/roadmap.yml in this directory or a parent, up to the repository root.",
+        show_default=False,
+        readable=False,
+    ),
+]

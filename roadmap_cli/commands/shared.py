@@ -55,6 +55,19 @@ def emit(text: str) -> None:
         raise OutputError(exc.strerror or str(exc)) from None
 
 
+def emit_bytes(raw: bytes) -> None:
+    """Write a binary report (a Word or Excel file) to stdout, as `emit` writes text."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        reader_left()
+    except OSError as exc:
+        reader_left()
+        raise OutputError(exc.strerror or str(exc)) from None
+
+
 def reader_left() -> None:
     """Point stdout at the null device: what is still buffered, or written later, is dropped
     quietly instead of failing again at the next write or at exit."""

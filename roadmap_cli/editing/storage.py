@@ -17,6 +17,7 @@ import ctypes
 import errno
 import functools
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -127,9 +128,32 @@ def replace(snapshot: Snapshot, new_raw: bytes, shown: str) -> None:
     _sync_directory(target.parent)
 
 
-def _written_beside(target: Path, raw: bytes, status: os.stat_result, shown: str) -> Path:
+def write_whole(target: Path, raw: bytes, shown: str) -> None:
+    """Write a file (a report) whole or not at all: the bytes go to a temporary file beside it, then
+    take its place in one rename, so a reader never sees half a file and a failure leaves the old one
+    (or none). A file it replaces keeps its mode, owner and group; a new one gets the usual mode."""
+    try:
+        status: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        status = None
+    except OSError as exc:
+        raise RoadmapError(say("storage.cannot_write", path=shown, reason=exc.strerror or exc)) from None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        raise RoadmapError(say("file.not_regular", path=shown))
+    temporary = _written_beside(target, raw, status, shown)
+    try:
+        temporary.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise RoadmapError(say("storage.cannot_write", path=shown, reason=exc.strerror or exc)) from None
+    _sync_directory(target.parent)
+
+
+def _written_beside(target: Path, raw: bytes, status: os.stat_result | None, shown: str) -> Path:
     """A temporary file in the target's directory holding `raw`, synced, with the target's mode,
-    owner and group (a group-shared roadmap stays the group's); removed again if anything fails."""
+    owner and group (a group-shared roadmap stays the group's), or for a new file the mode the umask
+    gives; removed again if anything fails."""
     try:
         descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
@@ -140,8 +164,11 @@ def _written_beside(target: Path, raw: bytes, status: os.stat_result, shown: str
             handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
-        _same_owner(temporary, status, shown)
-        temporary.chmod(status.st_mode & 0o7777)
+        if status is not None:
+            _same_owner(temporary, status, shown)
+            temporary.chmod(status.st_mode & 0o7777)
+        else:
+            temporary.chmod(0o666 & ~_umask())
     except BaseException as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -149,6 +176,12 @@ def _written_beside(target: Path, raw: bytes, status: os.stat_result, shown: str
             raise RoadmapError(say("storage.cannot_write", path=shown, reason=exc.strerror or exc)) from None
         raise
     return temporary
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _same_owner(path: Path, status: os.stat_result, shown: str) -> None:

@@ -14,11 +14,16 @@ from roadmap_cli.analysis import (
     CostTotals,
     DepartmentSummary,
     StatusReport,
+    Window,
+    assess_all,
     deadline_order,
+    find_department,
     planned_costs,
 )
 from roadmap_cli.diff import Change
+from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
+from roadmap_cli.messages import say
 from roadmap_cli.model import DepartmentKind, Section, Status
 from roadmap_cli.official import official_state
 from roadmap_cli.report.document import (
@@ -30,8 +35,12 @@ from roadmap_cli.report.document import (
     DiffDocument,
     EditDocument,
     EditedField,
+    ExecutionDocument,
+    ExecutionRow,
+    Executor,
     FileFinding,
     FileResult,
+    MovedDeadline,
     PlanRecord,
     RoadmapDocument,
     SectionRow,
@@ -368,3 +377,79 @@ def several_document(
         else tuple(unread),
         removed=tuple(removed),
     )
+
+
+def execution_document(
+    loaded: LoadedRoadmap,
+    as_of: date,
+    window: Window,
+    department_id: str | None = None,
+    section_id: str | None = None,
+) -> ExecutionDocument:
+    """The execution report of the roadmap on `as_of`: with `department_id`, the items it leads or
+    co-executes; with `section_id`, that section's items."""
+    roadmap = loaded.roadmap
+    assert roadmap is not None
+    if department_id is not None:
+        department_id = find_department(roadmap, department_id).id
+    section_of = roadmap.section_of
+    sections: list[tuple[str | None, Localized | None]] = [(each.id, each.title) for each in roadmap.sections]
+    if section_id is not None:
+        chosen = [each for each in sections if each[0] == section_id]
+        if not chosen:
+            known = ", ".join(str(each[0]) for each in sections) or "-"
+            raise UsageError(say("usage.unknown_section", section=section_id, known=known))
+        sections = chosen
+    by_task: dict[str, list[Assessment]] = {}
+    for assessment in assess_all(roadmap, as_of, window):
+        by_task.setdefault(assessment.task.id, []).append(assessment)
+    rows: dict[str | None, list[ExecutionRow]] = {each_id: [] for each_id, _title in sections}
+    rows.setdefault(None, [])  # the items outside every section come last
+    for task in roadmap.tasks:
+        if department_id is not None and not task.involves(department_id):
+            continue
+        if section_id is not None and section_of[task.id] != section_id:
+            continue
+        judged = _reported(by_task[task.id])
+        executors = tuple(
+            Executor(department.id, department.name, department.kind is DepartmentKind.EXTERNAL)
+            for department_id_ in (*task.leads, *task.co_executors)
+            if (department := roadmap.departments_by_id.get(department_id_)) is not None
+        )
+        rows[section_of[task.id]].append(
+            ExecutionRow(
+                deadline=deadline_row(judged, loaded.task_position(task.id)),
+                deliverable=task.deliverable,
+                executors=executors,
+                section=section_of[task.id],
+                moves=tuple(
+                    MovedDeadline(record.from_, record.to, record.reason, record.decision)
+                    for record in task.postponements
+                ),
+                reason=task.reason,
+                cost=task.cost.amount if task.cost is not None else None,
+                sources=tuple(source.value for source in task.cost.sources) if task.cost is not None else (),
+            )
+        )
+    if rows[None]:
+        sections.append((None, None))
+    return ExecutionDocument(
+        file=loaded.path,
+        title=roadmap.info.title,
+        plan=PlanRecord(roadmap.info.approved, roadmap.info.curator, roadmap.info.period),
+        as_of=as_of,
+        timezone=roadmap.info.timezone_name,
+        sections=tuple((each_id, title) for each_id, title in sections if rows.get(each_id)),
+        rows=tuple(row for each_id, _title in sections for row in rows.get(each_id, ())),
+        with_cost=any(task.cost is not None for task in roadmap.tasks),
+    )
+
+
+def _reported(assessments: Sequence[Assessment]) -> Assessment:
+    """The one deadline an item's row reports: a duty's oldest missed period, else its next open
+    one, else its latest; a task's only one."""
+    for wanted in (lambda each: each.is_overdue, lambda each: not each.is_closed):
+        found = [each for each in assessments if wanted(each)]
+        if found:
+            return found[0]
+    return assessments[-1]

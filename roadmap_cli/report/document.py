@@ -297,6 +297,54 @@ class EditDocument:
     changes: tuple[EditedField, ...]
 
 
+class Executor(NamedTuple):
+    """A department as the execution report names it: its name, marked when outside the akimat."""
+
+    id: str
+    name: Localized
+    external: bool
+
+
+class MovedDeadline(NamedTuple):
+    """One postponement record: the basis the report gives with "перенос срока"."""
+
+    from_: date
+    to: date
+    reason: str
+    decision: str
+
+
+class ExecutionRow(NamedTuple):
+    """One item of the execution report: its deadline as judged, and what the official table adds."""
+
+    deadline: DeadlineRow  # the item's one deadline; a duty's worst period (missed, else the next)
+    deliverable: Localized | None
+    executors: tuple[Executor, ...]  # the leads first, then the co-executors
+    section: str | None
+    moves: tuple[MovedDeadline, ...]
+    reason: str | None  # why it was cancelled (the basis of "снято с контроля") or is blocked
+    cost: Decimal | None
+    sources: tuple[str, ...]  # funding sources, as the file's closed list names them
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionDocument:
+    """`roadmap report --kind execution`: the official table ("Информация о ходе исполнения"), an
+    item a row in the plan's order under its sections, with the plan's record and a summary."""
+
+    file: str
+    title: Localized
+    plan: PlanRecord
+    as_of: date
+    timezone: str
+    sections: tuple[tuple[str | None, Localized | None], ...]  # (id, title) in order; None: outside
+    rows: tuple[ExecutionRow, ...]  # grouped by section in that order, each in the plan's order
+    with_cost: bool  # some item states a cost: the cost and financing columns are shown
+
+    def count(self, state: OfficialState) -> int:
+        return sum(1 for row in self.rows if row.deadline.official is state)
+
+
 @dataclass(frozen=True, slots=True)
 class FileFinding:
     """A finding about one of several files, with the file it is in."""

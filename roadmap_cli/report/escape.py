@@ -21,3 +21,8 @@ def inert(text: str) -> str:
     if text.isprintable():
         return text
     return INVISIBLE.sub(lambda match: _visible(match.group()), text)
+
+
+def xml_text(text: object) -> str:
+    """Text XML 1.0 can carry: control characters spelled out, non-characters replaced."""
+    return "".join("\ufffd" if char in "\ufffe\uffff" else char for char in inert(str(text)))

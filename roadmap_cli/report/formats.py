@@ -18,6 +18,19 @@ class OutputFormat(StrEnum):
     JUNIT = "junit"
 
 
+class ReportKind(StrEnum):
+    """What `roadmap report` writes (the meeting brief is still to come: issue 17)."""
+
+    EXECUTION = "execution"
+
+
+class OfficeFormat(StrEnum):
+    """The files `roadmap report` writes, for people who read them in Word or Excel."""
+
+    DOCX = "docx"
+    XLSX = "xlsx"
+
+
 def default_format(environ: Mapping[str, str]) -> OutputFormat:
     """github inside GitHub Actions (annotations land on the YAML lines), else table."""
     return OutputFormat.GITHUB if environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TABLE

@@ -20,12 +20,7 @@ from roadmap_cli.report.document import (
     ValidateDocument,
     command_name,
 )
-from roadmap_cli.report.escape import inert
-
-
-def xml_text(text: object) -> str:
-    """Text XML 1.0 can carry: control characters spelled out, non-characters replaced."""
-    return "".join("\ufffd" if char in "\ufffe\uffff" else char for char in inert(str(text)))
+from roadmap_cli.report.escape import xml_text
 
 
 def _case(
