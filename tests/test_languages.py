@@ -71,7 +71,7 @@ def test_status_in_russian_reads_as_russian(run: Run) -> None:
     assert "Просрочено (6)" in result.stdout
     assert "Управление энергетики и жилищно-коммунального хозяйства" in result.stdout
     assert "на стадии реализации" in result.stdout
-    assert "30.09.2026 (III квартал 2026 года)" in result.stdout
+    assert "30.09.2026 (III квартал 2026 года; перенесён 1 раз, первоначально 30.06.2026)" in result.stdout
 
 
 def test_a_missing_translation_falls_back_and_says_which_language(run: Run, write: Write) -> None:

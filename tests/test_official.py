@@ -53,3 +53,17 @@ def test_every_official_state_has_the_words_official_documents_use(language: str
     messages.use(language)
     words = {official_word(OfficialState(expected[0])) for expected in EXPECTED.values()}
     assert words == {expected[column] for expected in EXPECTED.values()}
+
+
+def test_status_says_how_often_a_deadline_moved_and_its_original_day(run: Run, write: Write) -> None:
+    twice = (
+        "[{from: 2026-03-31, to: 2026-05-31, reason: Survey, decision: Protocol 3},"
+        " {from: 2026-05-31, to: 2026-06-20, reason: Funds, decision: Protocol 7}]"
+    )
+    path = write(roadmap(task("T-1", "2026-06-20", "in_progress", postponements=twice)))
+    shown = run("status", str(path), "--as-of", AS_OF, env={"COLUMNS": "160"}).stdout
+    assert "2026-06-20 (postponed 2 times, originally 2026-03-31)" in shown
+    data = json.loads(run("status", str(path), "--as-of", AS_OF, "--format", "json").stdout)
+    assert (data["due_soon"][0]["moves"], data["due_soon"][0]["original_deadline"]) == (2, "2026-03-31")
+    ru = run("status", str(path), "--as-of", AS_OF, "--lang", "ru", env={"COLUMNS": "160"}).stdout
+    assert "20.06.2026 (перенесён 2 раза, первоначально 31.03.2026)" in ru

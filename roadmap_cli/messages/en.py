@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "n.warning": "{n} warning|{n} warnings",
     "n.change": "{n} change|{n} changes",
     "n.violation": "{n} policy violation|{n} policy violations",
+    "n.time": "{n} time|{n} times",
     # task status words
     "status.planned": "planned",
     "status.in_progress": "in progress",
@@ -83,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "periods": "periods {period}, {count} missed",
     "period": "period {period}",
     "moved": "moved from {stated}, a day off",
+    "postponed.note": "postponed {times}, originally {original}",
     # check, validate
     "line.overdue": "{task} ({department}) was due {deadline}, {days} overdue",
     "line.due_today": "{task} ({department}) is due {deadline}, today",

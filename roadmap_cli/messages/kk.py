@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "n.warning": "{n} ескерту",
     "n.change": "{n} өзгеріс",
     "n.violation": "{n} тәртіп бұзушылық",
+    "n.time": "{n} рет",
     # тапсырма мәртебелері
     "status.planned": "жоспарланған",
     "status.in_progress": "орындалуда",
@@ -83,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "periods": "{period} кезеңдері, өткізілгені: {count}",
     "period": "кезең {period}",
     "moved": "{stated} демалыс күнінен ауыстырылды",
+    "postponed.note": "{times} ауыстырылды, бастапқыда {original}",
     # check, validate
     "line.overdue": "{task} ({department}): мерзімі {deadline}, {days} кешікті",
     "line.due_today": "{task} ({department}): мерзімі {deadline}, бүгін",

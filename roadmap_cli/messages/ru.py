@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "n.warning": "{n} предупреждение|{n} предупреждения|{n} предупреждений",
     "n.change": "{n} изменение|{n} изменения|{n} изменений",
     "n.violation": "{n} нарушение порядка|{n} нарушения порядка|{n} нарушений порядка",
+    "n.time": "{n} раз|{n} раза|{n} раз",
     # статусы задач
     "status.planned": "запланировано",
     "status.in_progress": "на стадии реализации",
@@ -83,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "periods": "периоды {period}, пропущено: {count}",
     "period": "период {period}",
     "moved": "перенесено с {stated}, выходного дня",
+    "postponed.note": "перенесён {times}, первоначально {original}",
     # check, validate
     "line.overdue": "{task} ({department}): срок {deadline}, просрочено на {days}",
     "line.due_today": "{task} ({department}): срок {deadline}, сегодня",

@@ -117,6 +117,7 @@ def deadline_row(
         standing=task.standing if assessment.standing else None,
         relative=task.relative,
         pending=assessment.standing,
+        moves=len(task.postponements) if assessment.period is None else 0,
     )
 
 

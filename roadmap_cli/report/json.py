@@ -95,6 +95,7 @@ def _deadline(row: DeadlineRow) -> Data:
         "deadline_starts": _iso(row.starts),
         "deadline_wordings": _texts(row.deadline_wordings),
         "original_deadline": _iso(row.original_deadline),
+        "moves": row.moves,
         "status": row.status.value,
         "completed": _iso(row.completed),
         **_place(row.position),

@@ -201,6 +201,9 @@ def deadline_text(row: DeadlineRow) -> str:
         notes.append(wording)
     if row.is_moved:
         notes.append(messages.text("moved", stated=messages.day(row.deadline)))
+    if row.moves and row.original_deadline is not None:
+        times, original = messages.count(row.moves, "time"), messages.day(row.original_deadline)
+        notes.append(messages.text("postponed.note", times=times, original=original))
     if row.risk is not None:
         notes.append(risk_text(row.risk))
     return f"{day} ({'; '.join(notes)})" if notes else day
