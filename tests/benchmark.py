@@ -237,6 +237,20 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
             [roadmap, "report", "roadmap.yaml", "-o", "report.xlsx", "--as-of", "2026-11-26"],
             None,
         ),
+        "roadmap report brief": (
+            [
+                roadmap,
+                "report",
+                "roadmap.yaml",
+                "--kind",
+                "brief",
+                "-o",
+                "brief.html",
+                "--as-of",
+                "2026-11-26",
+            ],
+            None,
+        ),
         "roadmap done": (
             [roadmap, "done", "T-000002", "--on", "2026-11-20", "--file", "roadmap.yaml"],
             ["git", "checkout", "--", "roadmap.yaml"],

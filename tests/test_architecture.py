@@ -124,6 +124,8 @@ def test_each_office_format_imports_only_its_own_library(tmp_path: Path) -> None
     assert "docx" in word and not {module for module in word if module.startswith("openpyxl")}
     excel = _modules_of("report", str(SAMPLE), "-o", str(tmp_path / "report.xlsx"))
     assert "openpyxl" in excel and "docx" not in excel
+    page = _modules_of("report", str(SAMPLE), "--kind", "brief", "-o", str(tmp_path / "brief.html"))
+    assert "jinja2" in page and "docx" not in page and "openpyxl" not in page
     assert not {module for module in word | excel if module.startswith("rich")}
 
 

@@ -42,7 +42,6 @@ from roadmap_cli.cli.options import (
     NewIdOption,
     NewTitleOption,
     NoteTextOption,
-    OfficeFormatOption,
     OnOption,
     OutputOption,
     PathArgument,
@@ -51,6 +50,7 @@ from roadmap_cli.cli.options import (
     PolicyOption,
     ReadPathsArgument,
     ReasonOption,
+    ReportFormatOption,
     ReportKindOption,
     ReportPathArgument,
     SectionOption,
@@ -230,15 +230,15 @@ def report(
     output: OutputOption,
     path: ReportPathArgument = None,
     kind: ReportKindOption = ReportKind.EXECUTION,
-    office_format: OfficeFormatOption = None,
+    office_format: ReportFormatOption = None,
     as_of: AsOfOption = None,
     department: DepartmentOption = None,
     section: SectionOption = None,
     warn_days: WarnDaysOption = "14",
     lang: LangOption = None,
 ) -> ExitCode:
-    """The official execution report ("Информация о ходе исполнения") as a Word or Excel file: an item
-    a row under its section, with its executors, deadline, progress notes and official status."""
+    """For people: the official execution report ("Информация о ходе исполнения") as a Word or Excel
+    file, or the brief for the meeting as a printable page with a timeline."""
     from roadmap_cli.commands.report import report as run
 
     language = options.requested_language(lang)

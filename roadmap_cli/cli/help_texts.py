@@ -51,16 +51,17 @@ _RU: Mapping[str, str] = {
     "data/roadmap.yml in this directory or a parent, up to the repository root.":
         "Файл дорожной карты. По умолчанию: $ROADMAP_FILE, иначе roadmap.yaml, roadmap.yml, "
         "data/roadmap.yaml или data/roadmap.yml в этой папке или выше, до корня репозитория.",
-    "execution: the official execution report.": "execution: официальная информация о ходе исполнения.",
-    "docx (Word) or xlsx (Excel). Default: as the --output file's name ends.":
-        "docx (Word) или xlsx (Excel). По умолчанию: по окончанию имени файла --output.",
+    "execution: the official execution report (docx, xlsx); brief: the page for the meeting (html).":
+        "execution: официальная информация о ходе исполнения (docx, xlsx); brief: справка к совещанию (html).",
+    "docx (Word), xlsx (Excel) or html (the brief). Default: as the --output file's name ends.":
+        "docx (Word), xlsx (Excel) или html (справка). По умолчанию: по окончанию имени файла --output.",
     "The file to write (replaced whole, never half-written), or - for standard output.":
         "Файл для записи (заменяется целиком, никогда не наполовину) или - для стандартного вывода.",
     "Only this section's items.": "Только мероприятия этого раздела.",
-    'The official execution report ("Информация о ходе исполнения") as a Word or Excel file: an item\n'
-    "a row under its section, with its executors, deadline, progress notes and official status.":
-        "Официальная информация о ходе исполнения в виде файла Word или Excel: мероприятие — строка\n"
-        "под своим разделом, с исполнителями, сроком, отметками о ходе исполнения и статусом.",
+    'For people: the official execution report ("Информация о ходе исполнения") as a Word or Excel\n'
+    "file, or the brief for the meeting as a printable page with a timeline.":
+        "Для людей: официальная информация о ходе исполнения в виде файла Word или Excel\n"
+        "или справка к совещанию — страница для печати с графиком исполнения.",
     "The roadmap file, or a directory of roadmaps. Default: $ROADMAP_FILE, else roadmap.yaml, "
     "roadmap.yml, data/roadmap.yaml or data/roadmap.yml in this directory or a parent, up to the "
     "repository root.":
@@ -187,16 +188,17 @@ _KK: Mapping[str, str] = {
     "data/roadmap.yml in this directory or a parent, up to the repository root.":
         "Жол картасының файлы. Әдепкі: $ROADMAP_FILE, әйтпесе осы қалтадағы не одан жоғарыдағы "
         "(репозиторий түбіріне дейін) roadmap.yaml, roadmap.yml, data/roadmap.yaml немесе data/roadmap.yml.",
-    "execution: the official execution report.": "execution: орындалу барысы туралы ресми ақпарат.",
-    "docx (Word) or xlsx (Excel). Default: as the --output file's name ends.":
-        "docx (Word) немесе xlsx (Excel). Әдепкі: --output файлы атауының соңы бойынша.",
+    "execution: the official execution report (docx, xlsx); brief: the page for the meeting (html).":
+        "execution: орындалу барысы туралы ресми ақпарат (docx, xlsx); brief: кеңеске анықтама (html).",
+    "docx (Word), xlsx (Excel) or html (the brief). Default: as the --output file's name ends.":
+        "docx (Word), xlsx (Excel) немесе html (анықтама). Әдепкі: --output файлы атауының соңы бойынша.",
     "The file to write (replaced whole, never half-written), or - for standard output.":
         "Жазылатын файл (тұтас ауыстырылады, ешқашан жартылай емес) немесе стандартты шығыс үшін -.",
     "Only this section's items.": "Тек осы бөлімнің іс-шаралары.",
-    'The official execution report ("Информация о ходе исполнения") as a Word or Excel file: an item\n'
-    "a row under its section, with its executors, deadline, progress notes and official status.":
-        "Орындалу барысы туралы ресми ақпарат Word немесе Excel файлы түрінде: іс-шара — өз бөлімі\n"
-        "астындағы жол, орындаушыларымен, мерзімімен, орындалу барысы туралы белгілерімен және мәртебесімен.",
+    'For people: the official execution report ("Информация о ходе исполнения") as a Word or Excel\n'
+    "file, or the brief for the meeting as a printable page with a timeline.":
+        "Адамдар үшін: орындалу барысы туралы ресми ақпарат Word немесе Excel файлы түрінде\n"
+        "немесе кеңеске анықтама — орындау кестесі бар басып шығаруға арналған бет.",
     "The roadmap file, or a directory of roadmaps. Default: $ROADMAP_FILE, else roadmap.yaml, "
     "roadmap.yml, data/roadmap.yaml or data/roadmap.yml in this directory or a parent, up to the "
     "repository root.":

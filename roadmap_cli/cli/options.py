@@ -19,7 +19,7 @@ from roadmap_cli import messages
 from roadmap_cli.gate import FailOn
 from roadmap_cli.invisible import is_blank
 from roadmap_cli.report.escape import inert
-from roadmap_cli.report.formats import OfficeFormat, OutputFormat, ReportKind, default_format
+from roadmap_cli.report.formats import OutputFormat, ReportFormat, ReportKind, default_format
 
 if TYPE_CHECKING:
     from roadmap_cli.analysis import Window
@@ -346,15 +346,19 @@ def ask(value: str | None, option: str, prompt_key: str, check: Callable[[str, s
 
 ReportKindOption = Annotated[
     ReportKind,
-    typer.Option("--kind", case_sensitive=False, help="execution: the official execution report."),
+    typer.Option(
+        "--kind",
+        case_sensitive=False,
+        help="execution: the official execution report (docx, xlsx); brief: the page for the meeting (html).",
+    ),
 ]
-OfficeFormatOption = Annotated[
-    OfficeFormat | None,
+ReportFormatOption = Annotated[
+    ReportFormat | None,
     typer.Option(
         "--format",
         "-f",
         case_sensitive=False,
-        help="docx (Word) or xlsx (Excel). Default: as the --output file's name ends.",
+        help="docx (Word), xlsx (Excel) or html (the brief). Default: as the --output file's name ends.",
         show_default=False,
     ),
 ]

@@ -1,28 +1,31 @@
-"""`roadmap report`: the official execution report as a Word or Excel file, for the people who never
-open a terminal. The file is written whole or not at all."""
+"""`roadmap report`: what the tool knows, for the people who never open a terminal: the official
+execution report as a Word or Excel file, and the brief for the governor's meeting as a printable
+page. The file is written whole or not at all."""
 
 from __future__ import annotations
 
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import Final
 
 from roadmap_cli import messages
-from roadmap_cli.analysis import Window
+from roadmap_cli.analysis import Window, find_department, status_report
 from roadmap_cli.commands.shared import emit_bytes, judging_day, load, tell
 from roadmap_cli.editing.storage import write_whole
 from roadmap_cli.errors import ExitCode, ReportFileError, RoadmapError, UsageError
 from roadmap_cli.messages import say
-from roadmap_cli.report.build import execution_document
-from roadmap_cli.report.formats import OfficeFormat, ReportKind
+from roadmap_cli.report.build import brief_document, execution_document
+from roadmap_cli.report.formats import REPORT_FORMATS, ReportFormat, ReportKind
 
 STDOUT = "-"
+NAME_KEYS: Final = {ReportKind.EXECUTION: "report.name.execution", ReportKind.BRIEF: "report.name.brief"}
 
 
 def report(
     path: Path | None,
     kind: ReportKind,
-    office_format: OfficeFormat | None,
+    report_format: ReportFormat | None,
     output: str,
     as_of: date | datetime | None,
     window: Window,
@@ -30,21 +33,35 @@ def report(
     section: str | None,
     language: str | None,
 ) -> ExitCode:
-    chosen = office_format or _format_of(output)
-    if output == STDOUT and sys.stdout.isatty():
+    chosen = report_format or _format_of(output, kind)
+    if chosen not in REPORT_FORMATS[kind]:
+        formats = ", ".join(REPORT_FORMATS[kind])
+        raise UsageError(say("report.kind_format", kind=kind.value, formats=formats, format=chosen.value))
+    if kind is ReportKind.BRIEF and section is not None:
+        raise UsageError(say("report.no_section"))
+    if output == STDOUT and chosen is not ReportFormat.HTML and sys.stdout.isatty():
         raise UsageError(say("report.binary_to_terminal", format=chosen.value))
     loaded, roadmap = load(path, language)
     if roadmap is None:
         return ExitCode.INVALID
-    document = execution_document(loaded, judging_day(roadmap, as_of), window, department, section)
-    if chosen is OfficeFormat.DOCX:
-        from roadmap_cli.report import docx
+    day = judging_day(roadmap, as_of)
+    if kind is ReportKind.BRIEF:
+        from roadmap_cli.report import html
 
-        raw = docx.render(document)
+        department_id = find_department(roadmap, department).id if department is not None else None
+        brief = brief_document(loaded, status_report(roadmap, day, window, department_id), department_id)
+        raw, items = html.render(brief).encode("utf-8"), sum(len(group.rows) for group in brief.timeline)
     else:
-        from roadmap_cli.report import xlsx
+        execution = execution_document(loaded, day, window, department, section)
+        items = len(execution.rows)
+        if chosen is ReportFormat.DOCX:
+            from roadmap_cli.report import docx
 
-        raw = xlsx.render(document)
+            raw = docx.render(execution)
+        else:
+            from roadmap_cli.report import xlsx
+
+            raw = xlsx.render(execution)
     if output == STDOUT:
         emit_bytes(raw)
     else:
@@ -52,21 +69,24 @@ def report(
             write_whole(Path(output), raw, output)
         except RoadmapError as exc:  # said as the storage says it; the exit code is the report's
             raise ReportFileError(str(exc)) from None
+    shown = output if output != STDOUT else messages.text("report.stdout")
+    report_name = messages.text(NAME_KEYS[kind])
+    items_text = messages.count(items, "task")
     tell(
         messages.text(
-            "report.written",
-            path=output if output != STDOUT else messages.text("report.stdout"),
-            items=messages.count(len(document.rows), "task"),
-            date=messages.day(document.as_of),
+            "report.written", path=shown, report=report_name, items=items_text, date=messages.day(day)
         )
     )
     return ExitCode.OK
 
 
-def _format_of(output: str) -> OfficeFormat:
-    """The format an output file's name asks for (`report.docx`); a usage error when it asks none."""
+def _format_of(output: str, kind: ReportKind) -> ReportFormat:
+    """The format an output file's name asks for (`report.docx`); for standard output, the kind's
+    first; a usage error when a name asks none."""
+    if output == STDOUT:
+        return REPORT_FORMATS[kind][0]
     suffix = Path(output).suffix.lower().lstrip(".")
     try:
-        return OfficeFormat(suffix)
+        return ReportFormat(suffix)
     except ValueError:
         raise UsageError(say("report.format_unknown", output=output)) from None

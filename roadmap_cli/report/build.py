@@ -28,6 +28,7 @@ from roadmap_cli.model import DepartmentKind, Section, Status
 from roadmap_cli.official import official_state
 from roadmap_cli.report.document import (
     WORKING_TREE,
+    BriefDocument,
     ChangeRow,
     CheckDocument,
     DeadlineRow,
@@ -47,6 +48,7 @@ from roadmap_cli.report.document import (
     SeveralDocument,
     State,
     StatusDocument,
+    TimelineGroup,
     ValidateDocument,
     WorkingDays,
 )
@@ -454,3 +456,38 @@ def _reported(assessments: Sequence[Assessment]) -> Assessment:
         if found:
             return found[0]
     return assessments[-1]
+
+
+def brief_document(loaded: LoadedRoadmap, report: StatusReport, department_id: str | None) -> BriefDocument:
+    """The meeting brief: the status of `report` (one department's, with `department_id`), the
+    postponed items, and a timeline of every item by section (by lead department without sections)."""
+    roadmap = loaded.roadmap
+    assert roadmap is not None
+    status = status_document(loaded, report)
+    by_task: dict[str, list[Assessment]] = {}
+    for assessment in assess_all(roadmap, report.as_of, report.window):
+        by_task.setdefault(assessment.task.id, []).append(assessment)
+    rows = [
+        deadline_row(_reported(by_task[task.id]), loaded.task_position(task.id), with_working_days=True)
+        for task in roadmap.tasks
+        if department_id is None or task.involves(department_id)
+    ]
+    if roadmap.sections:
+        section_of = roadmap.section_of
+        groups = [(section.id, section.title) for section in roadmap.sections] + [(None, None)]
+        timeline = [
+            TimelineGroup(group_id, title, tuple(row for row in rows if section_of[row.task] == group_id))
+            for group_id, title in groups
+        ]
+    else:
+        timeline = [
+            TimelineGroup(
+                department.id, department.name, tuple(row for row in rows if row.department == department.id)
+            )
+            for department in roadmap.departments
+        ]
+    postponed = sorted(
+        (row for row in rows if row.moves and row.status not in (Status.DONE, Status.CANCELLED)),
+        key=lambda row: -row.moves,
+    )
+    return BriefDocument(status, tuple(postponed), tuple(group for group in timeline if group.rows))

@@ -346,6 +346,25 @@ class ExecutionDocument:
         return sum(1 for row in self.rows if row.deadline.official is state)
 
 
+class TimelineGroup(NamedTuple):
+    """One band of the brief's timeline: a section (or, in a plan without sections, a lead
+    department) and its items' deadlines in the plan's order."""
+
+    id: str | None  # None: the items outside every section
+    title: Localized | None
+    rows: tuple[DeadlineRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefDocument:
+    """`roadmap report --kind brief`: the page for the governor's meeting. The figures, departments
+    and lists are the status document's; the brief adds the postponed items and the timeline."""
+
+    status: StatusDocument
+    postponed: tuple[DeadlineRow, ...]  # open items moved at least once, the most moved first
+    timeline: tuple[TimelineGroup, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class FileFinding:
     """A finding about one of several files, with the file it is in."""

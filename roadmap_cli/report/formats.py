@@ -19,16 +19,25 @@ class OutputFormat(StrEnum):
 
 
 class ReportKind(StrEnum):
-    """What `roadmap report` writes (the meeting brief is still to come: issue 17)."""
+    """What `roadmap report` writes: the execution report, or the brief for the meeting."""
 
     EXECUTION = "execution"
+    BRIEF = "brief"
 
 
-class OfficeFormat(StrEnum):
-    """The files `roadmap report` writes, for people who read them in Word or Excel."""
+class ReportFormat(StrEnum):
+    """The files `roadmap report` writes, for people who read them in Word, Excel or a browser."""
 
     DOCX = "docx"
     XLSX = "xlsx"
+    HTML = "html"
+
+
+# The formats each kind is written in; the first is the default when a file's name says none.
+REPORT_FORMATS = {
+    ReportKind.EXECUTION: (ReportFormat.DOCX, ReportFormat.XLSX),
+    ReportKind.BRIEF: (ReportFormat.HTML,),
+}
 
 
 def default_format(environ: Mapping[str, str]) -> OutputFormat:

@@ -1,0 +1,139 @@
+"""`roadmap report --kind brief`: the page for the governor's meeting, parsed back, and rendered by a
+real headless Chromium to a screenshot and to PDF."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE, Run, Write
+from tests.helpers import roadmap, task
+from tests.test_report import HOSTILE, PLAN, pdf_text, repr_yaml
+
+
+class Page(HTMLParser):
+    """What a browser would see: the tags, every attribute, and the text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += attrs
+
+    def handle_data(self, data: str) -> None:
+        self.texts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.texts).split())
+
+
+def brief(run: Run, path: Path, *args: str) -> Page:
+    output = path.parent / "brief.html"
+    result = run("report", str(path), "--kind", "brief", "-o", str(output), *args)
+    assert result.exit_code == 0, result.stderr
+    page = Page()
+    page.feed(output.read_text(encoding="utf-8"))
+    return page
+
+
+def test_the_brief_holds_every_item_department_and_state_and_fetches_nothing(run: Run) -> None:
+    page = brief(run, SAMPLE, "--as-of", "2026-11-26", "--lang", "ru")
+    assert "script" not in page.tags
+    fetched = [value for name, value in page.attributes if name in ("src", "href") or "url(" in (value or "")]
+    assert fetched == []  # no image, font, style sheet or link from anywhere
+    assert "Дорожная карта стратегии развития специальной экономической зоны «Актобе»" in page.text
+    assert "Управление пассажирского транспорта и автомобильных дорог" in page.text  # names, not ids
+    for task_id in [f"SEZ-{number:03d}" for number in range(1, 38)]:
+        assert task_id in page.text, task_id
+    assert "Просрочено (6)" in page.text and "Риск неисполнения (4)" in page.text
+    assert "Перенесённые сроки (2)" in page.text
+    assert "30.09.2026 (III квартал 2026 года; перенесён 1 раз, первоначально 30.06.2026)" in page.text
+    assert "118 (83)" in page.text  # days late, calendar and working
+    assert "svg" in page.tags and "polygon" in page.tags  # the timeline, with its milestones
+
+
+def test_one_departments_brief_has_only_its_items(run: Run, write: Write) -> None:
+    page = brief(run, write(PLAN), "--as-of", "2026-06-15", "--department", "roads")
+    assert "7.2" in page.text and "7.1 " not in page.text and "T-5" not in page.text
+
+
+def test_hostile_titles_are_text_in_the_brief(run: Run, write: Write) -> None:
+    text = roadmap(*(task(f"T-{n}", "2026-06-01", title=repr_yaml(title)) for n, title in enumerate(HOSTILE)))
+    page = brief(run, write(text), "--as-of", "2026-06-15")
+    assert "script" not in page.tags and page.tags.count("b") == 6  # the six headline figures only
+    assert "<script>alert(1)</script> & <b>bold</b>" in page.text  # shown as written
+    assert "line\\x07bell\\x1b[31mred" in page.text and "\\u202e" in page.text
+
+
+def test_the_brief_is_html_only_and_a_section_is_the_execution_reports(run: Run, write: Write) -> None:
+    path = write(PLAN)
+    wrong = run("report", str(path), "--kind", "brief", "-o", str(path.parent / "brief.docx"))
+    assert wrong.exit_code == 2 and "a brief report is written as html, not docx" in wrong.stderr
+    section = run("report", str(path), "--kind", "brief", "-o", str(path.parent / "b.html"), "--section", "7")
+    assert section.exit_code == 2 and not (path.parent / "b.html").exists()
+
+
+# ---- a real browser ------------------------------------------------------------------------------
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        message = "Chromium is not installed: apt-get install chromium"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+def headless(browser: str, profile: Path, *args: str) -> None:
+    # The flags keep a headless Chromium from reaching for the network this machine does not have.
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+    ]
+    subprocess.run([browser, *flags, *args], capture_output=True, timeout=120, check=False)
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_chromium_renders_and_prints_the_brief_of_the_sample(run: Run, tmp_path: Path, language: str) -> None:
+    browser = chromium()
+    page = tmp_path / "brief.html"
+    result = run(
+        "report", str(SAMPLE), "--kind", "brief", "-o", str(page), "--as-of", "2026-11-26", "--lang", language
+    )
+    assert result.exit_code == 0, result.stderr
+    screenshot, pdf = tmp_path / "brief.png", tmp_path / "brief.pdf"
+    headless(
+        browser, tmp_path / "profile", "--window-size=1400,2000", f"--screenshot={screenshot}", page.as_uri()
+    )
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    headless(browser, tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    text = " ".join(pdf_text(pdf).split())
+    title = {
+        "ru": "Дорожная карта стратегии развития специальной экономической зоны «Актобе»",
+        "kk": "«Ақтөбе» арнайы экономикалық аймағын дамыту стратегиясының жол картасы",
+    }[language]
+    assert title in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert 1 <= pages <= 5  # the sample's brief: a few A4 pages, landscape
+    assert "841" in re.search(r"Page size:.*", info).group(0)  # type: ignore[union-attr]
