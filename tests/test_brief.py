@@ -3,9 +3,7 @@ real headless Chromium to a screenshot and to PDF."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +12,7 @@ import pytest
 
 from tests.conftest import SAMPLE, Run, Write
 from tests.helpers import roadmap, task
-from tests.test_report import HOSTILE, PLAN, pdf_text, repr_yaml
+from tests.test_report import HOSTILE, PLAN, SAMPLE_TITLES, client, pdf_text, repr_yaml
 
 
 class Page(HTMLParser):
@@ -87,16 +85,6 @@ def test_the_brief_is_html_only_and_a_section_is_the_execution_reports(run: Run,
 # ---- a real browser ------------------------------------------------------------------------------
 
 
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        message = "Chromium is not installed: apt-get install chromium"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
-
-
 def headless(browser: str, profile: Path, *args: str) -> None:
     # The flags keep a headless Chromium from reaching for the network this machine does not have.
     flags = [
@@ -115,7 +103,7 @@ def headless(browser: str, profile: Path, *args: str) -> None:
 
 @pytest.mark.parametrize("language", ["ru", "kk"])
 def test_chromium_renders_and_prints_the_brief_of_the_sample(run: Run, tmp_path: Path, language: str) -> None:
-    browser = chromium()
+    browser = client("chromium", "chromium-browser", install="apt-get install chromium")
     page = tmp_path / "brief.html"
     result = run(
         "report", str(SAMPLE), "--kind", "brief", "-o", str(page), "--as-of", "2026-11-26", "--lang", language
@@ -128,11 +116,7 @@ def test_chromium_renders_and_prints_the_brief_of_the_sample(run: Run, tmp_path:
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     headless(browser, tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
     text = " ".join(pdf_text(pdf).split())
-    title = {
-        "ru": "Дорожная карта стратегии развития специальной экономической зоны «Актобе»",
-        "kk": "«Ақтөбе» арнайы экономикалық аймағын дамыту стратегиясының жол картасы",
-    }[language]
-    assert title in text
+    assert SAMPLE_TITLES[language] in text
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
     assert 1 <= pages <= 5  # the sample's brief: a few A4 pages, landscape

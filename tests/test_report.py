@@ -227,13 +227,19 @@ def test_one_department_or_section_gets_its_own_items(run: Run, write: Write) ->
 # ---- a real office suite -------------------------------------------------------------------------
 
 
-def office() -> str:
-    """LibreOffice's command; a skip saying how to install it, or under CI=true a failure."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+# The sample's title in each language, as a reader of the printed report finds it.
+SAMPLE_TITLES = {
+    "ru": "Дорожная карта стратегии развития специальной экономической зоны «Актобе»",
+    "kk": "«Ақтөбе» арнайы экономикалық аймағын дамыту стратегиясының жол картасы",
+}
+
+
+def client(*names: str, install: str) -> str:
+    """A real client's command (an office suite, a browser): locally a skip saying how to install it
+    when it is missing, under CI=true a failure, never a silent skip."""
+    found = next((path for name in names if (path := shutil.which(name)) is not None), None)
     if found is None:
-        message = (
-            "LibreOffice is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui"
-        )
+        message = f"{names[0]} is not installed: {install}"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
@@ -241,14 +247,11 @@ def office() -> str:
 
 
 def pdf_text(pdf: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        message = "pdftotext is not installed: apt-get install poppler-utils"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    pdftotext = client("pdftotext", install="apt-get install poppler-utils")
+    completed = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return completed.stdout
 
 
 @pytest.mark.parametrize("name", ["sez.docx", "sez.xlsx"])
@@ -256,7 +259,9 @@ def pdf_text(pdf: Path) -> str:
 def test_libreoffice_opens_the_report_of_the_sample(
     run: Run, tmp_path: Path, name: str, language: str
 ) -> None:
-    soffice = office()
+    soffice = client(
+        "soffice", "libreoffice", install="apt-get install libreoffice-writer-nogui libreoffice-calc-nogui"
+    )
     output = tmp_path / name
     result = run("report", str(SAMPLE), "-o", str(output), "--as-of", "2026-11-26", "--lang", language)
     assert result.exit_code == 0, result.stderr
@@ -279,11 +284,7 @@ def test_libreoffice_opens_the_report_of_the_sample(
     pdf = tmp_path / "pdf" / output.with_suffix(".pdf").name
     assert pdf.exists(), converted.stdout + converted.stderr
     text = " ".join(pdf_text(pdf).split())
-    title = {
-        "ru": "Дорожная карта стратегии развития специальной экономической зоны «Актобе»",
-        "kk": "«Ақтөбе» арнайы экономикалық аймағын дамыту стратегиясының жол картасы",
-    }[language]
-    assert title in text
+    assert SAMPLE_TITLES[language] in text
     for task_id in ("SEZ-001", "SEZ-009", "SEZ-037"):
         assert task_id in text
     assert {"ru": "не исполнено", "kk": "орындалмады"}[language] in text
