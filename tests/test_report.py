@@ -288,3 +288,16 @@ def test_libreoffice_opens_the_report_of_the_sample(
     for task_id in ("SEZ-001", "SEZ-009", "SEZ-037"):
         assert task_id in text
     assert {"ru": "не исполнено", "kk": "орындалмады"}[language] in text
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_the_execution_report_of_a_small_plan_is_word_for_word_as_expected(
+    run: Run, write: Write, language: str
+) -> None:
+    # Golden text: every paragraph, then every row of the table, its cells joined by " | ".
+    output = written(run, write, PLAN, "report.docx", "--lang", language)
+    word = Document(str(output))
+    lines = [paragraph.text for paragraph in word.paragraphs]
+    lines += [" | ".join(cell.text.replace("\n", " / ") for cell in row.cells) for row in word.tables[0].rows]
+    expected = EXAMPLES / "expected" / f"execution-{language}.txt"
+    assert lines == expected.read_text(encoding="utf-8").splitlines()

@@ -50,7 +50,7 @@ def svg(groups: Sequence[TimelineGroup], as_of: date) -> str:
     def x(day: date) -> float:
         return LABEL + chart * (day - first).days / span
 
-    height = AXIS + ROW * len(shown) + (ROW if hidden else 0) + 4
+    height = AXIS + ROW * len(shown) + (ROW if hidden else 0) + 14
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" role="img" font-family="Times New Roman, serif" font-size="10">'
@@ -74,8 +74,9 @@ def svg(groups: Sequence[TimelineGroup], as_of: date) -> str:
         f'<line x1="{marker:.1f}" y1="{AXIS - 6}" x2="{marker:.1f}" y2="{height}" stroke="#c00" '
         f'stroke-width="1.5" stroke-dasharray="4 2"/>'
     )
+    # The as-of day is named below the chart, where no month's label stands in its way.
     parts.append(
-        f'<text x="{marker + 3:.1f}" y="{AXIS - 8}" fill="#c00">{_text(messages.day(as_of))}</text></svg>'
+        f'<text x="{marker + 3:.1f}" y="{height - 2}" fill="#c00">{_text(messages.day(as_of))}</text></svg>'
     )
     return "".join(parts)
 
