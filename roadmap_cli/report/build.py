@@ -468,7 +468,9 @@ def brief_document(loaded: LoadedRoadmap, report: StatusReport, department_id: s
     for assessment in assess_all(roadmap, report.as_of, report.window):
         by_task.setdefault(assessment.task.id, []).append(assessment)
     rows = [
-        deadline_row(_reported(by_task[task.id]), loaded.task_position(task.id), with_working_days=True)
+        deadline_row(
+            _reported(by_task[task.id]), loaded.task_position(task.id)
+        )  # the lists count working days
         for task in roadmap.tasks
         if department_id is None or task.involves(department_id)
     ]
