@@ -24,7 +24,7 @@ from roadmap_cli.diff import Change
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
 from roadmap_cli.messages import say
-from roadmap_cli.model import DepartmentKind, Section, Status
+from roadmap_cli.model import DepartmentKind, Roadmap, Section, Status
 from roadmap_cli.official import official_state
 from roadmap_cli.report.document import (
     WORKING_TREE,
@@ -403,9 +403,7 @@ def execution_document(
             known = ", ".join(str(each[0]) for each in sections) or "-"
             raise UsageError(say("usage.unknown_section", section=section_id, known=known))
         sections = chosen
-    by_task: dict[str, list[Assessment]] = {}
-    for assessment in assess_all(roadmap, as_of, window):
-        by_task.setdefault(assessment.task.id, []).append(assessment)
+    reported = _reported(roadmap, as_of, window)
     rows: dict[str | None, list[ExecutionRow]] = {each_id: [] for each_id, _title in sections}
     rows.setdefault(None, [])  # the items outside every section come last
     for task in roadmap.tasks:
@@ -413,7 +411,7 @@ def execution_document(
             continue
         if section_id is not None and section_of[task.id] != section_id:
             continue
-        judged = _reported(by_task[task.id])
+        judged = reported[task.id]
         executors = tuple(
             Executor(department.id, department.name, department.kind is DepartmentKind.EXTERNAL)
             for department_id_ in (*task.leads, *task.co_executors)
@@ -448,9 +446,16 @@ def execution_document(
     )
 
 
-def _reported(assessments: Sequence[Assessment]) -> Assessment:
-    """The one deadline an item's row reports: a duty's oldest missed period, else its next open
-    one, else its latest; a task's only one."""
+def _reported(roadmap: Roadmap, as_of: date, window: Window) -> dict[str, Assessment]:
+    """Each item's one deadline, as a report's row gives it, by task id: a duty's oldest missed period,
+    else its next open one, else its latest; a task's only one."""
+    by_task: dict[str, list[Assessment]] = {}
+    for assessment in assess_all(roadmap, as_of, window):
+        by_task.setdefault(assessment.task.id, []).append(assessment)
+    return {task_id: _worst(assessments) for task_id, assessments in by_task.items()}
+
+
+def _worst(assessments: Sequence[Assessment]) -> Assessment:
     for wanted in (lambda each: each.is_overdue, lambda each: not each.is_closed):
         found = [each for each in assessments if wanted(each)]
         if found:
@@ -464,13 +469,9 @@ def brief_document(loaded: LoadedRoadmap, report: StatusReport, department_id: s
     roadmap = loaded.roadmap
     assert roadmap is not None
     status = status_document(loaded, report)
-    by_task: dict[str, list[Assessment]] = {}
-    for assessment in assess_all(roadmap, report.as_of, report.window):
-        by_task.setdefault(assessment.task.id, []).append(assessment)
+    reported = _reported(roadmap, report.as_of, report.window)
     rows = [
-        deadline_row(
-            _reported(by_task[task.id]), loaded.task_position(task.id)
-        )  # the lists count working days
+        deadline_row(reported[task.id], loaded.task_position(task.id))  # the lists count working days
         for task in roadmap.tasks
         if department_id is None or task.involves(department_id)
     ]

@@ -22,7 +22,7 @@ def heading_lines(document: ExecutionDocument) -> list[str]:
     """The report's title, the plan's title and record, and the day it reports on."""
     return [
         messages.text("execution.title"),
-        text(document.title),
+        sentences.plain_text(document.title),
         *(inert(line) for line in sentences.plan_lines(document.plan)),
         messages.text("execution.as_of", date=messages.day(document.as_of)),
     ]
@@ -50,8 +50,8 @@ def cells(row: ExecutionRow, document: ExecutionDocument) -> list[Cell]:
     deadline = row.deadline
     found: list[Cell] = [
         deadline.task,
-        text(deadline.title),
-        text(row.deliverable) if row.deliverable is not None else "",
+        sentences.plain_text(deadline.title),
+        sentences.plain_text(row.deliverable) if row.deliverable is not None else "",
         executors_text(row),
         sentences.deadline_text(deadline._replace(risk=None)),  # the risk is said in the status
         progress_text(row),
@@ -72,21 +72,14 @@ def by_section(document: ExecutionDocument) -> Iterator[tuple[str, list[Executio
 def section_title(section_id: str | None, title: Localized | None) -> str:
     if section_id is None or title is None:
         return messages.text("execution.outside")
-    return f"{section_id}. {text(title)}"
-
-
-def text(value: Localized) -> str:
-    """Text from the file in the language spoken (else in another, marked), inert."""
-    return inert(sentences.shown(value).plain())
+    return f"{section_id}. {sentences.plain_text(title)}"
 
 
 def executors_text(row: ExecutionRow) -> str:
     """Names, the lead first, one a line; a body outside the akimat "(по согласованию)"."""
     by_agreement = messages.text("department.by_agreement")
-    return "\n".join(
-        f"{text(executor.name)} {by_agreement}" if executor.external else text(executor.name)
-        for executor in row.executors
-    )
+    names = [(sentences.plain_text(executor.name), executor.external) for executor in row.executors]
+    return "\n".join(f"{name} {by_agreement}" if external else name for name, external in names)
 
 
 def progress_text(row: ExecutionRow) -> str:

@@ -39,7 +39,7 @@ def _context(document: BriefDocument) -> dict[str, Any]:
         return [
             [
                 row.task,
-                _plain(row.title),
+                sentences.plain_text(row.title),
                 department(row),
                 inert(sentences.deadline_text(row)),
                 _days(row, days),
@@ -50,7 +50,7 @@ def _context(document: BriefDocument) -> dict[str, Any]:
     postponed = [
         [
             row.task,
-            _plain(row.title),
+            sentences.plain_text(row.title),
             department(row),
             inert(sentences.deadline_text(row)),
             str(row.moves),
@@ -62,7 +62,7 @@ def _context(document: BriefDocument) -> dict[str, Any]:
     deadline = messages.text("column.deadline")
     return {
         "language": messages.current(),
-        "title": _plain(status.title),
+        "title": sentences.plain_text(status.title),
         "plan": [inert(line) for line in sentences.plan_lines(status.plan)],
         "as_of": messages.text("as_of", date=messages.day(status.as_of), zone=inert(status.timezone)),
         "figures": [
@@ -147,11 +147,7 @@ def _list(heading: str, headers: list[str], rows: list[list[str]]) -> dict[str, 
 
 def _name(row: DepartmentRow) -> str:
     """A department as a reader expects it: its name (its id only when it has none)."""
-    return _plain(row.name) if row.name is not None else inert(row.id or "")
-
-
-def _plain(value: Any) -> str:
-    return inert(sentences.shown(value).plain())
+    return sentences.plain_text(row.name) if row.name is not None else inert(row.id or "")
 
 
 def _days(row: DeadlineRow, which: str) -> str:

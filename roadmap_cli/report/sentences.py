@@ -33,6 +33,7 @@ from roadmap_cli.report.document import (
     Window,
     unlisted,
 )
+from roadmap_cli.report.escape import inert
 
 # Each key written out, so that a test can hold every one to the catalogues (tests/test_languages.py).
 STATUS_KEYS: Final[dict[Status, str]] = {
@@ -123,6 +124,12 @@ def shown(value: Localized) -> Shown:
     language = messages.current()
     used, text = value.choose(messages.FALLBACKS[language])
     return Shown(text, None if used in ("", language) else used)
+
+
+def plain_text(value: Localized) -> str:
+    """Text from the file in the language spoken (else in another, marked), inert: for the formats
+    that hold plain text (Word, Excel, HTML)."""
+    return inert(shown(value).plain())
 
 
 def plan_lines(plan: PlanRecord) -> list[str]:
