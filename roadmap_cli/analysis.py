@@ -6,6 +6,7 @@ clock: the as-of date is always a parameter (see `dates.today_in`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -47,7 +48,14 @@ class Window:
 
 def roadmap_calendar(roadmap: Roadmap) -> WorkingCalendar:
     settings = roadmap.calendar
-    return kazakhstan_calendar(settings.extra_days_off, settings.extra_working_days)
+    return _calendar(frozenset(settings.extra_days_off), frozenset(settings.extra_working_days))
+
+
+@functools.lru_cache(maxsize=16)
+def _calendar(extra_days_off: frozenset[date], extra_working_days: frozenset[date]) -> WorkingCalendar:
+    # One calendar for every judgement of the same roadmap: a year's holidays are built once (a
+    # tenth of a second each), however many times a command assesses it (the brief does twice).
+    return kazakhstan_calendar(extra_days_off, extra_working_days)
 
 
 class RiskReason(StrEnum):
@@ -73,6 +81,7 @@ class Assessment:
     periods: int = 1  # more than one: the older missed periods of a duty, as one (see LISTED_PERIODS)
     risk: RiskReason | None = None  # why an open item is at risk of not being done (`at_risk`)
     standing: bool = False  # a standing obligation ("постоянно"): no date, never late; `due` is the as-of day
+    period_starts: date | None = None  # the first day of a duty's reporting period (the oldest, taken as one)
 
     @property
     def is_moved(self) -> bool:
@@ -218,6 +227,7 @@ def assess_task(
             window,
             occurrence.label,
             submitted.get(occurrence.label),
+            period_starts=occurrence.starts,
         )
         for occurrence in listed
     ]
@@ -225,7 +235,18 @@ def assess_task(
     if missed:
         first, last = missed[0], missed[-1]
         label = f"{first.label}…{last.label}"
-        older = Assessment(task, as_of, due(first.due), first.due, calendar, window, label, None, len(missed))
+        older = Assessment(
+            task,
+            as_of,
+            due(first.due),
+            first.due,
+            calendar,
+            window,
+            label,
+            None,
+            len(missed),
+            period_starts=first.starts,
+        )
         assessments.insert(0, older)
     return assessments
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE, Run, Write
-from tests.helpers import roadmap, task
+from tests.helpers import duty, roadmap, task
 from tests.test_report import HOSTILE, PLAN, SAMPLE_TITLES, client, pdf_text, repr_yaml
 
 
@@ -36,8 +36,9 @@ class Page(HTMLParser):
         return " ".join(" ".join(self.texts).split())
 
 
-def brief(run: Run, path: Path, *args: str) -> Page:
-    output = path.parent / "brief.html"
+def brief(run: Run, path: Path, *args: str, into: Path | None = None) -> Page:
+    """The brief of `path`, written beside it or `into` a folder (never into the shipped data/)."""
+    output = (into or path.parent) / "brief.html"
     result = run("report", str(path), "--kind", "brief", "-o", str(output), *args)
     assert result.exit_code == 0, result.stderr
     page = Page()
@@ -45,8 +46,10 @@ def brief(run: Run, path: Path, *args: str) -> Page:
     return page
 
 
-def test_the_brief_holds_every_item_department_and_state_and_fetches_nothing(run: Run) -> None:
-    page = brief(run, SAMPLE, "--as-of", "2026-11-26", "--lang", "ru")
+def test_the_brief_holds_every_item_department_and_state_and_fetches_nothing(
+    run: Run, tmp_path: Path
+) -> None:
+    page = brief(run, SAMPLE, "--as-of", "2026-11-26", "--lang", "ru", into=tmp_path)
     assert "script" not in page.tags
     fetched = [value for name, value in page.attributes if name in ("src", "href") or "url(" in (value or "")]
     assert fetched == []  # no image, font, style sheet or link from anywhere
@@ -59,6 +62,28 @@ def test_the_brief_holds_every_item_department_and_state_and_fetches_nothing(run
     assert "30.09.2026 (III квартал 2026 года; перенесён 1 раз, первоначально 30.06.2026)" in page.text
     assert "118 (83)" in page.text  # days late, calendar and working
     assert "svg" in page.tags and "polygon" in page.tags  # the timeline, with its milestones
+
+
+def test_the_timeline_draws_a_duty_period_and_a_range_as_spans_and_a_day_as_a_point(
+    run: Run, write: Write
+) -> None:
+    text = roadmap(
+        duty("D-1", "monthly", "2026-01-01", due_day=10),
+        task("R-1", "'III–IV кварталы 2026 года'"),
+        task("M-1", "2026-09-15"),
+    )
+    path = write(text)
+    result = run(
+        "report", str(path), "--kind", "brief", "-o", str(path.parent / "b.html"), "--as-of", "2026-06-15"
+    )
+    assert result.exit_code == 0, result.stderr
+    chart = (path.parent / "b.html").read_text(encoding="utf-8").split("<svg", 1)[1]
+    marks = re.findall(r"<(rect|polygon) ([^>]*)>", chart)
+    spans = [attributes for tag, attributes in marks if tag == "rect"]
+    assert len([a for a in spans if "fill-opacity" in a]) == 1  # the duty's period: May, due 10 June
+    assert len([tag for tag, _attributes in marks if tag == "polygon"]) == 1  # M-1, one day
+    bars = [re.findall(r'width="([0-9.]+)"', each) for each in spans if 'height="9"' in each]
+    assert len(bars) == 2 and min(float(width) for [width] in bars) > 20  # across their days, not points
 
 
 def test_one_departments_brief_has_only_its_items(run: Run, write: Write) -> None:

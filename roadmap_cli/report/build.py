@@ -115,6 +115,7 @@ def deadline_row(
         leads=task.leads if len(task.leads) > 1 else (),
         risk=assessment.risk,
         starts=getattr(assessment.stated, "starts", None),
+        period_starts=assessment.period_starts,
         deadline_wordings=_wordings(assessment.stated),
         standing=task.standing if assessment.standing else None,
         relative=task.relative,

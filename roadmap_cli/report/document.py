@@ -133,6 +133,7 @@ class DeadlineRow(NamedTuple):
     standing: str | None = None  # a standing obligation's words: it has no date ("постоянно")
     relative: RelativeDeadline | None = None  # counted from another item's completion
     pending: bool = False  # no date yet: a standing obligation, or a relative deadline not yet started
+    period_starts: date | None = None  # a duty's reporting period's first day (the timeline's span)
     moves: int = 0  # how many times the deadline was postponed (its records); `original_deadline` the first
 
     @property

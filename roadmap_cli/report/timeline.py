@@ -1,6 +1,7 @@
 """The brief's timeline as inline SVG: a band per section (or lead department), a row per item, a bar
-from a range's first day to its deadline or a diamond on a single day, coloured by the item's state,
-and the as-of day marked across. Drawn by our own small code: no script, no external request.
+from a range's first day to its deadline, a lighter bar from a duty's reporting period's first day to
+its due day (marked), or a diamond on a single day, coloured by the item's state, and the as-of day
+marked across. Drawn by our own small code: no script, no external request.
 Every text is escaped, so a title is shown as itself and cannot become markup."""
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def svg(groups: Sequence[TimelineGroup], as_of: date) -> str:
         rows += [(_label(row), row) for row in group.rows]
     shown, hidden = rows[:MAX_ROWS], max(0, len(rows) - MAX_ROWS)
     dated = [row for _label_text, row in shown if row is not None and not row.pending]
-    first = min([as_of, *(row.starts or row.effective_deadline for row in dated)]) - timedelta(days=7)
+    first = min([as_of, *(_span_start(row) or row.effective_deadline for row in dated)]) - timedelta(days=7)
     last = max([as_of, *(row.effective_deadline for row in dated)]) + timedelta(days=7)
     span = max((last - first).days, 1)
     chart = WIDTH - LABEL - RIGHT
@@ -98,21 +99,32 @@ def _axis(first: date, last: date, x: Callable[[date], float], height: int) -> l
 
 
 def _mark(row: DeadlineRow, x: Callable[[date], float], y: int) -> list[str]:
-    """A range as a bar from its first day, a single day as a diamond; at risk outlined."""
+    """A range as a bar from its first day; a duty's period as a lighter bar to its due day, which is
+    marked; a single day as a diamond; at risk outlined."""
     if row.pending:
         return []
     colour = COLOURS[row.state]
     outline = f' stroke="{AT_RISK}" stroke-width="2"' if row.risk is not None else ""
     title = f"<title>{_text(sentences.deadline_text(row))}</title>"
     end = x(row.effective_deadline)
-    if row.starts is not None and row.starts < row.effective_deadline:
-        start = x(row.starts)
-        return [
+    starts = _span_start(row)
+    if starts is not None and starts < row.effective_deadline:
+        start = x(starts)
+        period = row.starts is None
+        lighter = ' fill-opacity="0.55"' if period else ""
+        bar = (
             f'<rect x="{start:.1f}" y="{y + 3}" width="{max(end - start, 2):.1f}" height="9" rx="2" '
-            f'fill="{colour}"{outline}>{title}</rect>'
-        ]
+            f'fill="{colour}"{lighter}{outline}>{title}</rect>'
+        )
+        due_mark = f'<rect x="{end - 1.5:.1f}" y="{y + 1}" width="3" height="13" fill="{colour}"/>'
+        return [bar, due_mark] if period else [bar]
     points = f"{end:.1f},{y + 2} {end + 5:.1f},{y + 7.5} {end:.1f},{y + 13} {end - 5:.1f},{y + 7.5}"
     return [f'<polygon points="{points}" fill="{colour}"{outline}>{title}</polygon>']
+
+
+def _span_start(row: DeadlineRow) -> date | None:
+    """Where an item's bar begins: a range's first day, else a duty's period's; none for a single day."""
+    return row.starts if row.starts is not None else row.period_starts
 
 
 def _group_title(group: TimelineGroup) -> str:
