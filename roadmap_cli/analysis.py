@@ -177,6 +177,7 @@ class StatusReport:
     # Per section in the plan's order, then (None) the items outside every section, if any.
     sections: tuple[tuple[Section | None, DepartmentSummary], ...] = ()
     at_risk: tuple[Assessment, ...] = ()  # soonest first
+    every: tuple[Assessment, ...] = ()  # every deadline of the roadmap, in file order (for a report's rows)
 
 
 def find_department(roadmap: Roadmap, query: str) -> Department:
@@ -441,6 +442,7 @@ def status_report(
         department_deadlines=None if department_id is None else tuple(sorted(listed, key=deadline_order)),
         sections=section_summaries(roadmap, listed),
         at_risk=at_risk_first(listed),
+        every=tuple(assessments),
     )
 
 

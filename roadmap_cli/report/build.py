@@ -24,7 +24,7 @@ from roadmap_cli.diff import Change
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
 from roadmap_cli.messages import say
-from roadmap_cli.model import DepartmentKind, Roadmap, Section, Status
+from roadmap_cli.model import DepartmentKind, Section, Status
 from roadmap_cli.official import official_state
 from roadmap_cli.report.document import (
     WORKING_TREE,
@@ -404,7 +404,7 @@ def execution_document(
             known = ", ".join(str(each[0]) for each in sections) or "-"
             raise UsageError(say("usage.unknown_section", section=section_id, known=known))
         sections = chosen
-    reported = _reported(roadmap, as_of, window)
+    reported = _reported(assess_all(roadmap, as_of, window))
     rows: dict[str | None, list[ExecutionRow]] = {each_id: [] for each_id, _title in sections}
     rows.setdefault(None, [])  # the items outside every section come last
     for task in roadmap.tasks:
@@ -447,11 +447,11 @@ def execution_document(
     )
 
 
-def _reported(roadmap: Roadmap, as_of: date, window: Window) -> dict[str, Assessment]:
+def _reported(assessments: Iterable[Assessment]) -> dict[str, Assessment]:
     """Each item's one deadline, as a report's row gives it, by task id: a duty's oldest missed period,
     else its next open one, else its latest; a task's only one."""
     by_task: dict[str, list[Assessment]] = {}
-    for assessment in assess_all(roadmap, as_of, window):
+    for assessment in assessments:
         by_task.setdefault(assessment.task.id, []).append(assessment)
     return {task_id: _worst(assessments) for task_id, assessments in by_task.items()}
 
@@ -470,7 +470,7 @@ def brief_document(loaded: LoadedRoadmap, report: StatusReport, department_id: s
     roadmap = loaded.roadmap
     assert roadmap is not None
     status = status_document(loaded, report)
-    reported = _reported(roadmap, report.as_of, report.window)
+    reported = _reported(report.every)  # judged once, for the lists and the timeline
     rows = [
         deadline_row(reported[task.id], loaded.task_position(task.id))  # the lists count working days
         for task in roadmap.tasks
