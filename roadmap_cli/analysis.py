@@ -177,6 +177,7 @@ class StatusReport:
     # Per section in the plan's order, then (None) the items outside every section, if any.
     sections: tuple[tuple[Section | None, DepartmentSummary], ...] = ()
     at_risk: tuple[Assessment, ...] = ()  # soonest first
+    to_review: tuple[Assessment, ...] = ()  # items an import left to settle (`review`), in file order
     every: tuple[Assessment, ...] = ()  # every deadline of the roadmap, in file order (for a report's rows)
 
 
@@ -442,6 +443,7 @@ def status_report(
         department_deadlines=None if department_id is None else tuple(sorted(listed, key=deadline_order)),
         sections=section_summaries(roadmap, listed),
         at_risk=at_risk_first(listed),
+        to_review=tuple(assessment for assessment in listed if assessment.task.review is not None),
         every=tuple(assessments),
     )
 

@@ -330,6 +330,17 @@ class ProgressNote(_Strict):
     )
 
 
+class Review(_Strict):
+    """What `roadmap import` could not read in a plan's row, kept as written for a person to settle:
+    `validate` warns until it is gone, and an item without a readable deadline is listed as needing
+    one (never late: no date was set)."""
+
+    source: str | None = Field(default=None, description="where the row is: plan.docx: table 1, row 14")
+    deadline: str | None = Field(default=None, description="the plan's deadline words, which no rule reads")
+    executors: str | None = Field(default=None, description="the plan's executor names, which match none")
+    number: str | None = Field(default=None, description="the item number as written, when it is not one")
+
+
 class Task(_Strict):
     id: Identifier
     title: Localized
@@ -358,6 +369,7 @@ class Task(_Strict):
     submissions: tuple[Submission, ...] = Field(default=(), description="a recurring duty's reported periods")
     progress: tuple[ProgressNote, ...] = Field(default=(), description="progress notes; append-only")
     notes: str | None = None
+    review: Review | None = Field(default=None, description="what an import left for a person to settle")
     # A standing obligation's words ("постоянно"), read from `deadline`: never overdue itself.
     standing: SkipJsonSchema[str | None] = Field(default=None, exclude=True)
     # A deadline counted from another item's completion, read from `deadline: {after, within}`.

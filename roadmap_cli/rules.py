@@ -149,6 +149,32 @@ def _completion(index: int, task: Task, source_map: SourceMap) -> Iterator[Findi
         )
 
 
+def _review(index: int, task: Task, source_map: SourceMap) -> Iterator[Finding]:
+    """A warning for each thing an import left to settle, at the `review` key, with where it came from."""
+    review = task.review
+    assert review is not None
+    where = source_map.key_position(("tasks", index, "review"))
+    source = review.source or ""
+    if review.deadline is not None and task.deadline is None and task.recurrence is None:
+        yield warning(
+            "review-deadline",
+            say("rule.review_deadline", task=task.id, words=review.deadline, source=source),
+            where,
+        )
+    if review.executors is not None:
+        yield warning(
+            "review-executors",
+            say("rule.review_executors", task=task.id, words=review.executors, source=source),
+            where,
+        )
+    if review.number is not None:
+        yield warning(
+            "review-number",
+            say("rule.review_number", task=task.id, words=review.number, source=source),
+            where,
+        )
+
+
 def _deadline_or_recurrence(index: int, task: Task, source_map: SourceMap) -> Iterator[Finding]:
     """A task has one deadline or a recurrence; submissions belong to a recurrence, postponements to
     a deadline, and each submission names a period of the schedule once."""
@@ -161,7 +187,10 @@ def _deadline_or_recurrence(index: int, task: Task, source_map: SourceMap) -> It
                 source_map.position((*where, "deadline")),
             )
         return
-    if task.deadline is None and task.recurrence is None and task.standing is None:
+    if task.review is not None:
+        yield from _review(index, task, source_map)
+    unread = task.review is not None and task.review.deadline is not None
+    if task.deadline is None and task.recurrence is None and task.standing is None and not unread:
         yield error(
             "deadline-missing",
             say("rule.deadline_missing", task=task.id),

@@ -463,4 +463,9 @@ MESSAGES: dict[str, str] = {
     "severity.warning": "warning",
     "annotation.change": "Roadmap change",
     "annotation.policy": "Policy",
+    "rule.review_deadline": "task {task}: the plan's deadline “{words}” is no date this tool can read ({source}); write `deadline:` as a date or a wording, then remove `review.deadline`",
+    "rule.review_executors": "task {task}: the plan's executors “{words}” match no department ({source}); set `department:`, then remove `review.executors`",
+    "rule.review_number": "task {task}: the plan gives no item number (“{words}”, {source}); set the task's `id:`, then remove `review.number`",
+    "deadline.unread": "deadline not read: “{words}”",
+    "review.heading": "To settle after the import ({count})",
 }

@@ -463,4 +463,9 @@ MESSAGES: dict[str, str] = {
     "severity.warning": "ескерту",
     "annotation.change": "Жол картасының өзгерісі",
     "annotation.policy": "Ауыстыру тәртібі",
+    "rule.review_deadline": "{task} тапсырмасы: жоспардағы «{words}» мерзімі күн ретінде танылмады ({source}); `deadline:` кілтін күнмен немесе тұжырыммен жазып, `review.deadline` жолын өшіріңіз",
+    "rule.review_executors": "{task} тапсырмасы: жоспардағы «{words}» орындаушылары ешбір басқармаға сәйкес келмеді ({source}); `department:` кілтін көрсетіп, `review.executors` жолын өшіріңіз",
+    "rule.review_number": "{task} тапсырмасы: жоспарда тармақ нөмірі жоқ («{words}», {source}); тапсырманың `id:` кілтін көрсетіп, `review.number` жолын өшіріңіз",
+    "deadline.unread": "мерзім танылмады: «{words}»",
+    "review.heading": "Импорттан кейін нақтылау қажет ({count})",
 }

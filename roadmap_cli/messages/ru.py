@@ -463,4 +463,9 @@ MESSAGES: dict[str, str] = {
     "severity.warning": "предупреждение",
     "annotation.change": "Изменение дорожной карты",
     "annotation.policy": "Порядок переносов",
+    "rule.review_deadline": "задача {task}: срок плана «{words}» не распознан как дата ({source}); укажите `deadline:` датой или формулировкой и удалите `review.deadline`",
+    "rule.review_executors": "задача {task}: исполнители плана «{words}» не совпали ни с одним управлением ({source}); укажите `department:` и удалите `review.executors`",
+    "rule.review_number": "задача {task}: в плане нет номера пункта («{words}», {source}); укажите `id:` задачи и удалите `review.number`",
+    "deadline.unread": "срок не распознан: «{words}»",
+    "review.heading": "Требуют уточнения после импорта ({count})",
 }

@@ -118,6 +118,7 @@ def deadline_row(
         period_starts=assessment.period_starts,
         deadline_wordings=_wordings(assessment.stated),
         standing=task.standing if assessment.standing else None,
+        unread=task.review.deadline if task.review is not None and assessment.standing else None,
         relative=task.relative,
         pending=assessment.standing,
         moves=len(task.postponements) if assessment.period is None else 0,
@@ -240,6 +241,7 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
         else RowsOnDemand(report.department_deadlines, row),
         sections=tuple(_section_row(section, summary, cost) for section, summary in report.sections),
         at_risk=RowsOnDemand(report.at_risk, row),
+        to_review=RowsOnDemand(report.to_review, row),
     )
 
 

@@ -131,6 +131,7 @@ class DeadlineRow(NamedTuple):
     starts: date | None = None  # a range's first day ("III–IV кварталы 2026 года": 1 July)
     deadline_wordings: Localized | None = None  # the wording per language, when the file has one each
     standing: str | None = None  # a standing obligation's words: it has no date ("постоянно")
+    unread: str | None = None  # the plan's deadline words an import could not read (no date yet)
     relative: RelativeDeadline | None = None  # counted from another item's completion
     pending: bool = False  # no date yet: a standing obligation, or a relative deadline not yet started
     period_starts: date | None = None  # a duty's reporting period's first day (the timeline's span)
@@ -246,6 +247,7 @@ class StatusDocument:
     cost: CostTotals | None = None  # None: no item states a cost
     sections: tuple[SectionRow, ...] = ()  # none when the plan has no sections
     at_risk: Sequence[DeadlineRow] = ()  # soonest first
+    to_review: Sequence[DeadlineRow] = ()  # what an import left to settle (`review`), in file order
 
     @property
     def total(self) -> DepartmentRow:

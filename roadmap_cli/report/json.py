@@ -101,6 +101,7 @@ def _deadline(row: DeadlineRow) -> Data:
         **_place(row.position),
         "effective_deadline": None if row.pending else row.effective_deadline.isoformat(),
         "standing": row.standing,
+        "unread_deadline": row.unread,
         "after": None if row.relative is None else row.relative.after,
         "deadline_text": sentences.deadline_text(row),
         "period": row.period,
@@ -189,6 +190,7 @@ def _body(document: Document) -> Data:
                 "overdue": [_deadline(row) for row in document.overdue],
                 "due_soon": [_deadline(row) for row in document.due_soon],
                 "at_risk": [_deadline(row) for row in document.at_risk],
+                "to_review": [_deadline(row) for row in document.to_review],
                 "deadlines": None
                 if document.department_deadlines is None
                 else [_deadline(row) for row in document.department_deadlines],

@@ -115,6 +115,13 @@ def _deadline_tables(document: CheckDocument | StatusDocument, command: str, lim
             sentences.due_soon_heading(document.window, len(due_soon)), due_soon, False, command, limit
         ),
         *_deadline_table(sentences.at_risk_heading(len(at_risk)), at_risk, False, command, limit),
+        *(
+            _deadline_table(
+                sentences.review_heading(len(document.to_review)), document.to_review, False, command, limit
+            )
+            if isinstance(document, StatusDocument)
+            else []
+        ),
     ]
 
 

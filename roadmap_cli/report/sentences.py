@@ -190,7 +190,12 @@ def deadline_text(row: DeadlineRow) -> str:
     """A deadline as people read it: the date the local way, then (when there are any) the period of a
     duty, the wording as written, and the date it was moved from. A standing obligation has only words."""
     if row.pending:
-        words = row.standing if row.standing is not None else relative_text(row)
+        if row.standing is not None:
+            words = row.standing
+        elif row.unread is not None:
+            words = messages.text("deadline.unread", words=row.unread)
+        else:
+            words = relative_text(row)
         return words if row.risk is None else f"{words} ({risk_text(row.risk)})"
     notes: list[str] = []
     if row.relative is not None:
@@ -249,6 +254,10 @@ def at_risk_sentence(row: DeadlineRow) -> str:
     return messages.text(
         "line.at_risk", task=row.task, department=leads_text(row), deadline=deadline_text(row)
     )
+
+
+def review_heading(count: int) -> str:
+    return messages.text("review.heading", count=messages.Amount(count))
 
 
 def at_risk_heading(count: int) -> str:

@@ -328,6 +328,8 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
         parts.append(deadlines(heading_text, document.due_soon, False))
     if document.at_risk:
         parts.append(deadlines(sentences.at_risk_heading(len(document.at_risk)), document.at_risk, False))
+    if document.to_review:
+        parts.append(deadlines(sentences.review_heading(len(document.to_review)), document.to_review, False))
     if document.department_deadlines is not None:
         parts.append(_every_deadline(document, document.department_deadlines, limit, width))
     verdict = sentences.overdue_verdict(len(document.overdue), sentence=True)
