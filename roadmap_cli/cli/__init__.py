@@ -35,6 +35,7 @@ from roadmap_cli.cli.options import (
     FormatOption,
     FormatPathsArgument,
     HeadOption,
+    ImportOutputOption,
     LangOption,
     LeadOption,
     NewDeadlineOption,
@@ -47,6 +48,7 @@ from roadmap_cli.cli.options import (
     PathArgument,
     PathsArgument,
     PeriodOption,
+    PlanArgument,
     PolicyOption,
     ReadPathsArgument,
     ReasonOption,
@@ -54,6 +56,8 @@ from roadmap_cli.cli.options import (
     ReportKindOption,
     ReportPathArgument,
     SectionOption,
+    SheetOption,
+    TableOption,
     TaskArgument,
     ToOption,
     WarnDaysOption,
@@ -244,6 +248,27 @@ def report(
     language = options.requested_language(lang)
     when, window = options.as_of(as_of), options.window(warn_days)
     return run(path, kind, office_format, output, when, window, department, section, language)
+
+
+@app.command(name="import")
+@guarded
+def import_plan(
+    plan: PlanArgument,
+    output: ImportOutputOption = "-",
+    table: TableOption = None,
+    sheet: SheetOption = None,
+    lang: LangOption = None,
+) -> ExitCode:
+    """Make a roadmap from a plan's table as it arrived (Word, Excel or CSV): its sections, items,
+    executors, deadline wordings and costs; every row it cannot fully read is named and kept for review."""
+    from datetime import date
+
+    from roadmap_cli.commands.import_plan import import_plan as run
+
+    if table is not None and sheet is not None:
+        raise options.refused(messages.text("import.table_and_sheet"), "--sheet")
+    chosen_sheet = options.given(sheet, "--sheet", options.text)
+    return run(plan, table, chosen_sheet, output, options.requested_language(lang), date.today())
 
 
 @app.command()

@@ -384,3 +384,30 @@ ReportPathArgument = Annotated[
         readable=False,
     ),
 ]
+PlanArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="The plan as it arrived: a Word (.docx), Excel (.xlsx) or CSV file with the plan's table.",
+        show_default=False,
+        readable=False,
+    ),
+]
+TableOption = Annotated[
+    int | None,
+    typer.Option(
+        "--table", metavar="N", help="Read the Nth table (from 1). Default: the first with a plan's header."
+    ),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", metavar="NAME", help="Read the Excel sheet of this name."),
+]
+ImportOutputOption = Annotated[
+    str,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="The roadmap file to write (never an existing one), or - for standard output.",
+    ),
+]

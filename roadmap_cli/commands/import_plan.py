@@ -1,0 +1,128 @@
+"""`roadmap import PLAN.docx|PLAN.xlsx|PLAN.csv`: the roadmap a signed plan's table gives.
+
+Every row under the plan's header is accounted for: an item, a section, a blank or numbering row, or
+a finding that names the row and says what to do. A row that cannot be fully read still becomes an
+item, with what the plan says kept as written under `review`, so that the roadmap is usable at once
+and `validate` and `status` keep pointing at what a person must still settle.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from roadmap_cli import messages
+from roadmap_cli.commands.shared import emit, speak, tell
+from roadmap_cli.editing.storage import write_whole
+from roadmap_cli.errors import ExitCode, ReportFileError, RoadmapError, UsageError
+from roadmap_cli.intake.plan import Finding, ReadPlan, find_header, read_plan, title_among
+from roadmap_cli.intake.tables import PlanFileError, SourceTable, read_tables
+from roadmap_cli.intake.writer import UNASSIGNED, ImportedDepartment, departments_of, roadmap_yaml
+from roadmap_cli.load import load_bytes
+from roadmap_cli.messages import Amount, say
+from roadmap_cli.model import DepartmentKind
+
+STDOUT = "-"
+
+
+def import_plan(
+    plan_path: Path,
+    table_number: int | None,
+    sheet: str | None,
+    output: str,
+    language: str | None,
+    today: date,
+) -> ExitCode:
+    speak(language)
+    shown = str(plan_path)
+    if output not in (STDOUT, "") and os.path.lexists(output):
+        raise UsageError(say("import.exists", path=output))
+    tables = read_tables(plan_path, shown)
+    table = _chosen_table(tables, shown, table_number, sheet)
+    header = find_header(table)
+    if header is None:
+        raise PlanFileError(say("import.no_header", path=shown, table=table.name))
+    plan = read_plan(table, header, today.year)
+    if plan.title is None:  # a workbook's item sheet has no title; its first sheet often has
+        plan.title = title_among(
+            cell for other in tables if other is not table for row in other.rows[:6] for cell in row
+        )
+    if not plan.items:
+        raise PlanFileError(say("import.no_items", path=shown, table=table.name))
+    departments = departments_of(plan.items, taken=(UNASSIGNED,))
+    if any(not item.executors for item in plan.items):
+        name = messages.text("import.unassigned")
+        departments.append(ImportedDepartment(UNASSIGNED, name, DepartmentKind.DEPARTMENT))
+    department_of = {department.name: department.id for department in departments}
+    text = roadmap_yaml(plan, plan_path.name, date(today.year, 1, 1), departments, department_of)
+    target = output if output != STDOUT else messages.text("report.stdout")
+    # Read back as any roadmap is: an import that wrote a file `validate` refuses would be our bug.
+    loaded = load_bytes(text.encode("utf-8"), target)
+    errors = [finding.message for finding in loaded.findings if finding.is_error]
+    assert not errors, errors
+    for finding in plan.findings:
+        tell(_finding_line(shown, plan, finding))
+    if output == STDOUT:
+        emit(text)
+    else:
+        try:
+            write_whole(Path(output), text.encode("utf-8"), output)
+        except RoadmapError as exc:
+            raise ReportFileError(str(exc)) from None
+    tell(
+        messages.text(
+            "import.written",
+            path=target,
+            items=messages.count(len(plan.items), "task"),
+            plan=shown,
+            table=plan.table.name,
+            departments=messages.count(len(departments), "department"),
+            sections=messages.count(len(plan.sections), "section"),
+            rows=Amount(plan.rows_read),
+        )
+    )
+    if plan.findings:
+        tell(messages.text("import.to_settle", count=Amount(len(plan.findings))))
+        return ExitCode.BREACHES
+    return ExitCode.OK
+
+
+def _chosen_table(
+    tables: list[SourceTable], shown: str, number: int | None, sheet: str | None
+) -> SourceTable:
+    """The table asked for, else the first one with a plan's header."""
+    if number is not None:
+        if not 1 <= number <= len(tables):
+            raise UsageError(
+                say("import.no_such_table", path=shown, number=number, count=Amount(len(tables)))
+            )
+        return tables[number - 1]
+    if sheet is not None:
+        for table in tables:
+            if table.sheet == sheet:
+                return table
+        names = ", ".join(table.sheet or "" for table in tables)
+        raise UsageError(say("import.no_such_sheet", path=shown, name=sheet, names=names))
+    for table in tables:
+        if find_header(table) is not None:
+            return table
+    raise PlanFileError(say("import.no_table", path=shown, count=Amount(len(tables))))
+
+
+def _finding_line(shown: str, plan: ReadPlan, finding: Finding) -> str:
+    table = plan.table.name
+    if finding.row is None:
+        return messages.text("import.finding_table", path=shown, table=table, message=finding.text)
+    if finding.item is None:
+        return messages.text(
+            "import.finding_row", path=shown, table=table, row=finding.row, message=finding.text
+        )
+    return messages.text(
+        "import.finding_item",
+        path=shown,
+        table=table,
+        row=finding.row,
+        item=finding.item,
+        message=finding.text,
+    )
