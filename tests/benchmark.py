@@ -251,6 +251,15 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
             ],
             None,
         ),
+        # The reports above, taken in again: a 1,000-item plan as a Word table and as an Excel sheet.
+        "roadmap import docx": (
+            [roadmap, "import", "report.docx", "-o", "imported.yaml"],
+            ["rm", "-f", "imported.yaml"],
+        ),
+        "roadmap import xlsx": (
+            [roadmap, "import", "report.xlsx", "-o", "imported.yaml"],
+            ["rm", "-f", "imported.yaml"],
+        ),
         "roadmap done": (
             [roadmap, "done", "T-000002", "--on", "2026-11-20", "--file", "roadmap.yaml"],
             ["git", "checkout", "--", "roadmap.yaml"],

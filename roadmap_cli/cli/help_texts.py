@@ -145,6 +145,18 @@ _RU: Mapping[str, str] = {
         "Файлы дорожной карты. По умолчанию: найденная так же, как для других команд.",
     "Write nothing; exit 1 when a file is not in the standard layout.":
         "Ничего не записывать; код выхода 1, если файл не в стандартном виде.",
+    "Make a roadmap from a plan's table as it arrived (Word, Excel or CSV): its sections, items,\n"
+    "executors, deadline wordings and costs; every row it cannot fully read is named and kept for review.":
+        "Составить дорожную карту из таблицы плана в том виде, в каком он поступил (Word, Excel или CSV):\n"
+        "разделы, пункты, исполнители, формулировки сроков и расходы; каждая строка, прочитанная не\n"
+        "полностью, называется и сохраняется для уточнения.",
+    "The plan as it arrived: a Word (.docx), Excel (.xlsx) or CSV file with the plan's table.":
+        "План в том виде, в каком он поступил: файл Word (.docx), Excel (.xlsx) или CSV с таблицей плана.",
+    "Read the Nth table (from 1). Default: the first with a plan's header.":
+        "Читать N-ю таблицу (с 1). По умолчанию: первую с шапкой плана.",
+    "Read the Excel sheet of this name.": "Читать лист Excel с этим именем.",
+    "The roadmap file to write (never an existing one), or - for standard output.":
+        "Файл дорожной карты для записи (никогда не существующий) или - для стандартного вывода.",
 }  # fmt: skip
 
 # Kazakh: the words of the akimat's documents (орындаушы, мерзім, есепті кезең, мерзімді ауыстыру).
@@ -279,6 +291,18 @@ _KK: Mapping[str, str] = {
         "Жол картасы файлдары. Әдепкі: басқа командалардағыдай табылған жол картасы.",
     "Write nothing; exit 1 when a file is not in the standard layout.":
         "Ештеңе жазбау; файл стандартты түрде болмаса, шығу коды 1.",
+    "Make a roadmap from a plan's table as it arrived (Word, Excel or CSV): its sections, items,\n"
+    "executors, deadline wordings and costs; every row it cannot fully read is named and kept for review.":
+        "Жоспар кестесінен ол келген күйінде (Word, Excel немесе CSV) жол картасын құру: бөлімдер,\n"
+        "тармақтар, орындаушылар, мерзім тұжырымдары және шығыстар; толық оқылмаған әр жол аталып,\n"
+        "нақтылау үшін сақталады.",
+    "The plan as it arrived: a Word (.docx), Excel (.xlsx) or CSV file with the plan's table.":
+        "Жоспар келген күйінде: жоспар кестесі бар Word (.docx), Excel (.xlsx) немесе CSV файлы.",
+    "Read the Nth table (from 1). Default: the first with a plan's header.":
+        "N-ші кестені оқу (1-ден). Әдепкі: жоспардың тақырып жолы бар біріншісі.",
+    "Read the Excel sheet of this name.": "Осы атаулы Excel парағын оқу.",
+    "The roadmap file to write (never an existing one), or - for standard output.":
+        "Жазылатын жол картасы файлы (ешқашан бар файл емес) немесе стандартты шығыс үшін -.",
 }  # fmt: skip
 
 HELP: Mapping[str, Mapping[str, str]] = {"ru": _RU, "kk": _KK}

@@ -107,6 +107,8 @@ def _chosen_table(
     for table in tables:
         if find_header(table) is not None:
             return table
+    if len(tables) == 1:
+        raise PlanFileError(say("import.no_header", path=shown, table=tables[0].name))
     raise PlanFileError(say("import.no_table", path=shown, count=Amount(len(tables))))
 
 

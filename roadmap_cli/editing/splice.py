@@ -43,12 +43,12 @@ def _render_flow_list(values: Sequence[str]) -> str:
     return "[" + ", ".join(render_scalar(value, in_flow=True) for value in values) + "]"
 
 
-def _flow_mapping(record: Mapping[str, str | tuple[str, ...]]) -> str:
-    entries = (f"{key}: {_render_value(value, in_flow=True)}" for key, value in record.items())
+def render_flow_mapping(record: Mapping[str, str | tuple[str, ...]]) -> str:
+    entries = (f"{key}: {render_value(value, in_flow=True)}" for key, value in record.items())
     return "{" + ", ".join(entries) + "}"
 
 
-def _render_value(value: str | tuple[str, ...], in_flow: bool) -> str:
+def render_value(value: str | tuple[str, ...], in_flow: bool) -> str:
     return _render_flow_list(value) if isinstance(value, tuple) else render_scalar(value, in_flow=in_flow)
 
 
@@ -104,7 +104,7 @@ def _block_mapping_lines(record: Mapping[str, str | tuple[str, ...]], indent: st
     lines = []
     for number, (key, value) in enumerate(record.items()):
         prefix = indent + gap if number == 0 else indent + " " * len(gap)
-        lines.append(f"{prefix}{key}: {_render_value(value, in_flow=False)}")
+        lines.append(f"{prefix}{key}: {render_value(value, in_flow=False)}")
     return lines
 
 
@@ -147,10 +147,10 @@ class Document(_Text):
         """`record` added as the last item of a list, written the way the list's items are."""
         if sequence.is_flow or not sequence.items:
             close = self.text.rfind("]", sequence.start, sequence.end)
-            return _Splice(close, close, (", " if sequence.items else "") + _flow_mapping(record))
+            return _Splice(close, close, (", " if sequence.items else "") + render_flow_mapping(record))
         dash, gap = self.dash_and_gap(sequence.items[0])
         if all(item.is_flow for item in sequence.items):  # `- {period: 2026-01, on: ...}`: one more such
-            lines = [" " * dash + gap + _flow_mapping(record)]
+            lines = [" " * dash + gap + render_flow_mapping(record)]
         else:
             lines = _block_mapping_lines(record, " " * dash, gap)
         if self.spaced(sequence.items):
@@ -174,7 +174,7 @@ def task_splices(doc: Document, task: Span, task_id: str, edits: Mapping[str, Fi
             splices.append(doc.append_item(present[1], edit.record))
         elif isinstance(edit, Append) and task.is_flow:
             close = doc.text.rfind("}", task.start, task.end)
-            splices.append(_Splice(close, close, f", {key}: [{_flow_mapping(edit.record)}]"))
+            splices.append(_Splice(close, close, f", {key}: [{render_flow_mapping(edit.record)}]"))
         elif isinstance(edit, Append):
             lines = [
                 f"{indent}{key}:",
@@ -185,9 +185,9 @@ def task_splices(doc: Document, task: Span, task_id: str, edits: Mapping[str, Fi
             splices.append(_replacement(doc, present[1], edit, task_id, key, task.is_flow))
         elif task.is_flow:
             close = doc.text.rfind("}", task.start, task.end)
-            splices.append(_Splice(close, close, f", {key}: {_render_value(edit, in_flow=True)}"))
+            splices.append(_Splice(close, close, f", {key}: {render_value(edit, in_flow=True)}"))
         else:
-            line = f"{indent}{key}: {_render_value(edit, in_flow=False)}"
+            line = f"{indent}{key}: {render_value(edit, in_flow=False)}"
             splices.append(doc.insert_lines(_insertion_point(doc, task, key), [line]))
     return splices
 

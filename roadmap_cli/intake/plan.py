@@ -11,6 +11,7 @@ dropped without a word, and nothing is guessed without one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ HEADER_WORDS: Final[tuple[tuple[Column, tuple[str, ...]], ...]] = (
         Column.TITLE,
         ("наименование", "мероприяти", "іс-шара", "іс шара", "атауы", "measure", "title", "action"),
     ),
-    (Column.NUMBER, ("№", "п/п", "р/с", "no", "#")),
+    (Column.NUMBER, ("№", "п/п", "р/с", "no.", "nr")),
 )
 _HEADER_RULES: Final = tuple(
     (column, re.compile("|".join(rf"(?<![^\W\d_]){re.escape(word)}" for word in words)))
@@ -76,7 +77,7 @@ _SECTION = re.compile(
     r"|(.+?)\s+(?:бөлімі|бөлім)\s*",
     re.IGNORECASE | re.DOTALL,
 )
-_REPORT_DATE = re.compile(r"(\d{2}\.\d{2}\.\d{4})(?:\s+\((.*)\))?", re.DOTALL)
+_REPORT_DATE = re.compile(r"(\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2})(?:\s+\((.*)\))?", re.DOTALL)
 _NAME_SPLIT = re.compile(r"\s*(?:\n|;)\s*|,\s+(?=[«\"“„(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 _BY_AGREEMENT = re.compile(
     r"\(?\s*(?:по\s+согласованию|келісім\s+бойынша|келісімі\s+бойынша|by\s+agreement)\s*\)?", re.IGNORECASE
@@ -198,7 +199,7 @@ def classify(text: str) -> Column | None:
     """The column a header cell names, or None."""
     tidy = " ".join(text.casefold().replace("ё", "е").split())
     for column, rule in _HEADER_RULES:
-        if rule.search(tidy):
+        if rule.search(tidy) and (column is not Column.NUMBER or len(tidy) <= 12):  # "№ п/п", not "#7 ..."
             return column
     return None
 
@@ -236,7 +237,9 @@ def find_header(table: SourceTable) -> Header | None:
 def _is_header_below(header: Sequence[str], below: Sequence[str]) -> bool:
     """A second header row: what it adds under the first names columns, and it holds no item."""
     added = [bottom for top, bottom in zip_longest(header, below, fillvalue="") if bottom and bottom != top]
-    return bool(added) and not is_numbering(below) and all(classify(text) is not None for text in added)
+    across = len(set(added)) == 1 and len(added) > 1  # a row merged across the table: a section
+    numbered = any(text[:1].isdigit() for text in added)  # an item, a section "1. ...", or "1 2 3"
+    return bool(added) and not across and not numbered and all(classify(text) for text in added)
 
 
 def is_numbering(cells: Sequence[str]) -> bool:
@@ -433,7 +436,7 @@ def _money(
     amount: Decimal | None = None
     if amount_text.casefold() not in _NO_COST:
         try:
-            amount = Decimal(re.sub(r"[\s\u00a0\u202f]", "", amount_text).replace(",", "."))
+            amount = Decimal(_number_text(amount_text))
         except InvalidOperation:
             findings.append(Finding(row, label, say("import.unread_cost", words=amount_text)))
         if amount is not None and (not amount.is_finite() or amount < 0):
@@ -455,12 +458,24 @@ def _money(
     return amount, tuple(dict.fromkeys(sources))
 
 
+def _number_text(text: str) -> str:
+    """An amount as Decimal reads it: "1 250,5" (a Kazakh or Russian plan) and "1,250.5" (English)
+    are both 1250.5; spaces group thousands, a lone comma is the decimal one."""
+    digits = re.sub(r"[\s\u00a0\u202f]", "", text)
+    if "," in digits and "." in digits:
+        return digits.replace(",", "")
+    return digits.replace(",", ".")
+
+
+@functools.cache
 def _source_words() -> dict[str, FundingSource]:
     words = dict(_SOURCE_WORDS)
-    for language in messages.LANGUAGES:
-        catalogue = messages.catalogue(language)
-        for source in FundingSource:
-            words[catalogue[f"source.{source.value}"].casefold()] = source
+    values = {source.value: source for source in FundingSource}
+    for language in messages.LANGUAGES:  # the names our own report gives them, in every language
+        for key, text in messages.catalogue(language).items():
+            source = values.get(key.removeprefix("source.")) if key.startswith("source.") else None
+            if source is not None:
+                words[text.casefold()] = source
     return words
 
 

@@ -94,7 +94,9 @@ def _check_archive(path: Path, shown: str, suffix: str) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise PlanFileError(say("import.not_office", path=shown, kind=kind)) from None
     if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
-        raise PlanFileError(say("file.too_large", path=shown, limit=Amount(MAX_FILE_BYTES // (1024 * 1024))))
+        raise PlanFileError(
+            say("import.unpacks_too_large", path=shown, limit=Amount(MAX_UNPACKED_BYTES // 2**20))
+        )
 
 
 def _damaged(shown: str, kind: str, exc: Exception) -> PlanFileError:

@@ -2,24 +2,21 @@
 the order the plan first names them), its sections and its items, each item's words as the plan
 writes them, and a `review` on each item whose row could not be fully read.
 
-ruamel.yaml writes the text, so that every title, however it is written (quotes, a colon, a leading
-"=", a 20,000-character line), comes back as the same string."""
+Each value is written by the edits' own `render_scalar`, which keeps a candidate only when the loader
+reads it back as the same text: every title, however it is written (quotes, a colon, a leading "=",
+a 20,000-character line), comes back as itself. The layout is the sample's: a blank line between the
+parts and between tasks, flow lists for co-executors."""
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.representer import RoundTripRepresenter
+from typing import Union
 
 from roadmap_cli import messages
+from roadmap_cli.editing.splice import render_flow_mapping, render_value
 from roadmap_cli.intake.names import latin, unique_ids
 from roadmap_cli.intake.plan import DeadlineKind, PlanItem, ReadPlan
 from roadmap_cli.model import DepartmentKind
@@ -57,14 +54,24 @@ def roadmap_id(stem: str) -> str:
 
 def task_ids(items: Iterable[PlanItem]) -> list[str]:
     """Each item's id: its number ("7.1"); a row with no number, or a number given twice, gets one
-    from its row ("row-14"), which the finding and the item's `review` point out."""
+    from its place among the items ("item-9", the same in the Word and the Excel form of a plan),
+    which the finding and the item's `review` point out."""
     seen: set[str] = set()
     ids = []
-    for item in items:
-        wanted = item.number if item.number is not None and item.number not in seen else f"row-{item.row}"
+    for ordinal, item in enumerate(items, start=1):
+        wanted = item.number if item.number is not None and item.number not in seen else f"item-{ordinal}"
         seen.add(wanted)
         ids.append(wanted)
     return ids
+
+
+# A value as the roadmap writes it: text, a flow list ([a, b]), a flow mapping ({every: ..}) or a
+# block mapping (nested, one key a line).
+Value = Union[str, tuple[str, ...], "Flow", dict[str, "Value"]]
+
+
+class Flow(dict[str, str | tuple[str, ...]]):
+    """A mapping written on one line: `{amount: 120.5, sources: [local_budget]}`."""
 
 
 def roadmap_yaml(
@@ -76,26 +83,28 @@ def roadmap_yaml(
 ) -> str:
     """The roadmap text. `department_of` gives each executor's name its department id; `source`
     names the file in each `review` ("plan.docx")."""
-    document = CommentedMap()
-    info = CommentedMap()
-    info["id"] = roadmap_id(source.rsplit("/", 1)[-1].rsplit(".", 1)[0])
-    info["title"] = plan.title or source
-    info["language"] = plan.language
-    document["roadmap"] = info
-    document["departments"] = [_department(department) for department in departments]
+    info: dict[str, Value] = {
+        "id": roadmap_id(source.rsplit("/", 1)[-1].rsplit(".", 1)[0]),
+        "title": plan.title or source,
+        "language": plan.language,
+    }
+    parts: list[str] = [_block("roadmap", info)]
+    parts.append(_sequence("departments", [_department(department) for department in departments]))
     if plan.sections:
-        document["sections"] = [CommentedMap(id=section.id, title=section.title) for section in plan.sections]
+        entries: list[dict[str, Value]] = [{"id": each.id, "title": each.title} for each in plan.sections]
+        parts.append(_sequence("sections", entries))
     sections = {section.id for section in plan.sections}
     where = f"{source}: {plan.table.name}"
-    document["tasks"] = [
+    tasks = [
         _task(item, task_id, department_of, sections, duty_starts, where)
         for item, task_id in zip(plan.items, task_ids(plan.items), strict=True)
     ]
-    return dump(document)
+    parts.append(_sequence("tasks", tasks, spaced=True))
+    return "\n".join(parts)
 
 
-def _department(department: ImportedDepartment) -> CommentedMap:
-    entry = CommentedMap(id=department.id, name=department.name)
+def _department(department: ImportedDepartment) -> dict[str, Value]:
+    entry: dict[str, Value] = {"id": department.id, "name": department.name}
     if department.kind is not DepartmentKind.DEPARTMENT:
         entry["kind"] = department.kind.value
     return entry
@@ -108,29 +117,27 @@ def _task(
     sections: set[str],
     duty_starts: date,
     where: str,
-) -> CommentedMap:
-    entry = CommentedMap()
-    entry["id"] = task_id
-    entry["title"] = item.title
+) -> dict[str, Value]:
     leads = [department_of[executor.name] for executor in item.executors] or [UNASSIGNED]
-    entry["department"] = leads[0]
-    if len(leads) > 1:
-        entry["co_executors"] = _flow(dict.fromkeys(lead for lead in leads[1:] if lead != leads[0]))
+    entry: dict[str, Value] = {"id": task_id, "title": item.title, "department": leads[0]}
+    co_executors = tuple(dict.fromkeys(lead for lead in leads[1:] if lead != leads[0]))
+    if co_executors:
+        entry["co_executors"] = co_executors
     if item.deliverable:
         entry["deliverable"] = item.deliverable
     deadline = item.deadline
     if deadline.kind in (DeadlineKind.WORDING, DeadlineKind.STANDING):
         entry["deadline"] = deadline.text
     elif deadline.kind is DeadlineKind.DUTY:
-        entry["recurrence"] = CommentedMap(every=deadline.text, starts=duty_starts)
+        entry["recurrence"] = Flow(every=deadline.text, starts=duty_starts.isoformat())
     if item.section is not None and _section_by_number(task_id, sections) != item.section:
         entry["section"] = item.section
     if item.cost is not None:
-        cost = CommentedMap(amount=item.cost)
+        cost = Flow(amount=format(item.cost, "f"))
         if item.sources:
-            cost["sources"] = _flow(source.value for source in item.sources)
+            cost["sources"] = tuple(source.value for source in item.sources)
         entry["cost"] = cost
-    review = CommentedMap()
+    review: dict[str, Value] = {}
     if deadline.kind is DeadlineKind.UNREAD:
         review["deadline"] = deadline.text
     if not item.executors:
@@ -138,9 +145,7 @@ def _task(
     if item.number is None or task_id != item.number:
         review["number"] = item.number_as_written
     if review:
-        entry["review"] = CommentedMap(
-            source=messages.text("import.where", where=where, row=item.row), **review
-        )
+        entry["review"] = {"source": messages.text("import.where", where=where, row=item.row), **review}
     return entry
 
 
@@ -151,39 +156,24 @@ def _section_by_number(task_id: str, sections: set[str]) -> str | None:
     return next((prefix for prefix in prefixes if prefix in sections), None)
 
 
-def _flow(values: Iterable[str]) -> CommentedSeq:
-    sequence = CommentedSeq(values)
-    sequence.fa.set_flow_style()
-    return sequence
+def _block(key: str, mapping: Mapping[str, Value], indent: str = "") -> str:
+    return f"{indent}{key}:\n" + "".join(
+        _entry(name, value, indent + "  ") for name, value in mapping.items()
+    )
 
 
-def _decimal(representer: RoundTripRepresenter, value: Decimal) -> Any:
-    return representer.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
+def _entry(key: str, value: Value, indent: str) -> str:
+    if isinstance(value, Flow):
+        return f"{indent}{key}: {render_flow_mapping(value)}\n"
+    if isinstance(value, dict):
+        return _block(key, value, indent)
+    return f"{indent}{key}: {render_value(value, in_flow=False)}\n"
 
 
-def dump(document: CommentedMap) -> str:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.width = 4096  # a long title stays on its line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    yaml.representer.add_representer(Decimal, _decimal)
-    stream = io.StringIO()
-    yaml.dump(document, stream)
-    return _spaced(stream.getvalue())
-
-
-def _spaced(text: str) -> str:
-    """A blank line before each top-level key and each task, as a person lays a roadmap out."""
-    lines: Iterator[str] = iter(text.splitlines())
-    out: list[str] = []
-    in_tasks = False
-    for line in lines:
-        top = bool(line) and not line.startswith((" ", "-"))
-        if top and out:
-            out.append("")
-        if top:
-            in_tasks = line.startswith("tasks:")
-        elif in_tasks and line.startswith("  - ") and out and out[-1] != "tasks:":
-            out.append("")
-        out.append(line)
-    return "\n".join(out) + "\n"
+def _sequence(key: str, entries: Iterable[Mapping[str, Value]], spaced: bool = False) -> str:
+    """A list of mappings, `- ` before each one's first key; with `spaced`, a blank line between."""
+    items = []
+    for mapping in entries:
+        lines = "".join(_entry(name, value, "    ") for name, value in mapping.items())
+        items.append("  - " + lines[4:])
+    return f"{key}:\n" + ("\n" if spaced else "").join(items)

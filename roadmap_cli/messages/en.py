@@ -497,4 +497,6 @@ MESSAGES: dict[str, str] = {
     "import.to_settle": "{count} to settle: listed above, and kept under `review` in the roadmap, where `roadmap validate` finds them again",
     "import.unassigned": "No executor named",
     "import.table_and_sheet": "choose a table (--table) or a sheet (--sheet), not both",
+    "import.unpacks_too_large": "{path}: unpacked, the file would be larger than {limit} MiB: not read",
+    "import.too_many_cells": "{path}: the workbook has more than {limit} cells: not read",
 }

@@ -497,4 +497,6 @@ MESSAGES: dict[str, str] = {
     "import.to_settle": "нақтылау қажет: {count}; олар жоғарыда көрсетілген және жол картасының `review` кілтінде сақталған, `roadmap validate` оларды қайта табады",
     "import.unassigned": "Орындаушы көрсетілмеген",
     "import.table_and_sheet": "кестені (--table) немесе парақты (--sheet) көрсетіңіз, екеуін бірге емес",
+    "import.unpacks_too_large": "{path}: ашылған күйде файл {limit} МиБ-тан үлкен: оқылмады",
+    "import.too_many_cells": "{path}: кітапта {limit} ұяшықтан көп: оқылмады",
 }

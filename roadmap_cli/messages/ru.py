@@ -497,4 +497,6 @@ MESSAGES: dict[str, str] = {
     "import.to_settle": "требуют уточнения: {count}; они перечислены выше и сохранены в `review` дорожной карты, где их снова найдёт `roadmap validate`",
     "import.unassigned": "Исполнитель не указан",
     "import.table_and_sheet": "укажите таблицу (--table) или лист (--sheet), но не оба",
+    "import.unpacks_too_large": "{path}: в распакованном виде файл больше {limit} МиБ: не прочитан",
+    "import.too_many_cells": "{path}: в книге больше {limit} ячеек: не прочитана",
 }

@@ -99,7 +99,7 @@ def _deadline_table(
             sentences.leads_text(row),
             _title(row),
             sentences.deadline_text(row),
-            row.days_overdue if overdue else row.days_left,
+            "–" if row.pending else row.days_overdue if overdue else row.days_left,
             sentences.status_word(row.status),
         ]
         for row in rows

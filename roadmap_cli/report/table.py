@@ -125,7 +125,7 @@ def _task_table(title: str, rows: Sequence[DeadlineRow], overdue: bool, limit: i
             _task_cell(row, style),
             _localized(row.title),
             _data(sentences.deadline_text(row)),
-            Text(f"{days} ({working_days})", style=style),
+            Text("–" if row.pending else f"{days} ({working_days})", style=style),  # no date: no days
             Text(
                 sentences.status_word(row.status),
                 style=OVERDUE_STYLE if row.status is Status.BLOCKED else "",
@@ -237,7 +237,7 @@ def _deadline_blocks(
             )
         )
         deadline = _figure(sentences.column_label("column.deadline"), inert(sentences.deadline_text(row)))
-        late = _figure(days_label, f"{days} ({working_days})", style)
+        late = _figure(days_label, "–" if row.pending else f"{days} ({working_days})", style)
         blocks.append(_indented(_localized(row.title), _figures([deadline, late], width - 2)))
     if hidden:
         blocks.append(Text(sentences.more_rows("status", hidden), style="dim"))
