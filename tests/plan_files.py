@@ -138,3 +138,98 @@ def _grid(plan: Plan) -> list[list[str]]:
         else:
             rows.append(list(row) + [""] * (plan.width - len(row)))
     return rows
+
+
+# ---- a plan of 45 rows, as a regional akimat signs one ---------------------------------------------
+
+_EXECUTORS = [
+    "Управление энергетики и жилищно-коммунального хозяйства",
+    "Управление строительства, архитектуры и градостроительства",
+    "Управление пассажирского транспорта и автомобильных дорог",
+    "Управление предпринимательства и индустриально-инновационного развития",
+    "Управление экономики и бюджетного планирования",
+    "Управление земельных отношений",
+    "Управляющая компания СЭЗ «Актобе» (по согласованию)",
+    "АО «KEGOC» (по согласованию)",
+    "Акиматы городов и районов",
+]
+_WORDINGS = [
+    "I квартал 2026 года",
+    "до 1 апреля 2026 года",
+    "май 2026 года",
+    "первое полугодие 2026 года",
+    "III квартал\n2026 года",
+    "30.09.2026",
+    "до 20 декабря 2026 года",
+    "IV квартал 2026 года",
+    "2026 год",
+    "III–IV кварталы 2026 года",
+    "2027 год",
+    "постоянно",
+    "ежеквартально, до 5 числа месяца, следующего за отчетным кварталом",
+]
+_SECTIONS = [
+    ("Раздел 1. Организационные мероприятия", ["Утвердить", "Разработать", "Согласовать"],
+     ["регламент работы штаба", "план-график", "состав рабочей группы", "порядок отчётности"]),
+    ("Раздел 2. Инженерная инфраструктура", ["Разработать ПСД на", "Провести экспертизу ПСД на", "Построить"],
+     ["сети электроснабжения", "сети водоснабжения", "сети газоснабжения", "подъездную дорогу"]),
+    ("Раздел 3. Привлечение инвесторов", ["Провести переговоры по", "Заключить соглашение по", "Сопроводить"],
+     ["проекту лифтового завода", "проекту сборки техники", "проекту переработки масел"]),
+    ("Раздел 4. Мониторинг", ["Представить информацию о", "Провести анализ"],
+     ["ходе исполнения дорожной карты", "привлечённых инвестициях"]),
+]  # fmt: skip
+_UNREADABLE = {  # row number among the items: what makes it one a person must settle
+    9: ("deadline", "в сроки, установленные проектом"),
+    17: ("executors", ""),
+    28: ("number", ""),
+    36: ("cost", "по смете"),
+    41: ("deadline", "по мере готовности ПСД и выделения средств"),
+}
+
+
+def forty_five_rows() -> Plan:
+    """45 items in four sections: every wording the parser knows, costs on the second section's
+    items, several executors, and five rows it cannot fully read (`_UNREADABLE`)."""
+    rows: list[Row] = []
+    ordinal = 0
+    per_section = [12, 13, 12, 8]
+    for (heading, verbs, objects), count in zip(_SECTIONS, per_section, strict=True):
+        rows.append(Section(heading))
+        section_number = heading.split()[1].rstrip(".")
+        for number in range(1, count + 1):
+            ordinal += 1
+            title = f"{verbs[number % len(verbs)]} {objects[number % len(objects)]} (этап {number})"
+            leads = [_EXECUTORS[(ordinal * 7) % len(_EXECUTORS)]]
+            if ordinal % 3 == 0:
+                leads.append(_EXECUTORS[(ordinal * 5 + 1) % len(_EXECUTORS)])
+            cost, source = ("", "")
+            if section_number == "2":
+                cost, source = f"{ordinal * 37 % 900 + 10},5", ["МБ", "РБ", "местный бюджет, НФ"][ordinal % 3]
+            executors, wording = "\n".join(dict.fromkeys(leads)), _WORDINGS[ordinal % len(_WORDINGS)]
+            cells = [
+                f"{section_number}.{number}",
+                title,
+                "Информация в акимат области",
+                executors,
+                wording,
+                cost,
+                source,
+            ]
+            broken = _UNREADABLE.get(ordinal)
+            if broken is not None:
+                field, text = broken
+                at = {"deadline": 4, "executors": 3, "number": 0, "cost": 5}[field]
+                cells[at] = text
+            rows.append(cells)
+    return Plan(
+        title="Дорожная карта по реализации стратегии развития специальной экономической зоны «Актобе» "
+        "на 2026–2027 годы",
+        header=RU_HEADER,
+        rows=rows,
+    )
+
+
+if __name__ == "__main__":  # python -m tests.plan_files PLAN.docx: the 45-row plan, to look at
+    import sys
+
+    word(forty_five_rows(), Path(sys.argv[1]))

@@ -13,10 +13,11 @@ import pytest
 
 from roadmap_cli.load import load_roadmap
 from roadmap_cli.model import DepartmentKind, FundingSource, Roadmap
-from tests.conftest import Run
-from tests.plan_files import KK_HEADER, RU_HEADER, Plan, Section, csv_text, excel, word
+from tests.conftest import REPO, Run
+from tests.plan_files import KK_HEADER, RU_HEADER, Plan, Section, csv_text, excel, forty_five_rows, word
 from tests.test_report import client
 
+EXPECTED = REPO / "tests" / "example-files" / "expected"
 ENERGY = "Управление энергетики и жилищно-коммунального хозяйства"
 BUILDING = "Управление строительства, архитектуры и градостроительства"
 ROADS = "Управление пассажирского транспорта и автомобильных дорог"
@@ -301,3 +302,21 @@ def _convert(office: str, source: Path, target_format: str, folder: Path, home: 
         str(source),
     ]
     subprocess.run(arguments, capture_output=True, timeout=180, check=False)
+
+
+def test_a_45_row_plan_imports_to_its_expected_roadmap_and_findings(run: Run, tmp_path: Path) -> None:
+    """The golden files were made, and looked at, with:
+    python -m tests.plan_files p45.docx && roadmap import p45.docx -o import-45.yaml --lang en
+    """
+    plan_file = word(forty_five_rows(), tmp_path / "p45.docx")
+    output = tmp_path / "p45.yaml"
+    result = run("import", str(plan_file), "-o", str(output), "--lang", "en")
+    assert result.exit_code == 1  # written, with rows to settle
+    expected = EXPECTED / "import-45.yaml"
+    assert output.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
+    findings = [
+        line.removeprefix(f"{tmp_path}/") for line in result.stderr.splitlines() if "p45.docx: " in line
+    ]
+    assert findings == (EXPECTED / "import-45.txt").read_text(encoding="utf-8").splitlines()
+    loaded = load_roadmap(output)
+    assert loaded.roadmap is not None and len(loaded.roadmap.tasks) == 45

@@ -52,7 +52,7 @@ def import_plan(
         raise PlanFileError(say("import.no_items", path=shown, table=table.name))
     departments = departments_of(plan.items, taken=(UNASSIGNED,))
     if any(not item.executors for item in plan.items):
-        name = messages.text("import.unassigned")
+        name = messages.catalogue(plan.language)["import.unassigned"]  # in the plan's language
         departments.append(ImportedDepartment(UNASSIGNED, name, DepartmentKind.DEPARTMENT))
     department_of = {department.name: department.id for department in departments}
     text = roadmap_yaml(plan, plan_path.name, date(today.year, 1, 1), departments, department_of)

@@ -47,6 +47,8 @@ def department_id(name: str) -> str:
         elif word.casefold() not in _SMALL_WORDS:
             initials.append(latin(word[0]))
     letters = "".join(initials)
+    if len(letters) + len("".join(abbreviations)) < 3:  # "АО «KEGOC»": the name in quotes says who
+        abbreviations += [latin(word) for quoted in _QUOTED.findall(name) for word in _WORD.findall(quoted)]
     parts = [part for part in (letters, *abbreviations) if part]
     made = "-".join(parts)[:MAX_ID].strip("-")
     return re.sub(r"[^a-z0-9-]", "", made) or "department"

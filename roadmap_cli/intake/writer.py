@@ -16,7 +16,7 @@ from datetime import date
 from typing import Union
 
 from roadmap_cli import messages
-from roadmap_cli.editing.splice import render_flow_mapping, render_value
+from roadmap_cli.editing.splice import render_flow_mapping, render_scalar, render_value
 from roadmap_cli.intake.names import latin, unique_ids
 from roadmap_cli.intake.plan import DeadlineKind, PlanItem, ReadPlan
 from roadmap_cli.model import DepartmentKind
@@ -68,10 +68,18 @@ def task_ids(items: Iterable[PlanItem]) -> list[str]:
 # A value as the roadmap writes it: text, a flow list ([a, b]), a flow mapping ({every: ..}) or a
 # block mapping (nested, one key a line).
 Value = Union[str, tuple[str, ...], "Flow", dict[str, "Value"]]
+DOUBLE_QUOTE = '"'
+_NUMBER_LIKE = re.compile(r"[0-9][0-9.]*")
 
 
 class Flow(dict[str, str | tuple[str, ...]]):
     """A mapping written on one line: `{amount: 120.5, sources: [local_budget]}`."""
+
+
+class Quoted(str):
+    """Text that another YAML tool would read as a number (an id "7.1", "2"): written in quotes."""
+
+    __slots__ = ()
 
 
 def roadmap_yaml(
@@ -91,7 +99,9 @@ def roadmap_yaml(
     parts: list[str] = [_block("roadmap", info)]
     parts.append(_sequence("departments", [_department(department) for department in departments]))
     if plan.sections:
-        entries: list[dict[str, Value]] = [{"id": each.id, "title": each.title} for each in plan.sections]
+        entries: list[dict[str, Value]] = [
+            {"id": _id(each.id), "title": each.title} for each in plan.sections
+        ]
         parts.append(_sequence("sections", entries))
     sections = {section.id for section in plan.sections}
     where = f"{source}: {plan.table.name}"
@@ -119,7 +129,7 @@ def _task(
     where: str,
 ) -> dict[str, Value]:
     leads = [department_of[executor.name] for executor in item.executors] or [UNASSIGNED]
-    entry: dict[str, Value] = {"id": task_id, "title": item.title, "department": leads[0]}
+    entry: dict[str, Value] = {"id": _id(task_id), "title": item.title, "department": leads[0]}
     co_executors = tuple(dict.fromkeys(lead for lead in leads[1:] if lead != leads[0]))
     if co_executors:
         entry["co_executors"] = co_executors
@@ -131,7 +141,7 @@ def _task(
     elif deadline.kind is DeadlineKind.DUTY:
         entry["recurrence"] = Flow(every=deadline.text, starts=duty_starts.isoformat())
     if item.section is not None and _section_by_number(task_id, sections) != item.section:
-        entry["section"] = item.section
+        entry["section"] = _id(item.section)
     if item.cost is not None:
         cost = Flow(amount=format(item.cost, "f"))
         if item.sources:
@@ -147,6 +157,10 @@ def _task(
     if review:
         entry["review"] = {"source": messages.text("import.where", where=where, row=item.row), **review}
     return entry
+
+
+def _id(value: str) -> str:
+    return Quoted(value) if _NUMBER_LIKE.fullmatch(value) else value
 
 
 def _section_by_number(task_id: str, sections: set[str]) -> str | None:
@@ -167,6 +181,8 @@ def _entry(key: str, value: Value, indent: str) -> str:
         return f"{indent}{key}: {render_flow_mapping(value)}\n"
     if isinstance(value, dict):
         return _block(key, value, indent)
+    if isinstance(value, Quoted):
+        return f"{indent}{key}: {render_scalar(str(value), prefer=DOUBLE_QUOTE)}\n"
     return f"{indent}{key}: {render_value(value, in_flow=False)}\n"
 
 
