@@ -320,3 +320,59 @@ def test_a_45_row_plan_imports_to_its_expected_roadmap_and_findings(run: Run, tm
     assert findings == (EXPECTED / "import-45.txt").read_text(encoding="utf-8").splitlines()
     loaded = load_roadmap(output)
     assert loaded.roadmap is not None and len(loaded.roadmap.tasks) == 45
+
+
+def test_a_russian_and_a_kazakh_plan_make_one_roadmap_in_both_languages(run: Run, tmp_path: Path) -> None:
+    russian = Plan(
+        title="Дорожная карта СЭЗ «Актобе»",
+        header=RU_HEADER,
+        rows=[
+            Section("1. Инфраструктура"),
+            ["1.1", "Разработать ПСД", "ПСД", f"{ENERGY}\n{SEZ} (по согласованию)", "IV квартал 2026 года"],
+            ["1.2", "Построить дорогу", "Акт", ROADS, "до 20 декабря 2026 года"],
+            ["1.3", "Только в русском", "Акт", ROADS, "2027 год"],
+        ],
+    )
+    kazakh = Plan(
+        title="«Ақтөбе» АЭА жол картасы",
+        header=KK_HEADER,
+        rows=[
+            Section("1. Инфрақұрылым"),
+            ["1.1", "ЖСҚ әзірлеу", "ЖСҚ",
+             "Энергетика және тұрғын үй-коммуналдық шаруашылық басқармасы\n"
+             "«Ақтөбе» АЭА басқарушы компаниясы (келісім бойынша)", "2026 жылғы IV тоқсан"],
+            ["1.2", "Жол салу", "Акт", "Жолаушылар көлігі және автомобиль жолдары басқармасы",
+             "2026 жылғы 21 желтоқсанға дейін"],
+            ["1.4", "Тек қазақша", "Акт", "Жолаушылар көлігі және автомобиль жолдары басқармасы", "2027 жыл"],
+        ],
+    )  # fmt: skip
+    ru_file, kk_file = word(russian, tmp_path / "ru.docx"), word(kazakh, tmp_path / "kk.docx")
+    output = tmp_path / "both.yaml"
+    result = run("import", "--ru", str(ru_file), "--kk", str(kk_file), "-o", str(output), "--lang", "en")
+    assert result.exit_code == 1, result.stderr
+    loaded = load_roadmap(output)
+    assert loaded.roadmap is not None, [finding.message for finding in loaded.findings]
+    roadmap = loaded.roadmap
+    assert roadmap.info.title.texts == (("kk", kazakh.title), ("ru", russian.title))
+    tasks = roadmap.tasks_by_id
+    assert tasks["1.1"].title.texts == (("kk", "ЖСҚ әзірлеу"), ("ru", "Разработать ПСД"))
+    assert tasks["1.1"].deadline is not None and tasks["1.1"].deadline.written() == {
+        "kk": "2026 жылғы IV тоқсан",
+        "ru": "IV квартал 2026 года",
+    }
+    sez = roadmap.departments_by_id["uk-sez"]
+    assert sez.name.texts == (("kk", "«Ақтөбе» АЭА басқарушы компаниясы"), ("ru", SEZ))
+    assert roadmap.sections[0].title.texts == (("kk", "Инфрақұрылым"), ("ru", "Инфраструктура"))
+    assert tasks["1.2"].deadline is not None and tasks["1.2"].deadline.written() == "до 20 декабря 2026 года"
+    assert tasks["1.3"].title.texts == (("", "Только в русском"),) and "1.4" not in tasks
+    lines = result.stderr.splitlines()
+    assert any(
+        "ru.docx: table 1, row 6 (item 1.2): the deadlines “до 20 декабря 2026 года” and" in line
+        for line in lines
+    )
+    assert any("ru.docx: table 1, row 7 (item 1.3): the item is not in" in line for line in lines)
+    assert any(
+        "ru.docx: table 1 (item 1.4): the item is only in" in line and "(row 7)" in line for line in lines
+    )
+    alone = run("import", "--ru", str(ru_file), "-o", str(tmp_path / "x.yaml"))
+    assert alone.exit_code == 2 and not (tmp_path / "x.yaml").exists()

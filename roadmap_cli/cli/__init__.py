@@ -36,6 +36,7 @@ from roadmap_cli.cli.options import (
     FormatPathsArgument,
     HeadOption,
     ImportOutputOption,
+    KazakhPlanOption,
     LangOption,
     LeadOption,
     NewDeadlineOption,
@@ -55,6 +56,7 @@ from roadmap_cli.cli.options import (
     ReportFormatOption,
     ReportKindOption,
     ReportPathArgument,
+    RussianPlanOption,
     SectionOption,
     SheetOption,
     TableOption,
@@ -253,10 +255,12 @@ def report(
 @app.command(name="import")
 @guarded
 def import_plan(
-    plan: PlanArgument,
+    plan: PlanArgument = None,
     output: ImportOutputOption = "-",
     table: TableOption = None,
     sheet: SheetOption = None,
+    russian: RussianPlanOption = None,
+    kazakh: KazakhPlanOption = None,
     lang: LangOption = None,
 ) -> ExitCode:
     """Make a roadmap from a plan's table as it arrived (Word, Excel or CSV): its sections, items,
@@ -267,8 +271,12 @@ def import_plan(
 
     if table is not None and sheet is not None:
         raise options.refused(messages.text("import.table_and_sheet"), "--sheet")
+    if (plan is None) == (russian is None or kazakh is None) or (plan is not None and (russian or kazakh)):
+        raise options.refused(messages.text("import.plan_or_languages"), "--ru")
     chosen_sheet = options.given(sheet, "--sheet", options.text)
-    return run(plan, table, chosen_sheet, output, options.requested_language(lang), date.today())
+    first = plan if plan is not None else russian
+    assert first is not None
+    return run(first, table, chosen_sheet, output, options.requested_language(lang), date.today(), kazakh)
 
 
 @app.command()

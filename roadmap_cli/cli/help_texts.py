@@ -157,6 +157,9 @@ _RU: Mapping[str, str] = {
     "Read the Excel sheet of this name.": "Читать лист Excel с этим именем.",
     "The roadmap file to write (never an existing one), or - for standard output.":
         "Файл дорожной карты для записи (никогда не существующий) или - для стандартного вывода.",
+    "The plan in Russian, with --kk: one roadmap with every text in both languages.":
+        "План на русском, вместе с --kk: одна дорожная карта со всеми текстами на двух языках.",
+    "The same plan in Kazakh, with --ru.": "Тот же план на казахском, вместе с --ru.",
 }  # fmt: skip
 
 # Kazakh: the words of the akimat's documents (орындаушы, мерзім, есепті кезең, мерзімді ауыстыру).
@@ -303,6 +306,9 @@ _KK: Mapping[str, str] = {
     "Read the Excel sheet of this name.": "Осы атаулы Excel парағын оқу.",
     "The roadmap file to write (never an existing one), or - for standard output.":
         "Жазылатын жол картасы файлы (ешқашан бар файл емес) немесе стандартты шығыс үшін -.",
+    "The plan in Russian, with --kk: one roadmap with every text in both languages.":
+        "Орыс тіліндегі жоспар, --kk бірге: барлық мәтіні екі тілдегі бір жол картасы.",
+    "The same plan in Kazakh, with --ru.": "Сол жоспар қазақ тілінде, --ru бірге.",
 }  # fmt: skip
 
 HELP: Mapping[str, Mapping[str, str]] = {"ru": _RU, "kk": _KK}

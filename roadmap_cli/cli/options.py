@@ -385,7 +385,7 @@ ReportPathArgument = Annotated[
     ),
 ]
 PlanArgument = Annotated[
-    Path,
+    Path | None,
     typer.Argument(
         help="The plan as it arrived: a Word (.docx), Excel (.xlsx) or CSV file with the plan's table.",
         show_default=False,
@@ -410,4 +410,17 @@ ImportOutputOption = Annotated[
         metavar="FILE",
         help="The roadmap file to write (never an existing one), or - for standard output.",
     ),
+]
+RussianPlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--ru",
+        metavar="FILE",
+        help="The plan in Russian, with --kk: one roadmap with every text in both languages.",
+        readable=False,
+    ),
+]
+KazakhPlanOption = Annotated[
+    Path | None,
+    typer.Option("--kk", metavar="FILE", help="The same plan in Kazakh, with --ru.", readable=False),
 ]

@@ -16,9 +16,15 @@ from roadmap_cli import messages
 from roadmap_cli.commands.shared import emit, speak, tell
 from roadmap_cli.editing.storage import write_whole
 from roadmap_cli.errors import ExitCode, ReportFileError, RoadmapError, UsageError
-from roadmap_cli.intake.plan import Finding, ReadPlan, find_header, read_plan, title_among
+from roadmap_cli.intake.plan import Finding, ReadPlan, differences, find_header, read_plan, title_among
 from roadmap_cli.intake.tables import PlanFileError, SourceTable, read_tables
-from roadmap_cli.intake.writer import UNASSIGNED, ImportedDepartment, departments_of, roadmap_yaml
+from roadmap_cli.intake.writer import (
+    UNASSIGNED,
+    ImportedDepartment,
+    Translation,
+    departments_of,
+    roadmap_yaml,
+)
 from roadmap_cli.load import load_bytes
 from roadmap_cli.messages import Amount, say
 from roadmap_cli.model import DepartmentKind
@@ -33,36 +39,38 @@ def import_plan(
     output: str,
     language: str | None,
     today: date,
+    translation_path: Path | None = None,
 ) -> ExitCode:
+    """Import the plan at `plan_path`; with `translation_path`, the same plan in a second language,
+    whose words are added beside the first's, item by item."""
     speak(language)
     shown = str(plan_path)
     if output not in (STDOUT, "") and os.path.lexists(output):
         raise UsageError(say("import.exists", path=output))
-    tables = read_tables(plan_path, shown)
-    table = _chosen_table(tables, shown, table_number, sheet)
-    header = find_header(table)
-    if header is None:
-        raise PlanFileError(say("import.no_header", path=shown, table=table.name))
-    plan = read_plan(table, header, today.year)
-    if plan.title is None:  # a workbook's item sheet has no title; its first sheet often has
-        plan.title = title_among(
-            cell for other in tables if other is not table for row in other.rows[:6] for cell in row
-        )
-    if not plan.items:
-        raise PlanFileError(say("import.no_items", path=shown, table=table.name))
-    departments = departments_of(plan.items, taken=(UNASSIGNED,))
+    plan = _read(plan_path, table_number, sheet, today)
+    findings = [(shown, plan, finding) for finding in plan.findings]
+    translation = None
+    if translation_path is not None:
+        second = _read(translation_path, table_number, sheet, today)
+        if second.language == plan.language:
+            raise UsageError(say("import.same_language", path=str(translation_path), language=plan.language))
+        translation = Translation.of(plan, second)
+        findings += [(str(translation_path), second, finding) for finding in second.findings]
+        findings += [(shown, plan, finding) for finding in differences(plan, second, str(translation_path))]
+    departments = departments_of(plan.items, taken=(UNASSIGNED,), translation=translation)
     if any(not item.executors for item in plan.items):
         name = messages.catalogue(plan.language)["import.unassigned"]  # in the plan's language
-        departments.append(ImportedDepartment(UNASSIGNED, name, DepartmentKind.DEPARTMENT))
+        other = messages.catalogue(translation.plan.language)["import.unassigned"] if translation else None
+        departments.append(ImportedDepartment(UNASSIGNED, name, DepartmentKind.DEPARTMENT, other))
     department_of = {department.name: department.id for department in departments}
-    text = roadmap_yaml(plan, plan_path.name, date(today.year, 1, 1), departments, department_of)
+    text = roadmap_yaml(plan, plan_path.name, date(today.year, 1, 1), departments, department_of, translation)
     target = output if output != STDOUT else messages.text("report.stdout")
     # Read back as any roadmap is: an import that wrote a file `validate` refuses would be our bug.
     loaded = load_bytes(text.encode("utf-8"), target)
     errors = [finding.message for finding in loaded.findings if finding.is_error]
     assert not errors, errors
-    for finding in plan.findings:
-        tell(_finding_line(shown, plan, finding))
+    for path, read, finding in findings:
+        tell(_finding_line(path, read, finding))
     if output == STDOUT:
         emit(text)
     else:
@@ -82,10 +90,28 @@ def import_plan(
             rows=Amount(plan.rows_read),
         )
     )
-    if plan.findings:
-        tell(messages.text("import.to_settle", count=Amount(len(plan.findings))))
+    if findings:
+        tell(messages.text("import.to_settle", count=Amount(len(findings))))
         return ExitCode.BREACHES
     return ExitCode.OK
+
+
+def _read(path: Path, table_number: int | None, sheet: str | None, today: date) -> ReadPlan:
+    """The plan's table in the file at `path`, read; its title from another sheet if it has none."""
+    shown = str(path)
+    tables = read_tables(path, shown)
+    table = _chosen_table(tables, shown, table_number, sheet)
+    header = find_header(table)
+    if header is None:
+        raise PlanFileError(say("import.no_header", path=shown, table=table.name))
+    plan = read_plan(table, header, today.year)
+    if not plan.items:
+        raise PlanFileError(say("import.no_items", path=shown, table=table.name))
+    if plan.title is None:  # a workbook's item sheet has no title; its first sheet often has
+        plan.title = title_among(
+            cell for other in tables if other is not table for row in other.rows[:6] for cell in row
+        )
+    return plan
 
 
 def _chosen_table(
@@ -114,6 +140,10 @@ def _chosen_table(
 
 def _finding_line(shown: str, plan: ReadPlan, finding: Finding) -> str:
     table = plan.table.name
+    if finding.row is None and finding.item is not None:
+        return messages.text(
+            "import.finding_item_only", path=shown, table=table, item=finding.item, message=finding.text
+        )
     if finding.row is None:
         return messages.text("import.finding_table", path=shown, table=table, message=finding.text)
     if finding.item is None:

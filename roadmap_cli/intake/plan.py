@@ -515,3 +515,49 @@ def _column_name(column: Column) -> str:
         Column.EXECUTORS: "execution.column.executors",
     }[column]
     return messages.text(key)
+
+
+def differences(first: ReadPlan, second: ReadPlan, second_path: str) -> list[Finding]:
+    """Where the two language versions of one plan disagree, item by item (by number): an item only
+    one has, a different number of executors, deadlines that name different days. The first plan's
+    words are kept; each finding points at its row."""
+    theirs = {item.number: item for item in second.items if item.number is not None}
+    ours = {item.number for item in first.items if item.number is not None}
+    found: list[Finding] = []
+    for item in first.items:
+        other = theirs.get(item.number) if item.number is not None else None
+        if item.number is None:
+            continue
+        if other is None:
+            found.append(Finding(item.row, item.number, say("import.only_in_first", other=second_path)))
+            continue
+        if len(other.executors) != len(item.executors):
+            found.append(
+                Finding(
+                    item.row,
+                    item.number,
+                    say("import.executors_differ", other=second_path, count=len(other.executors)),
+                )
+            )
+        kinds = (item.deadline.kind, other.deadline.kind)
+        if kinds == (DeadlineKind.WORDING, DeadlineKind.WORDING) and parse_deadline(
+            item.deadline.text
+        ) != parse_deadline(other.deadline.text):
+            found.append(
+                Finding(
+                    item.row,
+                    item.number,
+                    say(
+                        "import.deadlines_differ",
+                        words=item.deadline.text,
+                        other_words=other.deadline.text,
+                        other=second_path,
+                    ),
+                )
+            )
+    for item in second.items:
+        if item.number is not None and item.number not in ours:
+            found.append(
+                Finding(None, item.number, say("import.only_in_second", other=second_path, row=item.row))
+            )
+    return found

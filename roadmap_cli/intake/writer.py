@@ -19,7 +19,9 @@ from roadmap_cli import messages
 from roadmap_cli.editing.splice import render_flow_mapping, render_scalar, render_value
 from roadmap_cli.intake.names import latin, unique_ids
 from roadmap_cli.intake.plan import DeadlineKind, PlanItem, ReadPlan
+from roadmap_cli.messages import LANGUAGES
 from roadmap_cli.model import DepartmentKind
+from roadmap_cli.wording import parse_deadline
 
 UNASSIGNED = "unassigned"  # the lead of an item whose row names no executor, until a person names one
 
@@ -29,9 +31,34 @@ class ImportedDepartment:
     id: str
     name: str
     kind: DepartmentKind
+    translated: str | None = None  # its name in the second plan's language, when there is one
 
 
-def departments_of(items: Iterable[PlanItem], taken: Iterable[str] = ()) -> list[ImportedDepartment]:
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """The same plan in a second language: its items by number, its sections by id, and each
+    executor's name in it (paired by place in the rows both plans have)."""
+
+    plan: ReadPlan
+    items: dict[str, PlanItem]
+    sections: dict[str, str]
+    names: dict[str, str]  # a name in the first plan: the same executor's name in this one
+
+    @classmethod
+    def of(cls, first: ReadPlan, second: ReadPlan) -> Translation:
+        items = {item.number: item for item in second.items if item.number is not None}
+        names: dict[str, str] = {}
+        for item in first.items:
+            other = items.get(item.number) if item.number is not None else None
+            if other is not None and len(other.executors) == len(item.executors):
+                for mine, theirs in zip(item.executors, other.executors, strict=True):
+                    names.setdefault(mine.name, theirs.name)
+        return cls(second, items, {section.id: section.title for section in second.sections}, names)
+
+
+def departments_of(
+    items: Iterable[PlanItem], taken: Iterable[str] = (), translation: Translation | None = None
+) -> list[ImportedDepartment]:
     """A department for each executor the items name, in the order they are first named; one named
     "(по согласованию)" anywhere is an external body."""
     names: dict[str, bool] = {}
@@ -41,7 +68,10 @@ def departments_of(items: Iterable[PlanItem], taken: Iterable[str] = ()) -> list
     ids = unique_ids(names, taken)
     return [
         ImportedDepartment(
-            ids[name], name, DepartmentKind.EXTERNAL if external else DepartmentKind.DEPARTMENT
+            ids[name],
+            name,
+            DepartmentKind.EXTERNAL if external else DepartmentKind.DEPARTMENT,
+            translation.names.get(name) if translation is not None else None,
         )
         for name, external in names.items()
     ]
@@ -88,59 +118,106 @@ def roadmap_yaml(
     duty_starts: date,
     departments: list[ImportedDepartment],
     department_of: dict[str, str],
+    translation: Translation | None = None,
 ) -> str:
     """The roadmap text. `department_of` gives each executor's name its department id; `source`
-    names the file in each `review` ("plan.docx")."""
+    names the file in each `review` ("plan.docx"); with a `translation`, every text the second plan
+    also has is written in both languages."""
+    other = translation.plan.language if translation is not None else None
+
+    def words(text: str, translated: str | None) -> Value:
+        return _both(plan.language, text, other, translated)
+
     info: dict[str, Value] = {
         "id": roadmap_id(source.rsplit("/", 1)[-1].rsplit(".", 1)[0]),
-        "title": plan.title or source,
-        "language": plan.language,
+        "title": words(plan.title or source, translation.plan.title if translation is not None else None),
     }
+    if translation is None:
+        info["language"] = plan.language
     parts: list[str] = [_block("roadmap", info)]
-    parts.append(_sequence("departments", [_department(department) for department in departments]))
+    parts.append(
+        _sequence(
+            "departments", [_department(department, plan.language, other) for department in departments]
+        )
+    )
     if plan.sections:
+        titles = translation.sections if translation is not None else {}
         entries: list[dict[str, Value]] = [
-            {"id": _id(each.id), "title": each.title} for each in plan.sections
+            {"id": _id(each.id), "title": words(each.title, titles.get(each.id))} for each in plan.sections
         ]
         parts.append(_sequence("sections", entries))
     sections = {section.id for section in plan.sections}
     where = f"{source}: {plan.table.name}"
+    items = _Items(department_of, sections, duty_starts, where, plan.language, translation)
     tasks = [
-        _task(item, task_id, department_of, sections, duty_starts, where)
-        for item, task_id in zip(plan.items, task_ids(plan.items), strict=True)
+        _task(item, task_id, items) for item, task_id in zip(plan.items, task_ids(plan.items), strict=True)
     ]
     parts.append(_sequence("tasks", tasks, spaced=True))
     return "\n".join(parts)
 
 
-def _department(department: ImportedDepartment) -> dict[str, Value]:
-    entry: dict[str, Value] = {"id": department.id, "name": department.name}
+def _both(language: str, text: str, other: str | None, translated: str | None) -> Value:
+    """A text once, or per language (Kazakh first, as the roadmap's sample writes them) when the
+    second plan words it differently."""
+    if other is None or translated is None or translated == text:
+        return text
+    pairs = sorted([(language, text), (other, translated)], key=lambda pair: LANGUAGES.index(pair[0]))
+    return dict(pairs)
+
+
+def _department(department: ImportedDepartment, language: str, other: str | None) -> dict[str, Value]:
+    entry: dict[str, Value] = {
+        "id": department.id,
+        "name": _both(language, department.name, other, department.translated),
+    }
     if department.kind is not DepartmentKind.DEPARTMENT:
         entry["kind"] = department.kind.value
     return entry
 
 
-def _task(
-    item: PlanItem,
-    task_id: str,
-    department_of: dict[str, str],
-    sections: set[str],
-    duty_starts: date,
-    where: str,
-) -> dict[str, Value]:
-    leads = [department_of[executor.name] for executor in item.executors] or [UNASSIGNED]
-    entry: dict[str, Value] = {"id": _id(task_id), "title": item.title, "department": leads[0]}
+@dataclass(frozen=True, slots=True)
+class _Items:
+    """What every item of one import is written with."""
+
+    department_of: dict[str, str]
+    sections: set[str]
+    duty_starts: date
+    where: str  # "plan.docx: table 1"
+    language: str
+    translation: Translation | None
+
+
+def _task(item: PlanItem, task_id: str, items: _Items) -> dict[str, Value]:
+    translation = items.translation
+    other = None
+    if translation is not None and item.number is not None:
+        other = translation.items.get(item.number)
+    other_language = translation.plan.language if translation is not None else None
+
+    def words(text: str, translated: str | None) -> Value:
+        return _both(items.language, text, other_language, translated)
+
+    leads = [items.department_of[executor.name] for executor in item.executors] or [UNASSIGNED]
+    title = words(item.title, other.title if other is not None else None)
+    entry: dict[str, Value] = {"id": _id(task_id), "title": title, "department": leads[0]}
     co_executors = tuple(dict.fromkeys(lead for lead in leads[1:] if lead != leads[0]))
     if co_executors:
         entry["co_executors"] = co_executors
     if item.deliverable:
-        entry["deliverable"] = item.deliverable
+        entry["deliverable"] = words(item.deliverable, other.deliverable if other is not None else None)
     deadline = item.deadline
-    if deadline.kind in (DeadlineKind.WORDING, DeadlineKind.STANDING):
+    if deadline.kind is DeadlineKind.WORDING:
+        same_day = (
+            other is not None and other.deadline.kind is DeadlineKind.WORDING and _same_day(item, other)
+        )
+        entry["deadline"] = words(
+            deadline.text, other.deadline.text if other is not None and same_day else None
+        )
+    elif deadline.kind is DeadlineKind.STANDING:
         entry["deadline"] = deadline.text
     elif deadline.kind is DeadlineKind.DUTY:
-        entry["recurrence"] = Flow(every=deadline.text, starts=duty_starts.isoformat())
-    if item.section is not None and _section_by_number(task_id, sections) != item.section:
+        entry["recurrence"] = Flow(every=deadline.text, starts=items.duty_starts.isoformat())
+    if item.section is not None and _section_by_number(task_id, items.sections) != item.section:
         entry["section"] = _id(item.section)
     if item.cost is not None:
         cost = Flow(amount=format(item.cost, "f"))
@@ -155,8 +232,13 @@ def _task(
     if item.number is None or task_id != item.number:
         review["number"] = item.number_as_written
     if review:
-        entry["review"] = {"source": messages.text("import.where", where=where, row=item.row), **review}
+        entry["review"] = {"source": messages.text("import.where", where=items.where, row=item.row), **review}
     return entry
+
+
+def _same_day(item: PlanItem, other: PlanItem) -> bool:
+    first, second = parse_deadline(item.deadline.text), parse_deadline(other.deadline.text)
+    return first == second and getattr(first, "starts", None) == getattr(second, "starts", None)
 
 
 def _id(value: str) -> str:
