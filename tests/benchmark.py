@@ -260,6 +260,16 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
             [roadmap, "import", "report.xlsx", "-o", "imported.yaml"],
             ["rm", "-f", "imported.yaml"],
         ),
+        # One department's reply form (a twentieth of the items), then that form taken back unchanged:
+        # every row read and checked against the roadmap, nothing to write.
+        "roadmap export": (
+            [roadmap, "export", "roadmap.yaml", "-d", "dept-01", "-o", "reply.xlsx", "--as-of", "2026-11-26"],
+            None,
+        ),
+        "roadmap import-progress": (
+            [roadmap, "import-progress", "reply.xlsx", "--file", "roadmap.yaml"],
+            None,
+        ),
         "roadmap done": (
             [roadmap, "done", "T-000002", "--on", "2026-11-20", "--file", "roadmap.yaml"],
             ["git", "checkout", "--", "roadmap.yaml"],

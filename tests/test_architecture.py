@@ -42,7 +42,7 @@ MODULES = {_module_name(path): _imports(path) for path in PACKAGE.rglob("*.py")}
 
 def _layer(name: str) -> str:
     parts = name.split(".")
-    if len(parts) > 1 and parts[1] in ("commands", "report", "editing", "cli"):
+    if len(parts) > 1 and parts[1] in ("commands", "report", "editing", "cli", "intake"):
         return parts[1]
     if parts[:2] in (["roadmap_cli", "messages"], ["roadmap_cli", "invisible"]):
         return "text"  # how text is put into words and made safe to show: every layer may use it
@@ -66,17 +66,25 @@ def _modules_in(layer: str) -> list[str]:
 
 def test_every_layer_has_modules() -> None:
     # A guard for the tests below: a renamed package must not leave them checking nothing.
-    assert all(_modules_in(layer) for layer in ("core", "commands", "report", "editing", "cli", "text"))
+    layers = ("core", "commands", "report", "editing", "cli", "text", "intake")
+    assert all(_modules_in(layer) for layer in layers)
 
 
 @pytest.mark.parametrize("name", _modules_in("core") + _modules_in("text"))
 def test_the_core_imports_neither_commands_reports_editing_nor_the_terminal(name: str) -> None:
-    forbidden = {"commands", "report", "editing", "cli", "typer", "rich", "click"}
+    forbidden = {"commands", "report", "editing", "intake", "cli", "typer", "rich", "click"}
     assert not _imported_layers(name) & forbidden
 
 
 @pytest.mark.parametrize("name", _modules_in("editing"))
 def test_editing_is_core_work_that_reports_nothing(name: str) -> None:
+    assert not _imported_layers(name) & {"commands", "report", "cli", "typer", "rich", "click"}
+
+
+@pytest.mark.parametrize("name", _modules_in("intake"))
+def test_intake_reads_documents_in_and_reports_nothing(name: str) -> None:
+    # Taking a plan in is core work on office files: it may write YAML the way edits do, never say
+    # anything itself (the command does) and never render a report.
     assert not _imported_layers(name) & {"commands", "report", "cli", "typer", "rich", "click"}
 
 

@@ -29,6 +29,7 @@ from roadmap_cli.cli.options import (
     DocumentOption,
     DryRunOption,
     EvidenceOption,
+    ExportFormatOption,
     FailOnOption,
     FileOption,
     FormatCheckOption,
@@ -53,6 +54,8 @@ from roadmap_cli.cli.options import (
     PolicyOption,
     ReadPathsArgument,
     ReasonOption,
+    ReplyArgument,
+    ReplyDepartmentOption,
     ReportFormatOption,
     ReportKindOption,
     ReportPathArgument,
@@ -277,6 +280,39 @@ def import_plan(
     first = plan if plan is not None else russian
     assert first is not None
     return run(first, table, chosen_sheet, output, options.requested_language(lang), date.today(), kazakh)
+
+
+@app.command()
+@guarded
+def export(
+    department: ReplyDepartmentOption,
+    output: OutputOption,
+    path: ReportPathArgument = None,
+    export_format: ExportFormatOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> ExitCode:
+    """A department's reply form (Excel): its items, with columns to fill in with what was done, the
+    document, the day and a new status, for `roadmap import-progress` to take back."""
+    from roadmap_cli.commands.export import export as run
+
+    chosen = options.given(export_format, "--format", options.text)
+    return run(path, department, output, chosen, options.as_of(as_of), options.requested_language(lang))
+
+
+@app.command(name="import-progress")
+@guarded
+def import_progress(
+    reply: ReplyArgument,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+    lang: LangOption = None,
+) -> ExitCode:
+    """Take a department's filled-in reply form back into the roadmap: each row's information as a
+    progress note and its new status, all or nothing; a row that no longer matches is refused."""
+    from roadmap_cli.commands.progress import import_progress as run
+
+    return run(reply, file, dry_run, options.requested_language(lang))
 
 
 @app.command()

@@ -160,6 +160,17 @@ _RU: Mapping[str, str] = {
     "The plan in Russian, with --kk: one roadmap with every text in both languages.":
         "План на русском, вместе с --kk: одна дорожная карта со всеми текстами на двух языках.",
     "The same plan in Kazakh, with --ru.": "Тот же план на казахском, вместе с --ru.",
+    "A department's reply form (Excel): its items, with columns to fill in with what was done, the\n"
+    "document, the day and a new status, for `roadmap import-progress` to take back.":
+        "Форма ответа управления (Excel): его пункты с графами для заполнения (что сделано, документ,\n"
+        "дата и новый статус), которые `roadmap import-progress` примет обратно.",
+    "Take a department's filled-in reply form back into the roadmap: each row's information as a\n"
+    "progress note and its new status, all or nothing; a row that no longer matches is refused.":
+        "Принять заполненную форму ответа управления в дорожную карту: информация каждой строки как\n"
+        "отметка о ходе исполнения и её новый статус, всё или ничего; несовпадающая строка отклоняется.",
+    "The department whose form it is: its id or its name.": "Управление, чья это форма: идентификатор или название.",
+    "xlsx (Excel), the one form there is.": "xlsx (Excel), единственный формат формы.",
+    "The department's filled-in reply form (.xlsx).": "Заполненная управлением форма ответа (.xlsx).",
 }  # fmt: skip
 
 # Kazakh: the words of the akimat's documents (орындаушы, мерзім, есепті кезең, мерзімді ауыстыру).
@@ -309,6 +320,17 @@ _KK: Mapping[str, str] = {
     "The plan in Russian, with --kk: one roadmap with every text in both languages.":
         "Орыс тіліндегі жоспар, --kk бірге: барлық мәтіні екі тілдегі бір жол картасы.",
     "The same plan in Kazakh, with --ru.": "Сол жоспар қазақ тілінде, --ru бірге.",
+    "A department's reply form (Excel): its items, with columns to fill in with what was done, the\n"
+    "document, the day and a new status, for `roadmap import-progress` to take back.":
+        "Басқарманың жауап нысаны (Excel): оның тармақтары толтырылатын бағандармен (не істелді, құжат,\n"
+        "күн және жаңа мәртебе), оларды `roadmap import-progress` кері қабылдайды.",
+    "Take a department's filled-in reply form back into the roadmap: each row's information as a\n"
+    "progress note and its new status, all or nothing; a row that no longer matches is refused.":
+        "Басқарманың толтырылған жауап нысанын жол картасына қабылдау: әр жолдың ақпараты орындалу\n"
+        "белгісі ретінде және жаңа мәртебесі, бәрі немесе ештеңе; сәйкес келмейтін жол қабылданбайды.",
+    "The department whose form it is: its id or its name.": "Нысан кімдікі: басқарманың идентификаторы немесе атауы.",
+    "xlsx (Excel), the one form there is.": "xlsx (Excel), нысанның жалғыз пішімі.",
+    "The department's filled-in reply form (.xlsx).": "Басқарма толтырған жауап нысаны (.xlsx).",
 }  # fmt: skip
 
 HELP: Mapping[str, Mapping[str, str]] = {"ru": _RU, "kk": _KK}

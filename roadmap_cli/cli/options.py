@@ -424,3 +424,19 @@ KazakhPlanOption = Annotated[
     Path | None,
     typer.Option("--kk", metavar="FILE", help="The same plan in Kazakh, with --ru.", readable=False),
 ]
+ReplyDepartmentOption = Annotated[
+    str,
+    typer.Option(
+        "--department", "-d", metavar="ID", help="The department whose form it is: its id or its name."
+    ),
+]
+ExportFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format", "-f", metavar="xlsx", help="xlsx (Excel), the one form there is.", show_default=False
+    ),
+]
+ReplyArgument = Annotated[
+    Path,
+    typer.Argument(help="The department's filled-in reply form (.xlsx).", show_default=False, readable=False),
+]

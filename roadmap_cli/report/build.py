@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 from roadmap_cli.analysis import (
     Assessment,
@@ -23,6 +23,7 @@ from roadmap_cli.analysis import (
 from roadmap_cli.diff import Change
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
+from roadmap_cli.intake import replies
 from roadmap_cli.messages import say
 from roadmap_cli.model import DepartmentKind, Section, Status
 from roadmap_cli.official import official_state
@@ -43,6 +44,7 @@ from roadmap_cli.report.document import (
     FileResult,
     MovedDeadline,
     PlanRecord,
+    ReplyFormDocument,
     RoadmapDocument,
     SectionRow,
     SeveralDocument,
@@ -446,6 +448,32 @@ def execution_document(
         sections=tuple((each_id, title) for each_id, title in sections if rows.get(each_id)),
         rows=tuple(row for each_id, _title in sections for row in rows.get(each_id, ())),
         with_cost=any(task.cost is not None for task in roadmap.tasks),
+    )
+
+
+# What a department may say of its own item in a reply: cancelling one takes the akimat's decision.
+REPLY_STATUSES: Final = (Status.IN_PROGRESS, Status.DONE, Status.BLOCKED)
+
+
+def reply_form_document(loaded: LoadedRoadmap, as_of: date, department_id: str) -> ReplyFormDocument:
+    """The form a department fills in: its items of the execution report on `as_of`."""
+    roadmap = loaded.roadmap
+    assert roadmap is not None
+    department = find_department(roadmap, department_id)
+    execution = execution_document(loaded, as_of, Window(), department.id, None)
+    columns = replies.COLUMN_KEYS
+    filled = tuple(columns[name] for name in replies.FILLED)
+    facts = replies.facts(roadmap.info.id, department.id, as_of)
+    return ReplyFormDocument(
+        roadmap.info.id,
+        department.id,
+        department.name,
+        execution,
+        REPLY_STATUSES,
+        tuple(columns.values()),
+        filled,
+        replies.META_SHEET,
+        facts,
     )
 
 

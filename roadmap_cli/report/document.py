@@ -349,6 +349,23 @@ class ExecutionDocument:
         return sum(1 for row in self.rows if row.deadline.official is state)
 
 
+@dataclass(frozen=True, slots=True)
+class ReplyFormDocument:
+    """`roadmap export --department ID`: the department's rows of the execution report, with empty
+    columns for its reply (the information on execution, its document and day, a new status), and
+    what `import-progress` checks the reply against (the roadmap, the department, the day)."""
+
+    roadmap_id: str
+    department_id: str
+    department_name: Localized
+    execution: ExecutionDocument
+    statuses: tuple[Status, ...]  # what a department may report: the drop-down's values
+    columns: tuple[str, ...]  # the message keys of the form's headings, in order
+    filled: tuple[str, ...]  # those of the columns the department fills in
+    facts_sheet: str  # the hidden sheet that says whose form it is, and its `facts`
+    facts: tuple[tuple[str, str], ...]
+
+
 class TimelineGroup(NamedTuple):
     """One band of the brief's timeline: a section (or, in a plan without sections, a lead
     department) and its items' deadlines in the plan's order."""

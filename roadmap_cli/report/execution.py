@@ -53,13 +53,34 @@ def cells(row: ExecutionRow, document: ExecutionDocument) -> list[Cell]:
         sentences.plain_text(deadline.title),
         sentences.plain_text(row.deliverable) if row.deliverable is not None else "",
         executors_text(row),
-        sentences.deadline_text(deadline._replace(risk=None)),  # the risk is said in the status
+        deadline_cell(row),
         progress_text(row),
         status_text(row),
     ]
     if document.with_cost:
         found += [row.cost, ", ".join(messages.text(sentences.SOURCE_KEYS[source]) for source in row.sources)]
     return found
+
+
+def deadline_cell(row: ExecutionRow) -> str:
+    """The "Срок исполнения" cell: the date, the wording as written, a move (the risk is said in
+    the status). A department's reply is checked against it: a changed cell is a postponement."""
+    return sentences.deadline_text(row.deadline._replace(risk=None))
+
+
+def reply_cells(row: ExecutionRow) -> list[Cell]:
+    """A row of a department's reply form: what it reports on, then the empty columns it fills in."""
+    deadline = row.deadline
+    return [
+        deadline.task,
+        sentences.plain_text(deadline.title),
+        deadline_cell(row),
+        sentences.official_word(deadline.official),
+        None,
+        None,
+        None,
+        None,
+    ]
 
 
 def by_section(document: ExecutionDocument) -> Iterator[tuple[str, list[ExecutionRow]]]:

@@ -18,8 +18,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roadmap_cli import messages
-from roadmap_cli.report import execution
-from roadmap_cli.report.document import ExecutionDocument, OfficialState
+from roadmap_cli.report import execution, sentences
+from roadmap_cli.report.document import ExecutionDocument, OfficialState, ReplyFormDocument
 from roadmap_cli.report.sentences import official_word
 
 # A state's fill, in the colours a reader of the terminal table knows.
@@ -54,6 +54,65 @@ def render(document: ExecutionDocument) -> bytes:
     summary.title = _sheet_name(messages.text("execution.summary_sheet"))
     _summary(summary, document)
     _items(workbook.create_sheet(_sheet_name(messages.text("execution.items_sheet"))), document)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# The reply form: the columns a department fills in are shaded, and a hidden sheet says whose it is.
+TO_FILL = PatternFill("solid", fgColor="FFF2CC")
+REPLY_WIDTHS = (9, 50, 26, 20, 50, 26, 14, 18)
+REPLY_HEADER_ROW = 5
+
+
+def render_reply_form(document: ReplyFormDocument) -> bytes:
+    """A department's reply form: its items, with the columns it fills in shaded, and the allowed
+    new statuses as a drop-down. A hidden sheet names the roadmap, the department and the day, for
+    `import-progress` to check the reply against."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    execution_report = document.execution
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = _sheet_name(messages.text("reply.sheet"))
+    department = sentences.plain_text(document.department_name)
+    heading = [
+        messages.text("reply.title", department=department),
+        sentences.plain_text(execution_report.title),
+        messages.text("execution.as_of", date=messages.day(execution_report.as_of)),
+        messages.text("reply.how"),
+    ]
+    for number, text in enumerate(heading, start=1):
+        _text(sheet, number, 1, text).font = BOLD if number <= 2 else PLAIN
+    filled = {document.columns.index(key) + 1 for key in document.filled}
+    for column, key in enumerate(document.columns, start=1):
+        cell = _text(sheet, REPLY_HEADER_ROW, column, messages.text(key))
+        cell.font, cell.alignment = BOLD, WRAPPED
+        if column in filled:
+            cell.fill = TO_FILL
+        sheet.column_dimensions[get_column_letter(column)].width = REPLY_WIDTHS[column - 1]
+    line = REPLY_HEADER_ROW + 1
+    for row in execution_report.rows:
+        values = execution.reply_cells(row)
+        for column, value in enumerate(values, start=1):
+            _value(sheet, line, column, value)
+            if column in filled:
+                sheet.cell(row=line, column=column).fill = TO_FILL
+        sheet.row_dimensions[line].height = LINE_HEIGHT * _lines_needed(values)
+        line += 1
+    words = ",".join(sentences.status_word(status) for status in document.statuses)
+    choices = DataValidation(type="list", formula1=f'"{words}"', allow_blank=True)
+    status_column = get_column_letter(len(document.columns))
+    choices.add(f"{status_column}{REPLY_HEADER_ROW + 1}:{status_column}{max(line - 1, REPLY_HEADER_ROW + 1)}")
+    sheet.add_data_validation(choices)
+    sheet.freeze_panes = f"A{REPLY_HEADER_ROW + 1}"
+    _printed(sheet)
+    meta = workbook.create_sheet(document.facts_sheet)
+    for number, (key, value) in enumerate(document.facts, start=1):
+        _text(meta, number, 1, key)
+        _text(meta, number, 2, value)
+    meta.sheet_state = "hidden"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
