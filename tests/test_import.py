@@ -3,7 +3,9 @@ for: an item, a section, or a line that names the row and says what to do."""
 
 from __future__ import annotations
 
+import difflib
 import re
+import shutil
 import subprocess
 import zipfile
 from decimal import Decimal
@@ -13,7 +15,7 @@ import pytest
 
 from roadmap_cli.load import load_roadmap
 from roadmap_cli.model import DepartmentKind, FundingSource, Roadmap
-from tests.conftest import REPO, Run
+from tests.conftest import REPO, SAMPLE, Run
 from tests.plan_files import KK_HEADER, RU_HEADER, Plan, Section, csv_text, excel, forty_five_rows, word
 from tests.test_report import client
 
@@ -376,3 +378,48 @@ def test_a_russian_and_a_kazakh_plan_make_one_roadmap_in_both_languages(run: Run
     )
     alone = run("import", "--ru", str(ru_file), "-o", str(tmp_path / "x.yaml"))
     assert alone.exit_code == 2 and not (tmp_path / "x.yaml").exists()
+
+
+def test_into_adds_the_new_items_to_a_roadmap_keeping_every_byte_and_matching_names(
+    run: Run, tmp_path: Path
+) -> None:
+    roadmap_file = tmp_path / "roadmap.yaml"
+    shutil.copyfile(SAMPLE, roadmap_file)
+    before = roadmap_file.read_text(encoding="utf-8")
+    addition = Plan(
+        title="Дополнение",
+        header=RU_HEADER,
+        rows=[
+            Section("2. Инженерно-коммуникационная инфраструктура"),
+            ["SEZ-036", "Сопровождать инвесторов по принципу «одного окна»", "Информация", SEZ, "постоянно"],
+            ["2.40", "Построить подстанцию 110 кВ", "Акт", "УЭ и ЖКХ\nАО «KEGOC» (по согласованию)",
+             "IV квартал 2027 года", "350", "МБ"],
+            ["2.41", "Проложить водовод", "Акт",
+             "управление  строительства, архитектуры и градостроительства", "2027 год"],
+        ],
+    )  # fmt: skip
+    plan_file = word(addition, tmp_path / "addition.docx")
+    dry = run("import", str(plan_file), "--into", str(roadmap_file), "--dry-run", "--lang", "en")
+    assert dry.exit_code == 1 and roadmap_file.read_text(encoding="utf-8") == before
+    result = run("import", str(plan_file), "--into", str(roadmap_file), "--lang", "en")
+    assert result.exit_code == 1, result.stderr
+    after = roadmap_file.read_text(encoding="utf-8")
+    changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] in "+-"]
+    assert all(line.startswith("+") for line in changed)  # only added lines: every old byte kept
+    roadmap = load_roadmap(roadmap_file).roadmap
+    assert roadmap is not None
+    tasks = roadmap.tasks_by_id
+    assert tasks["2.40"].department == "energy" and tasks["2.40"].co_executors == ("ao-kegoc",)  # УЭ и ЖКХ
+    assert tasks["2.41"].department == "construction"  # the same name in another case and spacing
+    assert roadmap.departments_by_id["ao-kegoc"].kind is DepartmentKind.EXTERNAL
+    assert '  - id: "2.40"' in after
+    lines = result.stderr.splitlines()
+    assert any(
+        "“АО «KEGOC»” matches no department of" in line and "added as ao-kegoc" in line for line in lines
+    )
+    assert any("(item SEZ-036): item SEZ-036 is in" in line and "left as it is" in line for line in lines)
+    again = run("import", str(plan_file), "--into", str(roadmap_file), "--lang", "en")
+    assert again.exit_code == 1 and "nothing to change" in again.stderr  # each item is there already
+    assert roadmap_file.read_text(encoding="utf-8") == after
+    both = run("import", str(plan_file), "--into", str(roadmap_file), "-o", str(tmp_path / "new.yaml"))
+    assert both.exit_code == 2

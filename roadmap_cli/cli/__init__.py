@@ -37,6 +37,7 @@ from roadmap_cli.cli.options import (
     FormatPathsArgument,
     HeadOption,
     ImportOutputOption,
+    IntoOption,
     KazakhPlanOption,
     LangOption,
     LeadOption,
@@ -264,6 +265,8 @@ def import_plan(
     sheet: SheetOption = None,
     russian: RussianPlanOption = None,
     kazakh: KazakhPlanOption = None,
+    into: IntoOption = None,
+    dry_run: DryRunOption = False,
     lang: LangOption = None,
 ) -> ExitCode:
     """Make a roadmap from a plan's table as it arrived (Word, Excel or CSV): its sections, items,
@@ -276,10 +279,13 @@ def import_plan(
         raise options.refused(messages.text("import.table_and_sheet"), "--sheet")
     if (plan is None) == (russian is None or kazakh is None) or (plan is not None and (russian or kazakh)):
         raise options.refused(messages.text("import.plan_or_languages"), "--ru")
+    if into is not None and output != "-":
+        raise options.refused(messages.text("import.into_and_output"), "--into")
     chosen_sheet = options.given(sheet, "--sheet", options.text)
     first = plan if plan is not None else russian
     assert first is not None
-    return run(first, table, chosen_sheet, output, options.requested_language(lang), date.today(), kazakh)
+    language, today = options.requested_language(lang), date.today()
+    return run(first, table, chosen_sheet, output, language, today, kazakh, into, dry_run)
 
 
 @app.command()

@@ -171,6 +171,8 @@ _RU: Mapping[str, str] = {
     "The department whose form it is: its id or its name.": "Управление, чья это форма: идентификатор или название.",
     "xlsx (Excel), the one form there is.": "xlsx (Excel), единственный формат формы.",
     "The department's filled-in reply form (.xlsx).": "Заполненная управлением форма ответа (.xlsx).",
+    "Add the plan's new items to this roadmap (every other byte kept) instead of writing one.":
+        "Добавить новые пункты плана в эту дорожную карту (все остальные байты сохраняются) вместо новой.",
 }  # fmt: skip
 
 # Kazakh: the words of the akimat's documents (орындаушы, мерзім, есепті кезең, мерзімді ауыстыру).
@@ -331,6 +333,8 @@ _KK: Mapping[str, str] = {
     "The department whose form it is: its id or its name.": "Нысан кімдікі: басқарманың идентификаторы немесе атауы.",
     "xlsx (Excel), the one form there is.": "xlsx (Excel), нысанның жалғыз пішімі.",
     "The department's filled-in reply form (.xlsx).": "Басқарма толтырған жауап нысаны (.xlsx).",
+    "Add the plan's new items to this roadmap (every other byte kept) instead of writing one.":
+        "Жоспардың жаңа тармақтарын жаңасын жазудың орнына осы жол картасына қосу (қалған байттар сақталады).",
 }  # fmt: skip
 
 HELP: Mapping[str, Mapping[str, str]] = {"ru": _RU, "kk": _KK}

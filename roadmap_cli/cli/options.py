@@ -440,3 +440,12 @@ ReplyArgument = Annotated[
     Path,
     typer.Argument(help="The department's filled-in reply form (.xlsx).", show_default=False, readable=False),
 ]
+IntoOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--into",
+        metavar="ROADMAP",
+        help="Add the plan's new items to this roadmap (every other byte kept) instead of writing one.",
+        readable=False,
+    ),
+]

@@ -8,21 +8,39 @@ and `validate` and `status` keep pointing at what a person must still settle.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from roadmap_cli import messages
+from roadmap_cli.commands.edit import write_edit
 from roadmap_cli.commands.shared import emit, speak, tell
+from roadmap_cli.editing.edits import add_entries
+from roadmap_cli.editing.fields import Edited, InvalidEdit
+from roadmap_cli.editing.splice import Written
 from roadmap_cli.editing.storage import write_whole
 from roadmap_cli.errors import ExitCode, ReportFileError, RoadmapError, UsageError
-from roadmap_cli.intake.plan import Finding, ReadPlan, differences, find_header, read_plan, title_among
+from roadmap_cli.intake.names import match_department
+from roadmap_cli.intake.plan import (
+    Finding,
+    PlanItem,
+    ReadPlan,
+    differences,
+    find_header,
+    read_plan,
+    title_among,
+)
 from roadmap_cli.intake.tables import PlanFileError, SourceTable, read_tables
 from roadmap_cli.intake.writer import (
     UNASSIGNED,
+    Entry,
     ImportedDepartment,
     Translation,
     departments_of,
+    entries,
     roadmap_yaml,
 )
 from roadmap_cli.load import load_bytes
@@ -40,9 +58,12 @@ def import_plan(
     language: str | None,
     today: date,
     translation_path: Path | None = None,
+    into: Path | None = None,
+    dry_run: bool = False,
 ) -> ExitCode:
     """Import the plan at `plan_path`; with `translation_path`, the same plan in a second language,
-    whose words are added beside the first's, item by item."""
+    whose words are added beside the first's, item by item; with `into`, add its new items to that
+    roadmap instead of writing a new one."""
     speak(language)
     shown = str(plan_path)
     if output not in (STDOUT, "") and os.path.lexists(output):
@@ -57,13 +78,16 @@ def import_plan(
         translation = Translation.of(plan, second)
         findings += [(str(translation_path), second, finding) for finding in second.findings]
         findings += [(shown, plan, finding) for finding in differences(plan, second, str(translation_path))]
+    if into is not None:
+        return _into(into, dry_run, plan, translation, findings, shown, today)
     departments = departments_of(plan.items, taken=(UNASSIGNED,), translation=translation)
     if any(not item.executors for item in plan.items):
         name = messages.catalogue(plan.language)["import.unassigned"]  # in the plan's language
         other = messages.catalogue(translation.plan.language)["import.unassigned"] if translation else None
         departments.append(ImportedDepartment(UNASSIGNED, name, DepartmentKind.DEPARTMENT, other))
     department_of = {department.name: department.id for department in departments}
-    text = roadmap_yaml(plan, plan_path.name, date(today.year, 1, 1), departments, department_of, translation)
+    made = entries(plan, plan_path.name, date(today.year, 1, 1), departments, department_of, translation)
+    text = roadmap_yaml(made)
     target = output if output != STDOUT else messages.text("report.stdout")
     # Read back as any roadmap is: an import that wrote a file `validate` refuses would be our bug.
     loaded = load_bytes(text.encode("utf-8"), target)
@@ -90,10 +114,97 @@ def import_plan(
             rows=Amount(plan.rows_read),
         )
     )
+    return _settled(findings)
+
+
+def _settled(findings: list[tuple[str, ReadPlan, Finding]]) -> ExitCode:
     if findings:
         tell(messages.text("import.to_settle", count=Amount(len(findings))))
         return ExitCode.BREACHES
     return ExitCode.OK
+
+
+def _into(
+    roadmap_path: Path,
+    dry_run: bool,
+    plan: ReadPlan,
+    translation: Translation | None,
+    findings: list[tuple[str, ReadPlan, Finding]],
+    shown_plan: str,
+    today: date,
+) -> ExitCode:
+    """Add the plan's new items to an existing roadmap, every byte of it kept: an executor's name is
+    matched to its departments (case, quotes and abbreviations aside), a name that matches none is
+    added as a new department, an item already there is left as it is; each said in a line."""
+    source = Path(shown_plan).name
+    added: list[tuple[str, ReadPlan, Finding]] = []
+
+    def make(raw: bytes, shown: str) -> Edited:
+        added.clear()
+        loaded = load_bytes(raw, shown)
+        roadmap = loaded.roadmap
+        if roadmap is None:  # refused, with its findings, as any edit of an invalid file is
+            raise InvalidEdit(say("edit.invalid_before", path=shown), loaded.findings)
+        known = {each.id: [text for _language, text in each.name.texts] for each in roadmap.departments}
+        department_of: dict[str, str] = {}
+        unmatched: list[PlanItem] = []
+        for item in plan.items:
+            for executor in item.executors:
+                matched = match_department(executor.name, known)
+                if matched is not None:
+                    department_of[executor.name] = matched
+        for item in plan.items:
+            if any(executor.name not in department_of for executor in item.executors):
+                unmatched.append(item)
+        taken = {*roadmap.departments_by_id, UNASSIGNED}
+        new_departments = departments_of(
+            [_only_unmatched(item, department_of) for item in unmatched], taken, translation
+        )
+        for department in new_departments:
+            department_of[department.name] = department.id
+            text = say("import.new_department", name=department.name, id=department.id, roadmap=shown)
+            added.append((shown_plan, plan, Finding(None, None, text)))
+        needs_unassigned = (
+            any(not item.executors for item in plan.items) and UNASSIGNED not in roadmap.departments_by_id
+        )
+        if needs_unassigned:
+            name = messages.catalogue(plan.language)["import.unassigned"]
+            new_departments.append(ImportedDepartment(UNASSIGNED, name, DepartmentKind.DEPARTMENT))
+        made = entries(plan, source, date(today.year, 1, 1), new_departments, department_of, translation)
+        tasks = []
+        for item, task in zip(plan.items, made.tasks, strict=True):
+            if str(task["id"]) in roadmap.tasks_by_id:
+                text = say("import.item_exists", item=str(task["id"]), roadmap=shown)
+                added.append((shown_plan, plan, Finding(item.row, str(task["id"]), text)))
+            else:
+                tasks.append(task)
+        sections = [each for each in made.sections if str(each["id"]) not in {s.id for s in roadmap.sections}]
+        return add_entries(
+            raw,
+            shown,
+            {
+                "departments": _written(made.departments),
+                "sections": _written(sections),
+                "tasks": _written(tasks),
+            },
+        )
+
+    code = write_edit(roadmap_path, dry_run, make)
+    everything = [*findings, *added]
+    for path, read, finding in everything:
+        tell(_finding_line(path, read, finding))
+    return code if code is not ExitCode.OK else _settled(everything)
+
+
+def _only_unmatched(item: PlanItem, department_of: dict[str, str]) -> PlanItem:
+    executors = tuple(executor for executor in item.executors if executor.name not in department_of)
+    return dataclasses.replace(item, executors=executors)
+
+
+def _written(made: list[Entry]) -> list[Mapping[str, Written]]:
+    """The entries as an edit writes them: a nested mapping (a title per language, a `review`) on
+    one line, in braces."""
+    return [cast("Mapping[str, Written]", entry) for entry in made]
 
 
 def _read(path: Path, table_number: int | None, sheet: str | None, today: date) -> ReadPlan:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +32,7 @@ from roadmap_cli.editing.fields import (
     InvalidEdit,
 )
 from roadmap_cli.editing.spans import spans
-from roadmap_cli.editing.splice import TASK_KEY_ORDER, Document, apply_splices, task_splices
+from roadmap_cli.editing.splice import TASK_KEY_ORDER, Document, Written, apply_splices, task_splices
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import closest
 from roadmap_cli.load import LoadedRoadmap, load_bytes
@@ -186,6 +186,36 @@ def _splice_new_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[
     new_raw = apply_splices(raw, text, [doc.append_item(doc.tasks, ordered)])
     changes = tuple(FieldChange(task_id, key, None, _shown(value)) for key, value in ordered.items())
     return _Spliced(new_raw, intended, changes)
+
+
+def add_entries(raw: bytes, display: str, entries: Mapping[str, Sequence[Mapping[str, Written]]]) -> Edited:
+    """New entries at the end of the roadmap's top-level lists (`departments`, `sections`, `tasks`),
+    each written the way its list's items are, every other byte as it was; a list the file does not
+    have is added before `tasks:`. The new text must load, with every old task as it was."""
+    text, _, roadmap = _load_valid(raw, display)
+    doc = Document(text, spans(text))
+    splices = []
+    for key, records in entries.items():
+        if not records:
+            continue
+        if key in doc.root.keys:
+            sequence = doc.root.keys[key][1]
+            splices += [doc.append_item(sequence, record) for record in records]
+        else:
+            splices.append(doc.new_list(key, records))
+    new_raw = apply_splices(raw, text, splices)
+    loaded = load_bytes(new_raw, display)
+    if loaded.roadmap is None:
+        raise InvalidEdit(say("edit.invalid_after", path=display), loaded.errors)
+    kept = {task.id: task for task in loaded.roadmap.tasks}
+    if any(kept.get(task.id) != task for task in roadmap.tasks):
+        raise EditRefused(say("edit.layout", path=display))
+    changes = tuple(
+        FieldChange(str(record["id"]), key, None, _shown(record.get("title") or record.get("name") or ""))
+        for key, records in entries.items()
+        for record in records
+    )
+    return Edited(new_raw, changes, loaded)
 
 
 def _task_index(loaded: LoadedRoadmap, task_id: str) -> int:

@@ -43,12 +43,27 @@ def _render_flow_list(values: Sequence[str]) -> str:
     return "[" + ", ".join(render_scalar(value, in_flow=True) for value in values) + "]"
 
 
-def render_flow_mapping(record: Mapping[str, str | tuple[str, ...]]) -> str:
+def render_flow_mapping(record: Mapping[str, Written]) -> str:
     entries = (f"{key}: {render_value(value, in_flow=True)}" for key, value in record.items())
     return "{" + ", ".join(entries) + "}"
 
 
-def render_value(value: str | tuple[str, ...], in_flow: bool) -> str:
+class Quoted(str):
+    """Text that another YAML tool would read as a number (an id "7.1", "2"): written in quotes,
+    although this tool reads every scalar as text."""
+
+    __slots__ = ()
+
+
+# A value an edit writes: text, a flow list, or (for a record added whole) a flow mapping of those.
+Written = str | tuple[str, ...] | Mapping[str, "str | tuple[str, ...]"]
+
+
+def render_value(value: Written, in_flow: bool) -> str:
+    if isinstance(value, Mapping):
+        return render_flow_mapping(value)
+    if isinstance(value, Quoted):
+        return render_scalar(value, prefer='"', in_flow=in_flow)
     return _render_flow_list(value) if isinstance(value, tuple) else render_scalar(value, in_flow=in_flow)
 
 
@@ -99,7 +114,7 @@ def _refuse(task_id: str, why: Text) -> EditRefused:
     return EditRefused(say("edit.unfaithful", task=task_id, why=why))
 
 
-def _block_mapping_lines(record: Mapping[str, str | tuple[str, ...]], indent: str, gap: str) -> list[str]:
+def _block_mapping_lines(record: Mapping[str, Written], indent: str, gap: str) -> list[str]:
     """A block mapping as a list item: the first key after `indent` and the dash, the others under it."""
     lines = []
     for number, (key, value) in enumerate(record.items()):
@@ -113,6 +128,7 @@ class Document(_Text):
 
     def __init__(self, text: str, root: Span) -> None:
         super().__init__(text)
+        self.root = root
         key_offset, tasks = root.keys["tasks"]
         if tasks.kind != "sequence" or tasks.anchored:
             raise EditRefused(say("edit.tasks_not_list"))
@@ -143,7 +159,15 @@ class Document(_Text):
                     break
         return False
 
-    def append_item(self, sequence: Span, record: Mapping[str, str | tuple[str, ...]]) -> _Splice:
+    def new_list(self, key: str, records: Sequence[Mapping[str, Written]]) -> _Splice:
+        """A top-level list the file does not have yet (`sections:`), put before `tasks:`."""
+        tasks_key = self.root.keys["tasks"][0]
+        lines = [f"{key}:"]
+        for record in records:
+            lines += _block_mapping_lines(record, self.list_indent, self.list_gap)
+        return self.insert_lines(self.line_start(tasks_key), [*lines, ""])
+
+    def append_item(self, sequence: Span, record: Mapping[str, Written]) -> _Splice:
         """`record` added as the last item of a list, written the way the list's items are."""
         if sequence.is_flow or not sequence.items:
             close = self.text.rfind("]", sequence.start, sequence.end)

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Union
 
 from roadmap_cli import messages
-from roadmap_cli.editing.splice import render_flow_mapping, render_scalar, render_value
+from roadmap_cli.editing.splice import Quoted, render_flow_mapping, render_value
 from roadmap_cli.intake.names import latin, unique_ids
 from roadmap_cli.intake.plan import DeadlineKind, PlanItem, ReadPlan
 from roadmap_cli.messages import LANGUAGES
@@ -98,7 +98,6 @@ def task_ids(items: Iterable[PlanItem]) -> list[str]:
 # A value as the roadmap writes it: text, a flow list ([a, b]), a flow mapping ({every: ..}) or a
 # block mapping (nested, one key a line).
 Value = Union[str, tuple[str, ...], "Flow", dict[str, "Value"]]
-DOUBLE_QUOTE = '"'
 _NUMBER_LIKE = re.compile(r"[0-9][0-9.]*")
 
 
@@ -106,53 +105,61 @@ class Flow(dict[str, str | tuple[str, ...]]):
     """A mapping written on one line: `{amount: 120.5, sources: [local_budget]}`."""
 
 
-class Quoted(str):
-    """Text that another YAML tool would read as a number (an id "7.1", "2"): written in quotes."""
-
-    __slots__ = ()
+Entry = dict[str, Value]
 
 
-def roadmap_yaml(
+@dataclass(frozen=True, slots=True)
+class Entries:
+    """What an imported plan adds to a roadmap, as the entries of its parts."""
+
+    info: Entry
+    departments: list[Entry]
+    sections: list[Entry]
+    tasks: list[Entry]
+
+
+def entries(
     plan: ReadPlan,
     source: str,
     duty_starts: date,
     departments: list[ImportedDepartment],
     department_of: dict[str, str],
     translation: Translation | None = None,
-) -> str:
-    """The roadmap text. `department_of` gives each executor's name its department id; `source`
-    names the file in each `review` ("plan.docx"); with a `translation`, every text the second plan
-    also has is written in both languages."""
+) -> Entries:
+    """The roadmap's entries. `department_of` gives each executor's name its department id;
+    `source` names the file in each `review` ("plan.docx"); with a `translation`, every text the
+    second plan also has is written in both languages."""
     other = translation.plan.language if translation is not None else None
 
     def words(text: str, translated: str | None) -> Value:
         return _both(plan.language, text, other, translated)
 
-    info: dict[str, Value] = {
+    info: Entry = {
         "id": roadmap_id(source.rsplit("/", 1)[-1].rsplit(".", 1)[0]),
         "title": words(plan.title or source, translation.plan.title if translation is not None else None),
     }
     if translation is None:
         info["language"] = plan.language
-    parts: list[str] = [_block("roadmap", info)]
-    parts.append(
-        _sequence(
-            "departments", [_department(department, plan.language, other) for department in departments]
-        )
-    )
-    if plan.sections:
-        titles = translation.sections if translation is not None else {}
-        entries: list[dict[str, Value]] = [
-            {"id": _id(each.id), "title": words(each.title, titles.get(each.id))} for each in plan.sections
-        ]
-        parts.append(_sequence("sections", entries))
-    sections = {section.id for section in plan.sections}
+    titles = translation.sections if translation is not None else {}
+    sections: list[Entry] = [
+        {"id": _id(each.id), "title": words(each.title, titles.get(each.id))} for each in plan.sections
+    ]
     where = f"{source}: {plan.table.name}"
-    items = _Items(department_of, sections, duty_starts, where, plan.language, translation)
+    items = _Items(
+        department_of, {each.id for each in plan.sections}, duty_starts, where, plan.language, translation
+    )
     tasks = [
         _task(item, task_id, items) for item, task_id in zip(plan.items, task_ids(plan.items), strict=True)
     ]
-    parts.append(_sequence("tasks", tasks, spaced=True))
+    return Entries(info, [_department(each, plan.language, other) for each in departments], sections, tasks)
+
+
+def roadmap_yaml(made: Entries) -> str:
+    """A new roadmap's text: its record, departments, sections (if any) and tasks."""
+    parts = [_block("roadmap", made.info), _sequence("departments", made.departments)]
+    if made.sections:
+        parts.append(_sequence("sections", made.sections))
+    parts.append(_sequence("tasks", made.tasks, spaced=True))
     return "\n".join(parts)
 
 
@@ -263,8 +270,6 @@ def _entry(key: str, value: Value, indent: str) -> str:
         return f"{indent}{key}: {render_flow_mapping(value)}\n"
     if isinstance(value, dict):
         return _block(key, value, indent)
-    if isinstance(value, Quoted):
-        return f"{indent}{key}: {render_scalar(str(value), prefer=DOUBLE_QUOTE)}\n"
     return f"{indent}{key}: {render_value(value, in_flow=False)}\n"
 
 

@@ -530,4 +530,7 @@ MESSAGES: dict[str, str] = {
     "reply.unknown_status": "the status “{status}” is none a department reports: {allowed}",
     "reply.blocked_without_reason": "a suspended item needs its reason in the information column",
     "reply.nothing_written": "{count} rows refused: nothing was written; correct them in the reply and take it in again",
+    "import.into_and_output": "--into adds to a roadmap in place: give it, or -o for a new file, not both",
+    "import.new_department": "“{name}” matches no department of {roadmap}: added as {id}; if it is one of them, put that id in its items and delete {id}",
+    "import.item_exists": "item {item} is in {roadmap} already: left as it is",
 }
