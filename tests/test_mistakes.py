@@ -138,6 +138,13 @@ class Terminal:
     def type(self, keys: bytes) -> None:
         os.write(self.master, keys)
 
+    def exited(self, within: float) -> bool:
+        try:
+            self.process.wait(timeout=within)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
     def exit_code(self) -> int:
         code = self.process.wait(timeout=20)
         os.close(self.master)
@@ -166,6 +173,11 @@ def test_ctrl_c_at_a_prompt_is_130_and_ctrl_d_is_a_usage_error(plan: Path, key: 
     # terminal up in between, and a Ctrl-C in that moment is lost); a person is never that fast.
     time.sleep(0.5)
     terminal.type(key)
+    # On a loaded machine that moment can be longer: a person whose Ctrl-C seems lost presses it again.
+    for _again in range(5):
+        if key != b"\x03" or terminal.exited(within=3):
+            break
+        terminal.type(key)
     assert terminal.exit_code() == code, terminal.screen
     assert b"Traceback" not in terminal.screen
     assert plan.read_text(encoding="utf-8") == ORIGINAL
