@@ -8,14 +8,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from roadmap_cli import messages
-from roadmap_cli.commands.shared import emit_bytes, judging_day, load, tell
-from roadmap_cli.editing.storage import write_whole
-from roadmap_cli.errors import ExitCode, ReportFileError, RoadmapError, UsageError
+from roadmap_cli.commands.shared import STDOUT, deliver, judging_day, load, tell
+from roadmap_cli.errors import ExitCode, UsageError
 from roadmap_cli.messages import say
 from roadmap_cli.report import sentences
 from roadmap_cli.report.build import reply_form_document
 
-STDOUT = "-"
 FORMATS = ("xlsx",)
 
 
@@ -39,17 +37,11 @@ def export(
 
     form = reply_form_document(loaded, judging_day(roadmap, as_of), department)
     raw = xlsx.render_reply_form(form)
-    if output == STDOUT:
-        emit_bytes(raw)
-    else:
-        try:
-            write_whole(Path(output), raw, output)
-        except RoadmapError as exc:
-            raise ReportFileError(str(exc)) from None
+    shown = deliver(raw, output)
     tell(
         messages.text(
             "export.written",
-            path=output if output != STDOUT else messages.text("report.stdout"),
+            path=shown,
             department=sentences.plain_text(form.department_name),
             items=messages.count(len(form.execution.rows), "task"),
             date=messages.day(form.execution.as_of),

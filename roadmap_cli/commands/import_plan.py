@@ -17,12 +17,11 @@ from typing import cast
 
 from roadmap_cli import messages
 from roadmap_cli.commands.edit import write_edit
-from roadmap_cli.commands.shared import emit, speak, tell
+from roadmap_cli.commands.shared import STDOUT, deliver, speak, tell
 from roadmap_cli.editing.edits import add_entries
 from roadmap_cli.editing.fields import Edited, InvalidEdit
 from roadmap_cli.editing.splice import Written
-from roadmap_cli.editing.storage import write_whole
-from roadmap_cli.errors import ExitCode, ReportFileError, RoadmapError, UsageError
+from roadmap_cli.errors import ExitCode, UsageError
 from roadmap_cli.intake.names import match_department
 from roadmap_cli.intake.plan import (
     Finding,
@@ -46,8 +45,6 @@ from roadmap_cli.intake.writer import (
 from roadmap_cli.load import load_bytes
 from roadmap_cli.messages import Amount, say
 from roadmap_cli.model import DepartmentKind
-
-STDOUT = "-"
 
 
 def import_plan(
@@ -95,13 +92,7 @@ def import_plan(
     assert not errors, errors
     for path, read, finding in findings:
         tell(_finding_line(path, read, finding))
-    if output == STDOUT:
-        emit(text)
-    else:
-        try:
-            write_whole(Path(output), text.encode("utf-8"), output)
-        except RoadmapError as exc:
-            raise ReportFileError(str(exc)) from None
+    deliver(text.encode("utf-8"), output)
     tell(
         messages.text(
             "import.written",

@@ -11,14 +11,12 @@ from typing import Final
 
 from roadmap_cli import messages
 from roadmap_cli.analysis import Window, find_department, status_report
-from roadmap_cli.commands.shared import emit_bytes, judging_day, load, tell
-from roadmap_cli.editing.storage import write_whole
-from roadmap_cli.errors import ExitCode, ReportFileError, RoadmapError, UsageError
+from roadmap_cli.commands.shared import STDOUT, deliver, judging_day, load, tell
+from roadmap_cli.errors import ExitCode, UsageError
 from roadmap_cli.messages import say
 from roadmap_cli.report.build import brief_document, execution_document
 from roadmap_cli.report.formats import REPORT_FORMATS, ReportFormat, ReportKind
 
-STDOUT = "-"
 NAME_KEYS: Final = {ReportKind.EXECUTION: "report.name.execution", ReportKind.BRIEF: "report.name.brief"}
 
 
@@ -62,14 +60,7 @@ def report(
             from roadmap_cli.report import xlsx
 
             raw = xlsx.render(execution)
-    if output == STDOUT:
-        emit_bytes(raw)
-    else:
-        try:
-            write_whole(Path(output), raw, output)
-        except RoadmapError as exc:  # said as the storage says it; the exit code is the report's
-            raise ReportFileError(str(exc)) from None
-    shown = output if output != STDOUT else messages.text("report.stdout")
+    shown = deliver(raw, output)
     report_name = messages.text(NAME_KEYS[kind])
     items_text = messages.count(items, "task")
     tell(

@@ -18,7 +18,7 @@ from pathlib import Path
 from roadmap_cli import messages
 from roadmap_cli.dates import today_in
 from roadmap_cli.discover import display_path, find_roadmap, roadmaps_in
-from roadmap_cli.errors import OutputError, RoadmapError
+from roadmap_cli.errors import OutputError, ReportFileError, RoadmapError
 from roadmap_cli.load import LoadedRoadmap, load_roadmap
 from roadmap_cli.messages import say
 from roadmap_cli.model import Roadmap
@@ -66,6 +66,25 @@ def emit_bytes(raw: bytes) -> None:
     except OSError as exc:
         reader_left()
         raise OutputError(exc.strerror or str(exc)) from None
+
+
+STDOUT = "-"
+
+
+def deliver(raw: bytes, output: str) -> str:
+    """A file made for people (a report, a form, an imported roadmap) to standard output (`-`) or
+    to `output`, written whole or not at all; the name to say it by. A file that cannot be written
+    is the report's exit code (5), said as the storage says it."""
+    if output == STDOUT:
+        emit_bytes(raw)
+        return messages.text("report.stdout")
+    from roadmap_cli.editing.storage import write_whole  # not for `check`, which writes no file
+
+    try:
+        write_whole(Path(output), raw, output)
+    except RoadmapError as exc:
+        raise ReportFileError(str(exc)) from None
+    return output
 
 
 def reader_left() -> None:
