@@ -182,3 +182,21 @@ def test_libreoffice_opens_the_reply_form(run: Run, roadmap_copy: Path, tmp_path
     subprocess.run(arguments, capture_output=True, timeout=180, check=False)
     text = " ".join(pdf_text(tmp_path / f"{form.stem}.pdf").split())
     assert "Информация об исполнении (заполнить)" in text and "SEZ-016" in text
+
+
+def test_a_form_in_a_language_the_titles_lack_is_read_back_unchanged(run: Run, tmp_path: Path) -> None:
+    """A title the roadmap has in Russian only is shown in an English form marked "(ru)": taken
+    back, it is the same title (found by the benchmark: every row of such a form was refused)."""
+    roadmap = tmp_path / "roadmap.yaml"
+    roadmap.write_text(
+        "roadmap: {id: t, title: T}\n"
+        "departments:\n  - {id: energy, name: {ru: Энергетика}}\n"
+        "tasks:\n  - {id: T-1, title: {ru: Построить подстанцию}, department: energy, deadline: 2026-12-20}\n",
+        encoding="utf-8",
+    )
+    form = exported(run, roadmap, language="en")
+    unchanged = run("import-progress", str(form), "--file", str(roadmap), "--lang", "en")
+    assert unchanged.exit_code == 0 and "nothing to change" in unchanged.stderr, unchanged.stderr
+    filled = fill(form, {"T-1": {5: "Начато"}})
+    noted = run("import-progress", str(filled), "--file", str(roadmap), "--lang", "en")
+    assert noted.exit_code == 0 and "text: Начато" in roadmap.read_text(encoding="utf-8")

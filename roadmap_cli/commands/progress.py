@@ -73,7 +73,7 @@ def _applied(raw: bytes, shown: str, reply: Reply, shown_reply: str) -> Edited:
         raise ReplyRefused(
             [messages.text("reply.no_department", path=shown_reply, department=reply.department_id)]
         )
-    expected = _deadline_cells(loaded, reply)
+    expected = _shown_cells(loaded, reply)
     refusals: list[str] = []
     planned: list[tuple[ReplyRow, Planner]] = []
     for row in reply.rows:
@@ -100,19 +100,27 @@ def _applied(raw: bytes, shown: str, reply: Reply, shown_reply: str) -> Edited:
     return Edited(raw, tuple(changes), edited.loaded)
 
 
-def _deadline_cells(loaded: LoadedRoadmap, reply: Reply) -> dict[str, str]:
-    """Each item's deadline cell as the form showed it on its day, in the form's language."""
+def _shown_cells(loaded: LoadedRoadmap, reply: Reply) -> dict[str, tuple[str, str]]:
+    """Each item's title and deadline cells as the form showed them on its day, in its language (a
+    title the roadmap has in other languages only is shown in one of them, marked so)."""
     spoken = messages.current()
     messages.use(reply.language)
     try:
         document = execution_document(loaded, reply.as_of, Window(), reply.department_id, None)
-        return {row.deadline.task: " ".join(execution.deadline_cell(row).split()) for row in document.rows}
+        return {
+            row.deadline.task: (_tidy(execution.reply_cells(row)[1]), _tidy(execution.deadline_cell(row)))
+            for row in document.rows
+        }
     finally:
         messages.use(spoken)
 
 
+def _tidy(cell: object) -> str:
+    return " ".join(str(cell).split())
+
+
 def _plan(
-    row: ReplyRow, roadmap: Roadmap, department_id: str, expected: Mapping[str, str], as_of: date
+    row: ReplyRow, roadmap: Roadmap, department_id: str, shown: Mapping[str, tuple[str, str]], as_of: date
 ) -> tuple[Text | None, Planner | None]:
     """What a row asks for, or why it cannot be taken in."""
     task = roadmap.tasks_by_id.get(row.task)
@@ -120,9 +128,10 @@ def _plan(
         return say("reply.unknown_item", item=row.task), None
     if not task.involves(department_id):
         return say("reply.not_departments", item=row.task), None
-    if row.title not in {" ".join(text.split()) for _language, text in task.title.texts}:
+    title, deadline = shown.get(task.id, (row.title, row.deadline))
+    if row.title != title:
         return say("reply.title_changed", title=row.title), None
-    if row.deadline != expected.get(task.id, row.deadline):
+    if row.deadline != deadline:
         return say("reply.deadline_changed", item=task.id, deadline=row.deadline), None
     day = _day(row.day, as_of)
     if day is None:
