@@ -138,3 +138,29 @@ def commit_time(root: Path, commit: str) -> datetime:
     """When `commit` was committed (committer date), as an aware datetime."""
     completed = _git(root, "log", "-1", "--no-show-signature", "--format=%cI", commit, "--")
     return datetime.fromisoformat(completed.stdout.decode("ascii").strip())
+
+
+def last_commit_before(root: Path, cutoff: datetime) -> str | None:
+    """The last commit of the current branch's first-parent line made on or before `cutoff`
+    (committer date): the state of the branch at that instant. None when the branch is younger.
+
+    The first parent is the branch's own line: a merged branch's commits are its work in progress,
+    and the roadmap as it stood on the main line is what the merge brought in, when it did."""
+    stamp = cutoff.isoformat()
+    completed = _git(root, "rev-list", "-1", "--first-parent", f"--before={stamp}", "HEAD", "--")
+    found = completed.stdout.decode("ascii", errors="replace").strip() if completed.returncode == 0 else ""
+    if found:
+        return found
+    # In a shallow clone the older commits are not here: "none yet" would be a guess.
+    if _git(root, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true":
+        raise UsageError(say("git.shallow_at", at=stamp))
+    if completed.returncode != 0:
+        raise RoadmapError(say("git.no_history", path=root, reason=_first_line(completed.stderr)))
+    return None
+
+
+def last_change(root: Path, path: str) -> datetime | None:
+    """When the file at `path` was last committed (committer date), or None when it never was."""
+    completed = _git(root, "log", "-1", "--no-show-signature", "--format=%cI", "HEAD", "--", path)
+    text = completed.stdout.decode("ascii", errors="replace").strip()
+    return datetime.fromisoformat(text) if completed.returncode == 0 and text else None

@@ -191,7 +191,8 @@ def test_a_form_in_a_language_the_titles_lack_is_read_back_unchanged(run: Run, t
     roadmap.write_text(
         "roadmap: {id: t, title: T}\n"
         "departments:\n  - {id: energy, name: {ru: Энергетика}}\n"
-        "tasks:\n  - {id: T-1, title: {ru: Построить подстанцию}, department: energy, deadline: 2026-12-20}\n",
+        "tasks:\n"
+        "  - {id: T-1, title: {ru: Построить подстанцию}, department: energy, deadline: 2026-12-20}\n",
         encoding="utf-8",
     )
     form = exported(run, roadmap, language="en")

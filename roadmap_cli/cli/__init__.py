@@ -20,6 +20,7 @@ from roadmap_cli.cli import options
 from roadmap_cli.cli.options import (
     AllOption,
     AsOfOption,
+    AtOption,
     BaseOption,
     CoExecutorOption,
     DecisionOption,
@@ -174,6 +175,7 @@ def schema() -> ExitCode:
 def status(
     paths: ReadPathsArgument = None,
     as_of: AsOfOption = None,
+    at: AtOption = None,
     department: DepartmentOption = None,
     warn_days: WarnDaysOption = "14",
     show_all: AllOption = False,
@@ -188,7 +190,8 @@ def status(
     from roadmap_cli.commands.status import status as run
 
     view = options.view(output_format, show_all, lang)  # first: the language of what follows
-    return run(paths or [None], options.as_of(as_of), options.window(warn_days), department, view)
+    when = options.given(at, "--at", options.text)
+    return run(paths or [None], options.as_of(as_of), options.window(warn_days), department, view, when)
 
 
 @app.command()
@@ -196,6 +199,7 @@ def status(
 def check(
     paths: ReadPathsArgument = None,
     as_of: AsOfOption = None,
+    at: AtOption = None,
     warn_days: WarnDaysOption = "14",
     fail_on: FailOnOption = FailOn.OVERDUE,
     show_all: AllOption = False,
@@ -209,7 +213,8 @@ def check(
     from roadmap_cli.commands.check import check as run
 
     view = options.view(output_format, show_all, lang)  # first: the language of what follows
-    return run(paths or [None], options.as_of(as_of), options.window(warn_days), fail_on, view)
+    when = options.given(at, "--at", options.text)
+    return run(paths or [None], options.as_of(as_of), options.window(warn_days), fail_on, view, when)
 
 
 @app.command()
@@ -242,6 +247,7 @@ def report(
     kind: ReportKindOption = ReportKind.EXECUTION,
     office_format: ReportFormatOption = None,
     as_of: AsOfOption = None,
+    at: AtOption = None,
     department: DepartmentOption = None,
     section: SectionOption = None,
     warn_days: WarnDaysOption = "14",
@@ -253,7 +259,8 @@ def report(
 
     language = options.requested_language(lang)
     when, window = options.as_of(as_of), options.window(warn_days)
-    return run(path, kind, office_format, output, when, window, department, section, language)
+    point = options.given(at, "--at", options.text)
+    return run(path, kind, office_format, output, when, window, department, section, language, point)
 
 
 @app.command(name="import")

@@ -173,6 +173,9 @@ _RU: Mapping[str, str] = {
     "The department's filled-in reply form (.xlsx).": "Заполненная управлением форма ответа (.xlsx).",
     "Add the plan's new items to this roadmap (every other byte kept) instead of writing one.":
         "Добавить новые пункты плана в эту дорожную карту (все остальные байты сохраняются) вместо новой.",
+    "The roadmap as it stood then, from git: the last commit on or before DATE (in the roadmap's time zone), judged on DATE; or a revision, judged on its day.":
+        "Дорожная карта, какой она была тогда, из git: последний коммит на DATE или раньше (в часовом\n"
+        "поясе дорожной карты), оценка на DATE; или ревизия, оценка на её день.",
 }  # fmt: skip
 
 # Kazakh: the words of the akimat's documents (орындаушы, мерзім, есепті кезең, мерзімді ауыстыру).
@@ -335,6 +338,9 @@ _KK: Mapping[str, str] = {
     "The department's filled-in reply form (.xlsx).": "Басқарма толтырған жауап нысаны (.xlsx).",
     "Add the plan's new items to this roadmap (every other byte kept) instead of writing one.":
         "Жоспардың жаңа тармақтарын жаңасын жазудың орнына осы жол картасына қосу (қалған байттар сақталады).",
+    "The roadmap as it stood then, from git: the last commit on or before DATE (in the roadmap's time zone), judged on DATE; or a revision, judged on its day.":
+        "Жол картасы сол кездегідей, git-тен: DATE күні немесе одан бұрынғы соңғы коммит (жол\n"
+        "картасының уақыт белдеуінде), DATE күніне бағалау; немесе ревизия, өз күніне бағалау.",
 }  # fmt: skip
 
 HELP: Mapping[str, Mapping[str, str]] = {"ru": _RU, "kk": _KK}

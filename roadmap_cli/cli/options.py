@@ -449,3 +449,13 @@ IntoOption = Annotated[
         readable=False,
     ),
 ]
+AtOption = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="DATE|REV",
+        help="The roadmap as it stood then, from git: the last commit on or before DATE (in the "
+        "roadmap's time zone), judged on DATE; or a revision, judged on its day.",
+        show_default=False,
+    ),
+]

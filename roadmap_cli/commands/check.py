@@ -8,7 +8,16 @@ from pathlib import Path
 
 from roadmap_cli import messages
 from roadmap_cli.analysis import Window, check_deadlines
-from roadmap_cli.commands.shared import View, emit, judging_day, load, load_several, tell, tell_warnings
+from roadmap_cli.commands.shared import (
+    View,
+    emit,
+    judging_day,
+    load_one,
+    load_several,
+    refuse_at_with_several,
+    tell,
+    tell_warnings,
+)
 from roadmap_cli.errors import ExitCode
 from roadmap_cli.gate import FailOn
 from roadmap_cli.load import LoadedRoadmap
@@ -26,18 +35,22 @@ def check(
     window: Window,
     fail_on: FailOn,
     view: View,
+    at: str | None = None,
 ) -> ExitCode:
     """Exit 1 when any roadmap has a breach; 3 when any is invalid (the others are still checked)."""
 
-    def checked(loaded: LoadedRoadmap, roadmap: Roadmap) -> CheckDocument:
-        return check_document(loaded, check_deadlines(roadmap, judging_day(roadmap, as_of), window, fail_on))
+    def checked(
+        loaded: LoadedRoadmap, roadmap: Roadmap, day: date | datetime | None = as_of
+    ) -> CheckDocument:
+        return check_document(loaded, check_deadlines(roadmap, judging_day(roadmap, day), window, fail_on))
 
     several = load_several(paths, view.language)
+    refuse_at_with_several(at, several)
     if several is None:
-        loaded, roadmap = load(paths[0], view.language)
+        loaded, roadmap, day = load_one(paths[0], view.language, at, as_of)
         if roadmap is None:
             return ExitCode.INVALID
-        document = checked(loaded, roadmap)
+        document = checked(loaded, roadmap, day)
         emit(render(document, view.output_format, view.limit))
         tell(summary(document))
         return ExitCode.BREACHES if document.failed else ExitCode.OK

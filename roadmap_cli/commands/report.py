@@ -11,7 +11,7 @@ from typing import Final
 
 from roadmap_cli import messages
 from roadmap_cli.analysis import Window, find_department, status_report
-from roadmap_cli.commands.shared import STDOUT, deliver, judging_day, load, tell
+from roadmap_cli.commands.shared import STDOUT, deliver, judging_day, load_one, tell
 from roadmap_cli.errors import ExitCode, UsageError
 from roadmap_cli.messages import say
 from roadmap_cli.report.build import brief_document, execution_document
@@ -30,6 +30,7 @@ def report(
     department: str | None,
     section: str | None,
     language: str | None,
+    at: str | None = None,
 ) -> ExitCode:
     chosen = report_format or _format_of(output, kind)
     if chosen not in REPORT_FORMATS[kind]:
@@ -39,7 +40,7 @@ def report(
         raise UsageError(say("report.no_section"))
     if output == STDOUT and chosen is not ReportFormat.HTML and sys.stdout.isatty():
         raise UsageError(say("report.binary_to_terminal", format=chosen.value))
-    loaded, roadmap = load(path, language)
+    loaded, roadmap, as_of = load_one(path, language, at, as_of)
     if roadmap is None:
         return ExitCode.INVALID
     day = judging_day(roadmap, as_of)

@@ -18,7 +18,7 @@ from pathlib import Path
 from roadmap_cli import messages
 from roadmap_cli.dates import today_in
 from roadmap_cli.discover import display_path, find_roadmap, roadmaps_in
-from roadmap_cli.errors import OutputError, ReportFileError, RoadmapError
+from roadmap_cli.errors import OutputError, ReportFileError, RoadmapError, UsageError
 from roadmap_cli.load import LoadedRoadmap, load_roadmap
 from roadmap_cli.messages import say
 from roadmap_cli.model import Roadmap
@@ -152,6 +152,49 @@ def load(path: Path | None, requested: str | None) -> tuple[LoadedRoadmap, Roadm
     speak(requested)
     loaded = load_roadmap(*locate(path))
     return loaded, valid(loaded, requested)
+
+
+def load_one(
+    path: Path | None, requested: str | None, at: str | None, as_of: date | datetime | None
+) -> tuple[LoadedRoadmap, Roadmap | None, date | datetime | None]:
+    """The roadmap as it is, or with `at` as it stood then (a date or a revision, see
+    `revisions.load_at`); and the day to judge it on: `as_of` when given, else the day `at` names.
+    `--as-of` alone on a past day judges the file as it is now, and says so when it has changed
+    since (a task done in March would count as done in February)."""
+    if at is None:
+        loaded, roadmap = load(path, requested)
+        if roadmap is not None and isinstance(as_of, date) and not isinstance(as_of, datetime):
+            _tell_if_changed_since(locate(path)[0], roadmap, as_of)
+        return loaded, roadmap, as_of
+    from roadmap_cli.revisions import load_at
+
+    speak(requested)
+    point = load_at(*locate(path), at)
+    return point.loaded, valid(point.loaded, requested), as_of if as_of is not None else point.day
+
+
+def _tell_if_changed_since(path: Path, roadmap: Roadmap, day: date) -> None:
+    zone = roadmap.info.tz
+    if day >= today_in(zone):
+        return
+    from roadmap_cli import git
+
+    try:
+        root = git.repository_root(path.resolve().parent)
+        changed = git.last_change(root, git.path_in_repository(root, path))
+    except RoadmapError:  # not in a repository, or git is not there: nothing to compare with
+        return
+    if changed is not None and changed.astimezone(zone).date() > day:
+        tell(
+            messages.text(
+                "at.as_of_today_file", date=day.isoformat(), changed=changed.astimezone(zone).date()
+            )
+        )
+
+
+def refuse_at_with_several(at: str | None, several: object) -> None:
+    if at is not None and several is not None:
+        raise UsageError(say("at.one_file"))
 
 
 def locate_all(paths: Sequence[Path | None]) -> list[tuple[Path, str]]:

@@ -7,7 +7,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from roadmap_cli.analysis import StatusReport, Window, status_report
-from roadmap_cli.commands.shared import View, emit, judging_day, load, load_several, tell_warnings
+from roadmap_cli.commands.shared import (
+    View,
+    emit,
+    judging_day,
+    load_one,
+    load_several,
+    refuse_at_with_several,
+    tell_warnings,
+)
 from roadmap_cli.errors import ExitCode, UsageError
 from roadmap_cli.load import LoadedRoadmap
 from roadmap_cli.report.build import several_document, status_document
@@ -20,12 +28,14 @@ def status(
     window: Window,
     department: str | None,
     view: View,
+    at: str | None = None,
 ) -> ExitCode:
     """A view for people: exit 0 whenever the roadmaps could be shown (`check` is the gate); 3 when
     one of them is invalid (the others are shown)."""
     several = load_several(paths, view.language)
+    refuse_at_with_several(at, several)
     if several is None:
-        loaded, roadmap = load(paths[0], view.language)
+        loaded, roadmap, as_of = load_one(paths[0], view.language, at, as_of)
         if roadmap is None:
             return ExitCode.INVALID
         report = status_report(roadmap, judging_day(roadmap, as_of), window, department)

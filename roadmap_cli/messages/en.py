@@ -533,4 +533,9 @@ MESSAGES: dict[str, str] = {
     "import.into_and_output": "--into adds to a roadmap in place: give it, or -o for a new file, not both",
     "import.new_department": "“{name}” matches no department of {roadmap}: added as {id}; if it is one of them, put that id in its items and delete {id}",
     "import.item_exists": "item {item} is in {roadmap} already: left as it is",
+    "git.shallow_at": "--at: this clone is shallow, so the roadmap as it stood at {at} may be older than its history here: fetch the history, e.g. fetch-depth: 0 in actions/checkout",
+    "git.no_history": "{path}: git cannot read the branch's history: {reason}",
+    "git.no_commit_by": "--at {revision}: the branch has no commit on or before {date}: the roadmap did not exist yet",
+    "at.as_of_today_file": "note: --as-of {date} judges the file as it is now, changed since (last on {changed}); for the roadmap as it stood then, use --at {date}",
+    "at.one_file": "--at reads one roadmap file as it stood: give one file, not several or a directory",
 }
