@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -164,3 +165,80 @@ def last_change(root: Path, path: str) -> datetime | None:
     completed = _git(root, "log", "-1", "--no-show-signature", "--format=%cI", "HEAD", "--", path)
     text = completed.stdout.decode("ascii", errors="replace").strip()
     return datetime.fromisoformat(text) if completed.returncode == 0 and text else None
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """A commit that changed a file: who, when, what it said, and the file's path in it."""
+
+    commit: str
+    author: str
+    when: datetime
+    subject: str
+    path: str
+
+
+def file_history(root: Path, path: str) -> list[Revision]:
+    """Every commit of the branch's first-parent line that changed the file now at `path`, oldest
+    first, following renames (`--follow`)."""
+    if _git(root, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true":
+        raise UsageError(say("git.shallow_history", path=path))  # a cut history would read as complete
+    record, field = "\x1e", "\x1f"
+    completed = _git(
+        root,
+        "-c",
+        "core.quotePath=false",
+        "log",
+        "--first-parent",
+        "--follow",
+        "--no-show-signature",
+        "--name-only",
+        f"--format={record}%H{field}%an{field}%cI{field}%s",
+        "HEAD",
+        "--",
+        path,
+    )
+    if completed.returncode != 0:
+        raise RoadmapError(say("git.no_history", path=root, reason=_first_line(completed.stderr)))
+    revisions = []
+    for chunk in completed.stdout.decode("utf-8", errors="replace").split(record)[1:]:
+        header, _, names = chunk.partition("\n")
+        commit, author, when, subject = header.split(field, 3)
+        name = next((line for line in names.splitlines() if line.strip()), path)
+        revisions.append(Revision(commit, author, datetime.fromisoformat(when), subject, name))
+    return revisions[::-1]
+
+
+def read_many(root: Path, specs: list[str]) -> list[bytes | None]:
+    """The blobs `commit:path` names, read by one `git cat-file --batch`; None for one not there."""
+    if not specs:
+        return []
+    environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    try:
+        completed = subprocess.run(
+            ["git", *_NO_PROGRAMS, "cat-file", "--batch"],
+            cwd=root,
+            input="".join(f"{spec}\n" for spec in specs).encode("utf-8"),
+            capture_output=True,
+            timeout=GIT_TIMEOUT_SECONDS * 10,
+            env=environment,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise RoadmapError(say("git.no_history", path=root, reason=exc)) from None
+    out, at = completed.stdout, 0
+    blobs: list[bytes | None] = []
+    for _spec in specs:
+        end = out.find(b"\n", at)
+        if end < 0:  # git stopped early: what it did not hand over is not there
+            blobs.append(None)
+            continue
+        header = out[at:end].split(b" ")
+        at = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            blobs.append(None)
+            continue
+        size = int(header[2])
+        blobs.append(out[at : at + size])
+        at += size + 1
+    return blobs

@@ -251,6 +251,8 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
             ],
             None,
         ),
+        # The file's history: its two commits read and compared (no cache yet: every run reads them all).
+        "roadmap history": ([roadmap, "history", "--file", "roadmap.yaml", "--format", "json"], None),
         # The reports above, taken in again: a 1,000-item plan as a Word table and as an Excel sheet.
         "roadmap import docx": (
             [roadmap, "import", "report.docx", "-o", "imported.yaml"],

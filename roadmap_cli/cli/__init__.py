@@ -37,6 +37,8 @@ from roadmap_cli.cli.options import (
     FormatOption,
     FormatPathsArgument,
     HeadOption,
+    HistoryFileOption,
+    HistoryTasksArgument,
     ImportOutputOption,
     IntoOption,
     KazakhPlanOption,
@@ -64,9 +66,11 @@ from roadmap_cli.cli.options import (
     RussianPlanOption,
     SectionOption,
     SheetOption,
+    SinceOption,
     TableOption,
     TaskArgument,
     ToOption,
+    UntilOption,
     WarnDaysOption,
 )
 from roadmap_cli.cli.usage import RoadmapGroup
@@ -237,6 +241,28 @@ def diff(
     from roadmap_cli.commands.diff import diff as run
 
     return run(path, base, head, check_policy, options.view(output_format, show_all, lang))
+
+
+@app.command()
+@guarded
+def history(
+    tasks: HistoryTasksArgument = None,
+    file: HistoryFileOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    department: DepartmentOption = None,
+    output_format: FormatOption = None,
+    lang: LangOption = None,
+) -> ExitCode:
+    """Who changed which deadline, status, lead or title, when, and on what basis, over the roadmap
+    file's git history (the main line, renames followed); a deadline moved without a record is marked."""
+    from roadmap_cli.commands.history import show_history as run
+
+    view = options.view(output_format, False, lang)
+    first = options.given(since, "--since", options.date_option)
+    last = options.given(until, "--until", options.date_option)
+    chosen = [options.identifier(task, "TASK") for task in tasks or []]
+    return run(file, chosen, first, last, department, view)
 
 
 @app.command()

@@ -176,6 +176,14 @@ _RU: Mapping[str, str] = {
     "The roadmap as it stood then, from git: the last commit on or before DATE (in the roadmap's time zone), judged on DATE; or a revision, judged on its day.":
         "Дорожная карта, какой она была тогда, из git: последний коммит на DATE или раньше (в часовом\n"
         "поясе дорожной карты), оценка на DATE; или ревизия, оценка на её день.",
+    "Who changed which deadline, status, lead or title, when, and on what basis, over the roadmap\n"
+    "file's git history (the main line, renames followed); a deadline moved without a record is marked.":
+        "Кто, когда и на каком основании менял сроки, статусы, ответственных и наименования по истории\n"
+        "git файла дорожной карты (основная линия, с переименованиями); перенос без записи отмечается.",
+    "Only these tasks' changes.": "Только изменения этих задач.",
+    "The roadmap file (default: found as for every command).": "Файл дорожной карты (по умолчанию: найденный, как для всех команд).",
+    "Only changes committed on or after DATE (roadmap's zone).": "Только изменения, закоммиченные с DATE (в поясе дорожной карты).",
+    "Only changes committed on or before DATE (roadmap's zone).": "Только изменения, закоммиченные по DATE (в поясе дорожной карты).",
 }  # fmt: skip
 
 # Kazakh: the words of the akimat's documents (орындаушы, мерзім, есепті кезең, мерзімді ауыстыру).
@@ -341,6 +349,14 @@ _KK: Mapping[str, str] = {
     "The roadmap as it stood then, from git: the last commit on or before DATE (in the roadmap's time zone), judged on DATE; or a revision, judged on its day.":
         "Жол картасы сол кездегідей, git-тен: DATE күні немесе одан бұрынғы соңғы коммит (жол\n"
         "картасының уақыт белдеуінде), DATE күніне бағалау; немесе ревизия, өз күніне бағалау.",
+    "Who changed which deadline, status, lead or title, when, and on what basis, over the roadmap\n"
+    "file's git history (the main line, renames followed); a deadline moved without a record is marked.":
+        "Жол картасы файлының git тарихы бойынша мерзімдерді, мәртебелерді, жауаптыларды және атауларды кім,\n"
+        "қашан және қандай негізде өзгерткені (негізгі желі, атау өзгерістерімен); жазбасыз ауыстыру белгіленеді.",
+    "Only these tasks' changes.": "Тек осы тапсырмалардың өзгерістері.",
+    "The roadmap file (default: found as for every command).": "Жол картасы файлы (әдепкі: барлық командалардағыдай табылған).",
+    "Only changes committed on or after DATE (roadmap's zone).": "Тек DATE күнінен бастап коммиттелген өзгерістер (жол картасының белдеуінде).",
+    "Only changes committed on or before DATE (roadmap's zone).": "Тек DATE күніне дейін коммиттелген өзгерістер (жол картасының белдеуінде).",
 }  # fmt: skip
 
 HELP: Mapping[str, Mapping[str, str]] = {"ru": _RU, "kk": _KK}

@@ -459,3 +459,26 @@ AtOption = Annotated[
         show_default=False,
     ),
 ]
+HistoryTasksArgument = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[TASK]...", help="Only these tasks' changes.", show_default=False),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", metavar="DATE", help="Only changes committed on or after DATE (roadmap's zone)."),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(
+        "--until", metavar="DATE", help="Only changes committed on or before DATE (roadmap's zone)."
+    ),
+]
+HistoryFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        metavar="PATH",
+        help="The roadmap file (default: found as for every command).",
+        readable=False,
+    ),
+]

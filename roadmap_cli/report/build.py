@@ -20,9 +20,11 @@ from roadmap_cli.analysis import (
     find_department,
     planned_costs,
 )
+from roadmap_cli.dates import resolve_timezone
 from roadmap_cli.diff import Change
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
+from roadmap_cli.history import History
 from roadmap_cli.intake import replies
 from roadmap_cli.messages import say
 from roadmap_cli.model import DepartmentKind, Section, Status
@@ -42,6 +44,8 @@ from roadmap_cli.report.document import (
     Executor,
     FileFinding,
     FileResult,
+    HistoryDocument,
+    HistoryRow,
     MovedDeadline,
     PlanRecord,
     ReplyFormDocument,
@@ -449,6 +453,46 @@ def execution_document(
         rows=tuple(row for each_id, _title in sections for row in rows.get(each_id, ())),
         with_cost=any(task.cost is not None for task in roadmap.tasks),
     )
+
+
+def history_document(
+    shown: str,
+    found: History,
+    tasks: Sequence[str],
+    since: date | None,
+    until: date | None,
+    department: str | None,
+) -> HistoryDocument:
+    """The history's changes, as the filters keep them: of these tasks, between these days (in the
+    roadmap's zone), of this department (leading the task after the change)."""
+    zone = found.last.info.tz if found.last is not None else resolve_timezone(None)
+    wanted = set(tasks)
+    rows = []
+    for event in found.events:
+        when = event.revision.when.astimezone(zone)
+        change = event.change
+        if wanted and change.task_id not in wanted:
+            continue
+        if (since is not None and when.date() < since) or (until is not None and when.date() > until):
+            continue
+        if department is not None and change.department != department:
+            continue
+        basis = event.basis
+        rows.append(
+            HistoryRow(
+                event.revision.commit,
+                event.revision.author,
+                when,
+                event.revision.subject,
+                ChangeRow(
+                    change.kind, change.task_id, change.department, change.old, change.new, change.days, None
+                ),
+                None if basis is None else MovedDeadline(basis.from_, basis.to, basis.reason, basis.decision),
+                event.unrecorded,
+            )
+        )
+    timezone = found.last.info.timezone_name if found.last is not None else "UTC+05:00"
+    return HistoryDocument(shown, timezone, tuple(rows), found.revisions, found.invalid)
 
 
 # What a department may say of its own item in a reply: cancelling one takes the akimat's decision.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar, assert_never
@@ -364,6 +364,31 @@ class ReplyFormDocument:
     filled: tuple[str, ...]  # those of the columns the department fills in
     facts_sheet: str  # the hidden sheet that says whose form it is, and its `facts`
     facts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One change of the roadmap's history: the commit that made it, who and when (in the roadmap's
+    zone), and for a moved deadline the record that allowed it, or that there was none."""
+
+    commit: str
+    author: str
+    when: datetime
+    subject: str
+    change: ChangeRow
+    basis: MovedDeadline | None
+    unrecorded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryDocument:
+    """`roadmap history`: the changes over the file's git history, oldest first."""
+
+    file: str
+    timezone: str
+    rows: tuple[HistoryRow, ...]
+    revisions: int
+    invalid: tuple[str, ...]
 
 
 class TimelineGroup(NamedTuple):
