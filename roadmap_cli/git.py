@@ -25,13 +25,17 @@ GIT_TIMEOUT_SECONDS = 60
 _NO_PROGRAMS = ("-c", "core.fsmonitor=false", "-c", "log.showSignature=false")
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    environment = {
+def _environment() -> dict[str, str]:
+    return {
         **os.environ,
         "GIT_TERMINAL_PROMPT": "0",  # never wait for a password
         "GIT_OPTIONAL_LOCKS": "0",  # a read must not take the index lock from a user's own git
         "LC_ALL": "C",
     }
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    environment = _environment()
     try:
         return subprocess.run(
             ["git", *_NO_PROGRAMS, *args],
@@ -213,19 +217,9 @@ def read_many(root: Path, specs: list[str]) -> list[bytes | None]:
     """The blobs `commit:path` names, read by one `git cat-file --batch`; None for one not there."""
     if not specs:
         return []
-    environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
-    try:
-        completed = subprocess.run(
-            ["git", *_NO_PROGRAMS, "cat-file", "--batch"],
-            cwd=root,
-            input="".join(f"{spec}\n" for spec in specs).encode("utf-8"),
-            capture_output=True,
-            timeout=GIT_TIMEOUT_SECONDS * 10,
-            env=environment,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RoadmapError(say("git.no_history", path=root, reason=exc)) from None
+    completed = _git_input(
+        root, "".join(f"{spec}\n" for spec in specs).encode("utf-8"), "cat-file", "--batch"
+    )
     out, at = completed.stdout, 0
     blobs: list[bytes | None] = []
     for _spec in specs:
@@ -242,3 +236,43 @@ def read_many(root: Path, specs: list[str]) -> list[bytes | None]:
         blobs.append(out[at : at + size])
         at += size + 1
     return blobs
+
+
+def git_directory(root: Path) -> Path:
+    """The repository's own directory (`.git`, shared by its worktrees): where a cache may live,
+    never in the work tree."""
+    completed = _git(root, "rev-parse", "--path-format=absolute", "--git-common-dir")
+    if completed.returncode != 0:
+        raise RoadmapError(say("git.no_repository", path=root, reason=_first_line(completed.stderr)))
+    return Path(completed.stdout.decode("utf-8", errors="surrogateescape").removesuffix("\n"))
+
+
+def blob_ids(root: Path, specs: list[str]) -> list[str | None]:
+    """The blob id each `commit:path` names (None: not there), by one `git cat-file --batch-check`."""
+    if not specs:
+        return []
+    completed = _git_input(
+        root, "".join(f"{spec}\n" for spec in specs).encode("utf-8"), "cat-file", "--batch-check"
+    )
+    ids: list[str | None] = []
+    for line in completed.stdout.decode("ascii", errors="replace").splitlines():
+        parts = line.split(" ")
+        ids.append(parts[0] if len(parts) == 3 and parts[1] == "blob" else None)
+    return ids + [None] * (len(specs) - len(ids))
+
+
+def _git_input(root: Path, data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """git reading its requests from standard input (`cat-file --batch`): one process for them all."""
+    environment = _environment()
+    try:
+        return subprocess.run(
+            ["git", *_NO_PROGRAMS, *args],
+            cwd=root,
+            input=data,
+            capture_output=True,
+            timeout=GIT_TIMEOUT_SECONDS * 10,
+            env=environment,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise RoadmapError(say("git.no_history", path=root, reason=exc)) from None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from roadmap_cli import git
 from roadmap_cli.diff import Change, ChangeKind, compare
+from roadmap_cli.history_cache import FIRST, INVALID, Cache, Step, cache_in
 from roadmap_cli.load import load_bytes
 from roadmap_cli.model import Postponement, Roadmap
 from roadmap_cli.source import DEFAULT_LIMITS, Limits
@@ -37,32 +38,73 @@ class History:
 
 
 def history(path: Path, limits: Limits = DEFAULT_LIMITS) -> History:
+    """The file's history; the changes between two revisions are taken from the cache when it has
+    them (`history_cache`), so a revision is loaded only when a pair is new."""
     root = git.repository_root(path.resolve().parent)
     relative = git.path_in_repository(root, path)
     revisions = git.file_history(root, relative)
-    blobs = git.read_many(root, [f"{revision.commit}:{revision.path}" for revision in revisions])
+    blobs = git.blob_ids(root, [f"{revision.commit}:{revision.path}" for revision in revisions])
+    roadmap_of = _Loader(root, limits)
     events: list[Event] = []
     invalid: list[str] = []
-    before: Roadmap | None = None
-    for revision, raw in zip(revisions, blobs, strict=True):
-        if raw is None:  # removed at this commit: nothing to compare until it comes back
-            continue
-        if len(raw) > limits.max_bytes:
-            invalid.append(revision.commit)
-            continue
-        roadmap = load_bytes(raw, f"{revision.commit[:7]}:{revision.path}", limits).roadmap
-        if roadmap is None:
-            invalid.append(revision.commit)
-            continue
-        events += [_event(revision, change, before, roadmap) for change in compare(before, roadmap)]
-        before = roadmap
-    return History(tuple(events), len(revisions), tuple(invalid), before)
+    before = FIRST
+    with cache_in(git.git_directory(root)) as cache:
+        for revision, blob in zip(revisions, blobs, strict=True):
+            if blob is None:  # removed at this commit: nothing to compare until it comes back
+                continue
+            steps = None
+            if cache.get(INVALID, blob) is None:
+                steps = cache.get(before, blob)
+                if steps is None:
+                    steps = _judged(cache, roadmap_of, before, blob)
+            if steps is None:
+                invalid.append(revision.commit)
+                continue
+            events += [Event(revision, *step) for step in steps]
+            before = blob
+    return History(
+        tuple(events), len(revisions), tuple(invalid), roadmap_of(before) if before != FIRST else None
+    )
 
 
-def _event(revision: git.Revision, change: Change, before: Roadmap | None, after: Roadmap) -> Event:
+def _judged(cache: Cache, roadmap_of: _Loader, before: str, blob: str) -> list[Step] | None:
+    """The steps from `before` to `blob`, computed and kept; None (kept so) when `blob` is invalid."""
+    after = roadmap_of(blob)
+    if after is None:
+        cache.put(INVALID, blob, [])
+        return None
+    steps = _steps(roadmap_of(before) if before != FIRST else None, after)
+    cache.put(before, blob, steps)
+    return steps
+
+
+class _Loader:
+    """A revision's roadmap by its blob id, loaded when first asked for; the last few kept."""
+
+    def __init__(self, root: Path, limits: Limits) -> None:
+        self.root, self.limits = root, limits
+        self.loaded: dict[str, Roadmap | None] = {}
+
+    def __call__(self, blob: str) -> Roadmap | None:
+        if blob not in self.loaded:
+            [raw] = git.read_many(self.root, [blob])
+            roadmap = None
+            if raw is not None and len(raw) <= self.limits.max_bytes:
+                roadmap = load_bytes(raw, blob[:7], self.limits).roadmap
+            if len(self.loaded) > 2:  # a history is read in order: only the newest are asked again
+                self.loaded.pop(next(iter(self.loaded)))
+            self.loaded[blob] = roadmap
+        return self.loaded[blob]
+
+
+def _steps(before: Roadmap | None, after: Roadmap) -> list[Step]:
+    return [_step(change, before, after) for change in compare(before, after)]
+
+
+def _step(change: Change, before: Roadmap | None, after: Roadmap) -> Step:
     if change.kind not in (ChangeKind.DEADLINE_LATER, ChangeKind.DEADLINE_EARLIER) or before is None:
-        return Event(revision, change)
+        return change, None, False
     old, new = before.tasks_by_id[change.task_id], after.tasks_by_id[change.task_id]
     added = [record for record in new.postponements if record not in old.postponements]
     basis = next((record for record in added if record.to == new.deadline), added[-1] if added else None)
-    return Event(revision, change, basis, change.kind is ChangeKind.DEADLINE_LATER and basis is None)
+    return change, basis, change.kind is ChangeKind.DEADLINE_LATER and basis is None

@@ -328,6 +328,13 @@ def main() -> int:
         help="generate the roadmaps with what a signed plan adds: the approving act, a cost on every "
         "second task, two leads on every fifth, a progress note on every third",
     )
+    parser.add_argument(
+        "--history",
+        type=int,
+        metavar="COMMITS",
+        help="instead: `roadmap history` of a 1,000-task roadmap over COMMITS commits (each moving one "
+        "deadline with its record), cold (no cache) and warm",
+    )
     options = parser.parse_args()
     bin_dir = Path(sys.executable).parent
     roadmap = shutil.which("roadmap", path=str(bin_dir)) or "roadmap"
@@ -340,6 +347,8 @@ def main() -> int:
     results: list[Measurement] = []
     if options.huge:
         return huge_files(roadmap, options.runs)
+    if options.history:
+        return long_history(roadmap, options.history, options.runs)
     for size in (int(value) for value in options.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as folder:
             cwd = Path(folder)
@@ -368,6 +377,33 @@ def main() -> int:
         machine = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count()}
         document = {"machine": machine, "results": [asdict(result) for result in results]}
         options.json.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    return 0
+
+
+def long_history(roadmap: str, commits: int, runs: int) -> int:
+    """`roadmap history` cold and warm over a long history: a commit a day, each postponing a task."""
+    with tempfile.TemporaryDirectory(prefix="roadmap-history-") as folder:
+        cwd = Path(folder)
+        git(cwd, "init", "-q")
+        git(cwd, "config", "user.email", "bench@example.org")
+        git(cwd, "config", "user.name", "bench")
+        lines = list(roadmap_lines(1000))
+        deadlines = [at for at, line in enumerate(lines) if line.startswith("    deadline: 20")]
+        for number in range(commits):
+            at = deadlines[number % len(deadlines)]
+            lines[at] = f"    deadline: 2027-{number % 12 + 1:02d}-{number % 28 + 1:02d}\n"
+            (cwd / "roadmap.yaml").write_text("".join(lines), encoding="utf-8")
+            stamp = f"{1767243600 + number * 86400} +0500"  # a day apart, from 1 January 2026
+            dated = {**os.environ, "GIT_COMMITTER_DATE": stamp, "GIT_AUTHOR_DATE": stamp}
+            subprocess.run(["git", "add", "-A"], cwd=cwd, check=True, capture_output=True)
+            subprocess.run(["git", "commit", "-qm", f"change {number}"], cwd=cwd, check=True, env=dated)
+        argv = [roadmap, "history", "--file", "roadmap.yaml", "--format", "json"]
+        cache = cwd / ".git" / "roadmap-history.sqlite3"
+        cold, cold_peak, _code = measure(argv, runs, cwd, ["rm", "-f", str(cache)])
+        warm, warm_peak, code = measure(argv, runs, cwd)
+        print(f"roadmap history, {commits:,} commits of 1,000 tasks:")
+        print(f"  cold (no cache): {statistics.median(cold):.2f} s, {cold_peak:.0f} MB")
+        print(f"  warm: {statistics.median(warm):.2f} s, {warm_peak:.0f} MB, exit {code}")
     return 0
 
 

@@ -5,7 +5,9 @@ a record marked, invalid revisions skipped, a shallow clone refused."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +111,52 @@ def test_an_invalid_revision_is_skipped_and_said_and_a_shallow_clone_refused(
     assert cut.exit_code == 2 and "this clone is shallow" in cut.stderr
     hostile = run("history", "--file", str(repo.root / "roadmap.yaml"), "--", "--output=x")
     assert hostile.exit_code == 2
+
+
+# ---- the cache ---------------------------------------------------------------------------------
+
+
+def _cli_history(repo: Repo) -> subprocess.Popen[bytes]:
+    command = [
+        sys.executable,
+        "-m",
+        "roadmap_cli",
+        "history",
+        "--file",
+        str(repo.root / "roadmap.yaml"),
+        "-f",
+        "json",
+    ]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_the_cache_lives_in_the_git_directory_and_gives_the_same_answer(run: Run, repo: Repo) -> None:
+    repo.commit(QUIET, "quiet move", date="2026-06-01T10:00:00+05:00")
+    path = repo.root / "roadmap.yaml"
+    cold = changes(run, path)
+    database = repo.root / ".git" / "roadmap-history.sqlite3"
+    assert database.exists() and repo.git("status", "--porcelain") == ""  # nothing in the work tree
+    assert changes(run, path) == cold  # warm: every pair from the cache
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT count(*) FROM pairs").fetchone()[0] == 4  # one a revision
+
+
+def test_a_corrupt_or_older_cache_is_rebuilt_and_two_runs_at_once_agree(run: Run, repo: Repo) -> None:
+    path = repo.root / "roadmap.yaml"
+    expected = changes(run, path)
+    database = repo.root / ".git" / "roadmap-history.sqlite3"
+    database.write_bytes(b"this is not a database" * 100)
+    assert changes(run, path) == expected
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE meta SET value = '0/older' WHERE key = 'schema'")
+        connection.execute('UPDATE pairs SET steps = \'[{"kind": "added"}]\'')  # what an old version wrote
+    assert changes(run, path) == expected
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] != "0/older"
+        connection.execute("UPDATE pairs SET steps = 'not json'")  # damaged entries of this version
+    assert changes(run, path) == expected
+    database.unlink()
+    processes = [_cli_history(repo) for _ in range(3)]
+    outputs = [process.communicate(timeout=120) for process in processes]
+    assert all(process.returncode == 0 for process in processes), [err for _out, err in outputs]
+    assert all(json.loads(out)["changes"] == expected for out, _err in outputs)
