@@ -11,6 +11,7 @@ marked unrecorded: possible before the policy existed, or pushed past `diff --ch
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from roadmap_cli import git
@@ -108,3 +109,52 @@ def _step(change: Change, before: Roadmap | None, after: Roadmap) -> Step:
     added = [record for record in new.postponements if record not in old.postponements]
     basis = next((record for record in added if record.to == new.deadline), added[-1] if added else None)
     return change, basis, change.kind is ChangeKind.DEADLINE_LATER and basis is None
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    """How far one task's deadline has moved from its baseline: the deadline when the task was first
+    committed (or at the baseline revision), against the one now."""
+
+    task: str
+    department: str
+    baseline: date
+    current: date
+    moves: int  # deadline changes since the baseline
+    unrecorded: int  # of them, later ones without a postponement record
+
+    @property
+    def days(self) -> int:
+        return (self.current - self.baseline).days
+
+
+def slippage(found: History, baseline: Roadmap | None = None, since: datetime | None = None) -> list[Slip]:
+    """Each dated task's slip, in the newest roadmap's order: against `baseline` (a revision's
+    roadmap, from `since`, its commit's time) for the tasks it has, else against the deadline each
+    task had in the commit that added it."""
+    if found.last is None:
+        return []
+    added: dict[str, tuple[date, datetime]] = {}
+    moves: dict[str, list[Event]] = {}
+    for event in found.events:
+        change = event.change
+        if change.kind is ChangeKind.ADDED and isinstance(change.new, date):
+            added.setdefault(change.task_id, (change.new, event.revision.when))
+        elif change.kind in (ChangeKind.DEADLINE_LATER, ChangeKind.DEADLINE_EARLIER):
+            moves.setdefault(change.task_id, []).append(event)
+    slips = []
+    for task in found.last.tasks:
+        then = baseline.tasks_by_id.get(task.id) if baseline is not None else None
+        start: date
+        if then is not None and then.deadline is not None and since is not None:
+            start, from_time = then.deadline, since
+        elif task.id in added:
+            start, from_time = added[task.id]
+        else:
+            continue
+        if task.deadline is None:
+            continue
+        counted = [event for event in moves.get(task.id, []) if event.revision.when > from_time]
+        unrecorded = sum(1 for event in counted if event.unrecorded)
+        slips.append(Slip(task.id, task.department, start, task.deadline, len(counted), unrecorded))
+    return slips

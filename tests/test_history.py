@@ -160,3 +160,34 @@ def test_a_corrupt_or_older_cache_is_rebuilt_and_two_runs_at_once_agree(run: Run
     outputs = [process.communicate(timeout=120) for process in processes]
     assert all(process.returncode == 0 for process in processes), [err for _out, err in outputs]
     assert all(json.loads(out)["changes"] == expected for out, _err in outputs)
+
+
+def test_slippage_against_each_tasks_first_commit_or_a_baseline_revision(run: Run, repo: Repo) -> None:
+    repo.git("tag", "approved", "HEAD~1")  # the roadmap of 10 March: T-2 already moved
+    repo.commit(QUIET, "quiet move", date="2026-06-01T10:00:00+05:00")
+    path = str(repo.root / "roadmap.yaml")
+    own = run("history", "--file", path, "--slippage", "-f", "json")
+    assert own.exit_code == 0, own.stderr
+    tasks = {row["task"]: row for row in json.loads(own.stdout)["tasks"]}
+    assert (tasks["T-2"]["baseline"], tasks["T-2"]["days"], tasks["T-2"]["unrecorded"]) == (
+        "2026-02-20",
+        69,
+        0,
+    )
+    assert (tasks["T-3"]["baseline"], tasks["T-3"]["days"], tasks["T-3"]["unrecorded"]) == (
+        "2026-06-30",
+        62,
+        1,
+    )
+    approved = json.loads(
+        run("history", "--file", path, "--slippage", "--baseline", "approved", "-f", "json").stdout
+    )
+    slipped = {row["task"]: row["days"] for row in approved["tasks"]}
+    assert slipped == {"T-3": 62, "T-1": 0, "T-2": 0}  # T-3 from its own first commit: not in the baseline
+    assert approved["departments"] == [{"department": "energy", "tasks": 1, "days": 62}]
+    text = run("history", "--file", path, "--slippage", "--lang", "en")
+    assert (
+        "T-3 (energy): 2026-06-30 -> 2026-08-31, +62 days, moved 1 time (1 without a record)" in text.stdout
+    )
+    alone = run("history", "--file", path, "--baseline", "approved")
+    assert alone.exit_code == 2

@@ -21,6 +21,7 @@ from roadmap_cli.cli.options import (
     AllOption,
     AsOfOption,
     AtOption,
+    BaselineOption,
     BaseOption,
     CoExecutorOption,
     DecisionOption,
@@ -67,6 +68,7 @@ from roadmap_cli.cli.options import (
     SectionOption,
     SheetOption,
     SinceOption,
+    SlippageOption,
     TableOption,
     TaskArgument,
     ToOption,
@@ -251,6 +253,8 @@ def history(
     since: SinceOption = None,
     until: UntilOption = None,
     department: DepartmentOption = None,
+    slipped: SlippageOption = False,
+    baseline: BaselineOption = None,
     output_format: FormatOption = None,
     lang: LangOption = None,
 ) -> ExitCode:
@@ -262,7 +266,8 @@ def history(
     first = options.given(since, "--since", options.date_option)
     last = options.given(until, "--until", options.date_option)
     chosen = [options.identifier(task, "TASK") for task in tasks or []]
-    return run(file, chosen, first, last, department, view)
+    since_revision = options.given(baseline, "--baseline", options.text)
+    return run(file, chosen, first, last, department, view, slipped, since_revision)
 
 
 @app.command()

@@ -184,6 +184,11 @@ _RU: Mapping[str, str] = {
     "The roadmap file (default: found as for every command).": "Файл дорожной карты (по умолчанию: найденный, как для всех команд).",
     "Only changes committed on or after DATE (roadmap's zone).": "Только изменения, закоммиченные с DATE (в поясе дорожной карты).",
     "Only changes committed on or before DATE (roadmap's zone).": "Только изменения, закоммиченные по DATE (в поясе дорожной карты).",
+    "Instead: each task's deadline against its baseline, and the days slipped.":
+        "Вместо этого: срок каждой задачи относительно базового плана и дни сдвига.",
+    "With --slippage: measure from the roadmap at this revision or date (default: each task from the commit that added it).":
+        "С --slippage: отсчитывать от дорожной карты на этой ревизии или дате (по умолчанию: каждую\n"
+        "задачу от коммита, который её добавил).",
 }  # fmt: skip
 
 # Kazakh: the words of the akimat's documents (орындаушы, мерзім, есепті кезең, мерзімді ауыстыру).
@@ -357,6 +362,11 @@ _KK: Mapping[str, str] = {
     "The roadmap file (default: found as for every command).": "Жол картасы файлы (әдепкі: барлық командалардағыдай табылған).",
     "Only changes committed on or after DATE (roadmap's zone).": "Тек DATE күнінен бастап коммиттелген өзгерістер (жол картасының белдеуінде).",
     "Only changes committed on or before DATE (roadmap's zone).": "Тек DATE күніне дейін коммиттелген өзгерістер (жол картасының белдеуінде).",
+    "Instead: each task's deadline against its baseline, and the days slipped.":
+        "Оның орнына: әр тапсырманың мерзімі базалық жоспарға қатысты және жылжыған күндер.",
+    "With --slippage: measure from the roadmap at this revision or date (default: each task from the commit that added it).":
+        "--slippage бірге: осы ревизиядағы немесе күндегі жол картасынан есептеу (әдепкі: әр\n"
+        "тапсырманы оны қосқан коммиттен).",
 }  # fmt: skip
 
 HELP: Mapping[str, Mapping[str, str]] = {"ru": _RU, "kk": _KK}

@@ -482,3 +482,19 @@ HistoryFileOption = Annotated[
         readable=False,
     ),
 ]
+SlippageOption = Annotated[
+    bool,
+    typer.Option(
+        "--slippage", help="Instead: each task's deadline against its baseline, and the days slipped."
+    ),
+]
+BaselineOption = Annotated[
+    str | None,
+    typer.Option(
+        "--baseline",
+        metavar="REV|DATE",
+        help="With --slippage: measure from the roadmap at this revision or date (default: each task "
+        "from the commit that added it).",
+        show_default=False,
+    ),
+]

@@ -4,17 +4,20 @@ and on what basis, over the roadmap file's git history."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from roadmap_cli import git
 from roadmap_cli.analysis import find_department
 from roadmap_cli.commands.shared import View, emit, locate, speak
-from roadmap_cli.errors import ExitCode, UsageError
-from roadmap_cli.history import history
+from roadmap_cli.errors import ExitCode, RoadmapError, UsageError
+from roadmap_cli.history import history, slippage
 from roadmap_cli.messages import say
+from roadmap_cli.model import Roadmap
 from roadmap_cli.report import history as rendered
-from roadmap_cli.report.build import history_document
+from roadmap_cli.report.build import history_document, slippage_document
 from roadmap_cli.report.formats import OutputFormat
+from roadmap_cli.revisions import load_at
 
 FORMATS = (OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.MARKDOWN)
 
@@ -26,6 +29,8 @@ def show_history(
     until: date | None,
     department: str | None,
     view: View,
+    slipped: bool = False,
+    baseline: str | None = None,
 ) -> ExitCode:
     if view.output_format not in FORMATS:
         formats = ", ".join(each.value for each in FORMATS)
@@ -37,5 +42,25 @@ def show_history(
         speak(view.language, language=found.last.info.language)
         if department is not None:  # by id or by name, as everywhere
             department = find_department(found.last, department).id
-    emit(rendered.render(history_document(shown, found, tasks, since, until, department), view.output_format))
+    if baseline is not None and not slipped:
+        raise UsageError(say("slip.baseline_alone"))
+    if slipped:
+        against, since_time = _baseline(resolved, shown, baseline)
+        slips = slippage(found, against, since_time)
+        chosen = [slip for slip in slips if not tasks or slip.task in tasks]
+        document = slippage_document(shown, found, chosen, baseline, department)
+    else:
+        document = history_document(shown, found, tasks, since, until, department)
+    emit(rendered.render(document, view.output_format))
     return ExitCode.OK
+
+
+def _baseline(path: Path, shown: str, baseline: str | None) -> tuple[Roadmap | None, datetime | None]:
+    """The roadmap at the baseline revision (or date) and its commit's time; none: each task's own."""
+    if baseline is None:
+        return None, None
+    point = load_at(path, shown, baseline)
+    if point.loaded.roadmap is None:
+        raise RoadmapError(say("slip.baseline_invalid", baseline=baseline))
+    root = git.repository_root(path.resolve().parent)
+    return point.loaded.roadmap, git.commit_time(root, point.commit)

@@ -550,4 +550,10 @@ MESSAGES: dict[str, str] = {
     "history.column.change": "Change",
     "history.column.basis": "Basis",
     "git.shallow_history": "{path}: this clone is shallow, so its history is cut: fetch the history, e.g. fetch-depth: 0 in actions/checkout",
+    "slip.line": "{task} ({department}): {baseline} -> {current}, {days} days, moved {moves} ({unrecorded} without a record)",
+    "slip.total": "{department}: {count} slipped, {days} days in all",
+    "slip.heading": "{path}: deadlines against the baseline ({baseline})",
+    "slip.baseline_added": "each task as first committed",
+    "slip.baseline_alone": "--baseline goes with --slippage",
+    "slip.baseline_invalid": "--baseline {baseline}: the roadmap was invalid there: choose another revision",
 }

@@ -550,4 +550,10 @@ MESSAGES: dict[str, str] = {
     "history.column.change": "Өзгеріс",
     "history.column.basis": "Негіздеме",
     "git.shallow_history": "{path}: бұл толық емес (shallow) клон, оның тарихы қысқартылған: тарихты жүктеңіз, мысалы actions/checkout ішінде fetch-depth: 0",
+    "slip.line": "{task} ({department}): {baseline} -> {current}, {days} күн, ауыстырылды: {moves} (жазбасыз: {unrecorded})",
+    "slip.total": "{department}: жылжығаны {count}, барлығы {days} күн",
+    "slip.heading": "{path}: базалық жоспарға қатысты мерзімдер ({baseline})",
+    "slip.baseline_added": "әр тапсырма алғашқы коммитте",
+    "slip.baseline_alone": "--baseline тек --slippage бірге көрсетіледі",
+    "slip.baseline_invalid": "--baseline {baseline}: онда жол картасы дұрыс емес: басқа ревизияны таңдаңыз",
 }

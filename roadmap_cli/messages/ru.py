@@ -550,4 +550,10 @@ MESSAGES: dict[str, str] = {
     "history.column.change": "Изменение",
     "history.column.basis": "Основание",
     "git.shallow_history": "{path}: это неполный (shallow) клон, его история обрезана: загрузите историю, например fetch-depth: 0 в actions/checkout",
+    "slip.line": "{task} ({department}): {baseline} -> {current}, {days} дн., перенесён {moves} (без записи: {unrecorded})",
+    "slip.total": "{department}: сдвинуто {count}, всего {days} дн.",
+    "slip.heading": "{path}: сроки относительно базового плана ({baseline})",
+    "slip.baseline_added": "каждая задача в первом коммите",
+    "slip.baseline_alone": "--baseline указывается вместе с --slippage",
+    "slip.baseline_invalid": "--baseline {baseline}: там дорожная карта некорректна: выберите другую ревизию",
 }

@@ -24,7 +24,7 @@ from roadmap_cli.dates import resolve_timezone
 from roadmap_cli.diff import Change
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
-from roadmap_cli.history import History
+from roadmap_cli.history import History, Slip
 from roadmap_cli.intake import replies
 from roadmap_cli.messages import say
 from roadmap_cli.model import DepartmentKind, Section, Status
@@ -52,6 +52,7 @@ from roadmap_cli.report.document import (
     RoadmapDocument,
     SectionRow,
     SeveralDocument,
+    SlipRow,
     State,
     StatusDocument,
     TimelineGroup,
@@ -493,6 +494,19 @@ def history_document(
         )
     timezone = found.last.info.timezone_name if found.last is not None else "UTC+05:00"
     return HistoryDocument(shown, timezone, tuple(rows), found.revisions, found.invalid)
+
+
+def slippage_document(
+    shown: str, found: History, slips: Sequence[Slip], baseline: str | None, department: str | None
+) -> HistoryDocument:
+    """Each task's slip (the moved ones first, the furthest first), of one department with one."""
+    kept = [slip for slip in slips if department is None or slip.department == department]
+    rows = sorted(
+        (SlipRow(s.task, s.department, s.baseline, s.current, s.moves, s.unrecorded, s.days) for s in kept),
+        key=lambda row: (-abs(row.days), -row.moves, row.task),
+    )
+    timezone = found.last.info.timezone_name if found.last is not None else "UTC+05:00"
+    return HistoryDocument(shown, timezone, (), found.revisions, found.invalid, tuple(rows), baseline)
 
 
 # What a department may say of its own item in a reply: cancelling one takes the akimat's decision.

@@ -380,15 +380,30 @@ class HistoryRow:
     unrecorded: bool
 
 
+class SlipRow(NamedTuple):
+    """A task's deadline against its baseline: how many times it moved since, and how far."""
+
+    task: str
+    department: str
+    baseline: date
+    current: date
+    moves: int
+    unrecorded: int
+    days: int
+
+
 @dataclass(frozen=True, slots=True)
 class HistoryDocument:
-    """`roadmap history`: the changes over the file's git history, oldest first."""
+    """`roadmap history`: the changes over the file's git history, oldest first; with `--slippage`,
+    each task's slip from its baseline instead (`slips`), and the baseline it was measured from."""
 
     file: str
     timezone: str
     rows: tuple[HistoryRow, ...]
     revisions: int
     invalid: tuple[str, ...]
+    slips: tuple[SlipRow, ...] | None = None
+    baseline: str | None = None  # the revision given, or None: each task from the commit that added it
 
 
 class TimelineGroup(NamedTuple):

@@ -9,12 +9,14 @@ from typing import Any
 
 from roadmap_cli import messages
 from roadmap_cli.report import sentences
-from roadmap_cli.report.document import HistoryDocument, HistoryRow
+from roadmap_cli.report.document import HistoryDocument, HistoryRow, SlipRow
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import OutputFormat
 
 
 def render(document: HistoryDocument, output_format: OutputFormat) -> str:
+    if document.slips is not None:
+        return _slippage(document, output_format)
     if output_format is OutputFormat.JSON:
         return json.dumps(_data(document), ensure_ascii=False, indent=2) + "\n"
     if output_format is OutputFormat.MARKDOWN:
@@ -122,3 +124,64 @@ def _data(document: HistoryDocument) -> dict[str, Any]:
 
 def _plain(value: object) -> object:
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _slip_text(row: SlipRow) -> str:
+    return messages.text(
+        "slip.line",
+        task=row.task,
+        department=row.department,
+        baseline=messages.day(row.baseline),
+        current=messages.day(row.current),
+        days=f"{row.days:+d}",
+        moves=messages.count(row.moves, "time"),
+        unrecorded=messages.Amount(row.unrecorded),
+    )
+
+
+def _totals(rows: tuple[SlipRow, ...]) -> list[tuple[str, int, int]]:
+    """Per lead department: the tasks that slipped, and the days they slipped in all."""
+    totals: dict[str, list[int]] = {}
+    for row in rows:
+        if row.days:
+            entry = totals.setdefault(row.department, [0, 0])
+            entry[0] += 1
+            entry[1] += row.days
+    return sorted(((name, count, days) for name, (count, days) in totals.items()), key=lambda item: -item[2])
+
+
+def _slippage(document: HistoryDocument, output_format: OutputFormat) -> str:
+    rows = document.slips or ()
+    baseline = document.baseline or messages.text("slip.baseline_added")
+    if output_format is OutputFormat.JSON:
+        data = {
+            "schema": "roadmap-slippage",
+            "version": 1,
+            "file": document.file,
+            "baseline": document.baseline,
+            "tasks": [
+                {
+                    "task": row.task,
+                    "department": row.department,
+                    "baseline": row.baseline.isoformat(),
+                    "current": row.current.isoformat(),
+                    "days": row.days,
+                    "moves": row.moves,
+                    "unrecorded": row.unrecorded,
+                }
+                for row in rows
+            ],
+            "departments": [
+                {"department": name, "tasks": count, "days": days} for name, count, days in _totals(rows)
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    heading = messages.text("slip.heading", path=document.file, baseline=baseline)
+    totals = [
+        messages.text("slip.total", department=name, count=messages.count(count, "task"), days=f"{days:+d}")
+        for name, count, days in _totals(rows)
+    ]
+    lines = [heading, *(_slip_text(row) for row in rows if row.days or row.moves), *totals]
+    if output_format is OutputFormat.MARKDOWN:
+        return "\n".join([f"## {inert(heading)}", "", *(f"- {inert(line)}" for line in lines[1:])]) + "\n"
+    return "".join(inert(line) + "\n" for line in lines)
