@@ -25,26 +25,25 @@ GIT_TIMEOUT_SECONDS = 60
 _NO_PROGRAMS = ("-c", "core.fsmonitor=false", "-c", "log.showSignature=false")
 
 
-def _environment() -> dict[str, str]:
-    return {
+def _git(root: Path, *args: str, requests: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """git run in `root`; with `requests`, reading them from standard input (`cat-file --batch`:
+    one process for every blob of a history), with the longer time that many reads may take."""
+    environment = {
         **os.environ,
         "GIT_TERMINAL_PROMPT": "0",  # never wait for a password
         "GIT_OPTIONAL_LOCKS": "0",  # a read must not take the index lock from a user's own git
         "LC_ALL": "C",
     }
-
-
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    environment = _environment()
+    timeout = GIT_TIMEOUT_SECONDS if requests is None else GIT_TIMEOUT_SECONDS * 10
     try:
         return subprocess.run(
             ["git", *_NO_PROGRAMS, *args],
             cwd=root,
             capture_output=True,
-            timeout=GIT_TIMEOUT_SECONDS,
+            timeout=timeout,
             env=environment,
             check=False,
-            stdin=subprocess.DEVNULL,
+            input=requests or b"",  # nothing to read means at once the end of input: git never waits
         )
     except FileNotFoundError as exc:
         if exc.filename != "git":  # the directory to run in is gone, not git
@@ -53,7 +52,7 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     except OSError as exc:  # a directory git cannot be run in (a name too long, no permission)
         raise RoadmapError(say("file.unreadable", path=root, reason=exc.strerror or exc)) from None
     except subprocess.TimeoutExpired:
-        raise RoadmapError(say("git.timeout", seconds=GIT_TIMEOUT_SECONDS)) from None
+        raise RoadmapError(say("git.timeout", seconds=timeout)) from None
 
 
 def _first_line(output: bytes) -> str:
@@ -217,8 +216,8 @@ def read_many(root: Path, specs: list[str]) -> list[bytes | None]:
     """The blobs `commit:path` names, read by one `git cat-file --batch`; None for one not there."""
     if not specs:
         return []
-    completed = _git_input(
-        root, "".join(f"{spec}\n" for spec in specs).encode("utf-8"), "cat-file", "--batch"
+    completed = _git(
+        root, "cat-file", "--batch", requests="".join(f"{spec}\n" for spec in specs).encode("utf-8")
     )
     out, at = completed.stdout, 0
     blobs: list[bytes | None] = []
@@ -251,28 +250,11 @@ def blob_ids(root: Path, specs: list[str]) -> list[str | None]:
     """The blob id each `commit:path` names (None: not there), by one `git cat-file --batch-check`."""
     if not specs:
         return []
-    completed = _git_input(
-        root, "".join(f"{spec}\n" for spec in specs).encode("utf-8"), "cat-file", "--batch-check"
+    completed = _git(
+        root, "cat-file", "--batch-check", requests="".join(f"{spec}\n" for spec in specs).encode("utf-8")
     )
     ids: list[str | None] = []
     for line in completed.stdout.decode("ascii", errors="replace").splitlines():
         parts = line.split(" ")
         ids.append(parts[0] if len(parts) == 3 and parts[1] == "blob" else None)
     return ids + [None] * (len(specs) - len(ids))
-
-
-def _git_input(root: Path, data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """git reading its requests from standard input (`cat-file --batch`): one process for them all."""
-    environment = _environment()
-    try:
-        return subprocess.run(
-            ["git", *_NO_PROGRAMS, *args],
-            cwd=root,
-            input=data,
-            capture_output=True,
-            timeout=GIT_TIMEOUT_SECONDS * 10,
-            env=environment,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RoadmapError(say("git.no_history", path=root, reason=exc)) from None

@@ -14,7 +14,6 @@ from roadmap_cli.commands.shared import (
     judging_day,
     load_one,
     load_several,
-    refuse_at_with_several,
     tell,
     tell_warnings,
 )
@@ -44,8 +43,7 @@ def check(
     ) -> CheckDocument:
         return check_document(loaded, check_deadlines(roadmap, judging_day(roadmap, day), window, fail_on))
 
-    several = load_several(paths, view.language)
-    refuse_at_with_several(at, several)
+    several = load_several(paths, view.language, at)
     if several is None:
         loaded, roadmap, day = load_one(paths[0], view.language, at, as_of)
         if roadmap is None:

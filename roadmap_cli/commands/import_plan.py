@@ -19,7 +19,7 @@ from roadmap_cli import messages
 from roadmap_cli.commands.edit import write_edit
 from roadmap_cli.commands.shared import STDOUT, deliver, speak, tell
 from roadmap_cli.editing.edits import add_entries
-from roadmap_cli.editing.fields import Edited, InvalidEdit
+from roadmap_cli.editing.fields import Edited
 from roadmap_cli.editing.splice import Written
 from roadmap_cli.errors import ExitCode, UsageError
 from roadmap_cli.intake.names import match_department
@@ -44,7 +44,7 @@ from roadmap_cli.intake.writer import (
 )
 from roadmap_cli.load import load_bytes
 from roadmap_cli.messages import Amount, say
-from roadmap_cli.model import DepartmentKind
+from roadmap_cli.model import DepartmentKind, Roadmap
 
 
 def import_plan(
@@ -78,10 +78,7 @@ def import_plan(
     if into is not None:
         return _into(into, dry_run, plan, translation, findings, shown, today)
     departments = departments_of(plan.items, taken=(UNASSIGNED,), translation=translation)
-    if any(not item.executors for item in plan.items):
-        name = messages.catalogue(plan.language)["import.unassigned"]  # in the plan's language
-        other = messages.catalogue(translation.plan.language)["import.unassigned"] if translation else None
-        departments.append(ImportedDepartment(UNASSIGNED, name, DepartmentKind.DEPARTMENT, other))
+    departments += _unassigned(plan, translation)
     department_of = {department.name: department.id for department in departments}
     made = entries(plan, plan_path.name, date(today.year, 1, 1), departments, department_of, translation)
     text = roadmap_yaml(made)
@@ -127,64 +124,76 @@ def _into(
     """Add the plan's new items to an existing roadmap, every byte of it kept: an executor's name is
     matched to its departments (case, quotes and abbreviations aside), a name that matches none is
     added as a new department, an item already there is left as it is; each said in a line."""
-    source = Path(shown_plan).name
     added: list[tuple[str, ReadPlan, Finding]] = []
 
     def make(raw: bytes, shown: str) -> Edited:
         added.clear()
-        loaded = load_bytes(raw, shown)
-        roadmap = loaded.roadmap
-        if roadmap is None:  # refused, with its findings, as any edit of an invalid file is
-            raise InvalidEdit(say("edit.invalid_before", path=shown), loaded.findings)
-        known = {each.id: [text for _language, text in each.name.texts] for each in roadmap.departments}
-        department_of: dict[str, str] = {}
-        unmatched: list[PlanItem] = []
-        for item in plan.items:
-            for executor in item.executors:
-                matched = match_department(executor.name, known)
-                if matched is not None:
-                    department_of[executor.name] = matched
-        for item in plan.items:
-            if any(executor.name not in department_of for executor in item.executors):
-                unmatched.append(item)
-        taken = {*roadmap.departments_by_id, UNASSIGNED}
-        new_departments = departments_of(
-            [_only_unmatched(item, department_of) for item in unmatched], taken, translation
-        )
-        for department in new_departments:
-            department_of[department.name] = department.id
-            text = say("import.new_department", name=department.name, id=department.id, roadmap=shown)
-            added.append((shown_plan, plan, Finding(None, None, text)))
-        needs_unassigned = (
-            any(not item.executors for item in plan.items) and UNASSIGNED not in roadmap.departments_by_id
-        )
-        if needs_unassigned:
-            name = messages.catalogue(plan.language)["import.unassigned"]
-            new_departments.append(ImportedDepartment(UNASSIGNED, name, DepartmentKind.DEPARTMENT))
-        made = entries(plan, source, date(today.year, 1, 1), new_departments, department_of, translation)
-        tasks = []
-        for item, task in zip(plan.items, made.tasks, strict=True):
-            if str(task["id"]) in roadmap.tasks_by_id:
-                text = say("import.item_exists", item=str(task["id"]), roadmap=shown)
-                added.append((shown_plan, plan, Finding(item.row, str(task["id"]), text)))
-            else:
-                tasks.append(task)
-        sections = [each for each in made.sections if str(each["id"]) not in {s.id for s in roadmap.sections}]
-        return add_entries(
-            raw,
-            shown,
-            {
-                "departments": _written(made.departments),
-                "sections": _written(sections),
-                "tasks": _written(tasks),
-            },
-        )
+
+        def additions(roadmap: Roadmap) -> dict[str, list[Mapping[str, Written]]]:
+            return _additions(roadmap, plan, translation, shown_plan, today, shown, added)
+
+        return add_entries(raw, shown, additions)
 
     code = write_edit(roadmap_path, dry_run, make)
     everything = [*findings, *added]
     for path, read, finding in everything:
         tell(_finding_line(path, read, finding))
     return code if code is not ExitCode.OK else _settled(everything)
+
+
+def _additions(
+    roadmap: Roadmap,
+    plan: ReadPlan,
+    translation: Translation | None,
+    shown_plan: str,
+    today: date,
+    shown: str,
+    said: list[tuple[str, ReadPlan, Finding]],
+) -> dict[str, list[Mapping[str, Written]]]:
+    """What the plan adds to `roadmap`: the departments none of its own matches, the sections and
+    items it does not have; each new department and each item already there said in `said`."""
+    known = {each.id: [text for _language, text in each.name.texts] for each in roadmap.departments}
+    department_of: dict[str, str] = {}
+    for item in plan.items:
+        for executor in item.executors:
+            matched = match_department(executor.name, known)
+            if matched is not None:
+                department_of[executor.name] = matched
+    unmatched = [
+        _only_unmatched(item, department_of)
+        for item in plan.items
+        if any(executor.name not in department_of for executor in item.executors)
+    ]
+    new_departments = departments_of(unmatched, {*roadmap.departments_by_id, UNASSIGNED}, translation)
+    for department in new_departments:
+        department_of[department.name] = department.id
+        text = say("import.new_department", name=department.name, id=department.id, roadmap=shown)
+        said.append((shown_plan, plan, Finding(None, None, text)))
+    if UNASSIGNED not in roadmap.departments_by_id:
+        new_departments += _unassigned(plan, translation)
+    source = Path(shown_plan).name
+    made = entries(plan, source, date(today.year, 1, 1), new_departments, department_of, translation)
+    tasks = []
+    for item, task in zip(plan.items, made.tasks, strict=True):
+        if str(task["id"]) in roadmap.tasks_by_id:
+            text = say("import.item_exists", item=str(task["id"]), roadmap=shown)
+            said.append((shown_plan, plan, Finding(item.row, str(task["id"]), text)))
+        else:
+            tasks.append(task)
+    known_sections = {section.id for section in roadmap.sections}
+    sections = [each for each in made.sections if str(each["id"]) not in known_sections]
+    lists = {"departments": made.departments, "sections": sections, "tasks": tasks}
+    return {key: _written(values) for key, values in lists.items()}
+
+
+def _unassigned(plan: ReadPlan, translation: Translation | None) -> list[ImportedDepartment]:
+    """The department of the items whose row names no executor, in the plan's languages; none
+    when every row names one."""
+    if all(item.executors for item in plan.items):
+        return []
+    name = messages.catalogue(plan.language)["import.unassigned"]
+    other = messages.catalogue(translation.plan.language)["import.unassigned"] if translation else None
+    return [ImportedDepartment(UNASSIGNED, name, DepartmentKind.DEPARTMENT, other)]
 
 
 def _only_unmatched(item: PlanItem, department_of: dict[str, str]) -> PlanItem:

@@ -20,13 +20,13 @@ from roadmap_cli.analysis import Window
 from roadmap_cli.commands.edit import write_edit
 from roadmap_cli.commands.shared import speak, tell
 from roadmap_cli.editing import operations
-from roadmap_cli.editing.edits import edit_task
-from roadmap_cli.editing.fields import Edited, FieldChange, FieldEdit, InvalidEdit
+from roadmap_cli.editing.edits import edit_task, load_valid
+from roadmap_cli.editing.fields import Edited, FieldChange, FieldEdit
 from roadmap_cli.editing.operations import Planner
 from roadmap_cli.errors import ExitCode, RoadmapError
 from roadmap_cli.intake.replies import Reply, ReplyRow, read_reply
 from roadmap_cli.intake.tables import read_tables
-from roadmap_cli.load import LoadedRoadmap, load_bytes
+from roadmap_cli.load import LoadedRoadmap
 from roadmap_cli.messages import Text, say
 from roadmap_cli.model import Roadmap, Status, Task
 from roadmap_cli.report import execution
@@ -62,10 +62,7 @@ def import_progress(reply_path: Path, file: Path | None, dry_run: bool, language
 
 
 def _applied(raw: bytes, shown: str, reply: Reply, shown_reply: str) -> Edited:
-    loaded = load_bytes(raw, shown)
-    roadmap = loaded.roadmap
-    if roadmap is None:  # refused as any edit of an invalid file is
-        raise InvalidEdit(say("edit.invalid_before", path=shown), loaded.findings)
+    _text, loaded, roadmap = load_valid(raw, shown)  # refused as any edit of an invalid file is
     if reply.roadmap_id != roadmap.info.id:
         raise ReplyRefused([messages.text("reply.other_roadmap", path=shown_reply, roadmap=reply.roadmap_id)])
     department = roadmap.departments_by_id.get(reply.department_id)

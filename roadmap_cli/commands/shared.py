@@ -192,11 +192,6 @@ def _tell_if_changed_since(path: Path, roadmap: Roadmap, day: date) -> None:
         )
 
 
-def refuse_at_with_several(at: str | None, several: object) -> None:
-    if at is not None and several is not None:
-        raise UsageError(say("at.one_file"))
-
-
 def locate_all(paths: Sequence[Path | None]) -> list[tuple[Path, str]]:
     """The roadmap files `paths` name, a directory standing for the roadmaps in it, each with how to
     name it (see `locate`)."""
@@ -210,13 +205,17 @@ def locate_all(paths: Sequence[Path | None]) -> list[tuple[Path, str]]:
     return located
 
 
-def load_several(paths: Sequence[Path | None], requested: str | None) -> list[LoadedRoadmap] | None:
+def load_several(
+    paths: Sequence[Path | None], requested: str | None, at: str | None = None
+) -> list[LoadedRoadmap] | None:
     """None when `paths` name one roadmap file, which a command reads as it always has. Else every
     roadmap they name (a directory: the roadmaps in it, see `roadmaps_in`), loaded, in the language
     asked for or the one they all speak; the invalid ones' errors told. A file that cannot be read at
     all ends the command: a name given by mistake is not a roadmap to leave out quietly."""
     if len(paths) == 1 and (paths[0] is None or not is_directory(paths[0])):
         return None
+    if at is not None:  # the roadmap as it stood is read from one file's history
+        raise UsageError(say("at.one_file"))
     speak(requested)
     loaded = [load_roadmap(*each) for each in locate_all(paths)]
     languages = {each.language for each in loaded}

@@ -13,7 +13,6 @@ from roadmap_cli.commands.shared import (
     judging_day,
     load_one,
     load_several,
-    refuse_at_with_several,
     tell_warnings,
 )
 from roadmap_cli.errors import ExitCode, UsageError
@@ -32,8 +31,7 @@ def status(
 ) -> ExitCode:
     """A view for people: exit 0 whenever the roadmaps could be shown (`check` is the gate); 3 when
     one of them is invalid (the others are shown)."""
-    several = load_several(paths, view.language)
-    refuse_at_with_several(at, several)
+    several = load_several(paths, view.language, at)
     if several is None:
         loaded, roadmap, as_of = load_one(paths[0], view.language, at, as_of)
         if roadmap is None:

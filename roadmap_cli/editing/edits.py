@@ -43,7 +43,7 @@ from roadmap_cli.source import decode
 # --- The edits -----------------------------------------------------------------------------------
 
 
-def _load_valid(raw: bytes, display: str) -> tuple[str, LoadedRoadmap, Roadmap]:
+def load_valid(raw: bytes, display: str) -> tuple[str, LoadedRoadmap, Roadmap]:
     """The file's text and its loaded roadmap; an invalid roadmap is not edited.
 
     The roadmap comes without its positions: an edit finds its way in the text it parses itself.
@@ -150,7 +150,7 @@ def edit_task(
 def _splice_task(
     raw: bytes, display: str, task_id: str, plan: Callable[[Task, Roadmap], Mapping[str, FieldEdit]]
 ) -> _Spliced | Edited:
-    text, loaded, roadmap = _load_valid(raw, display)
+    text, loaded, roadmap = load_valid(raw, display)
     index = _task_index(loaded, task_id)
     task = roadmap.tasks[index]
     edits = plan(task, roadmap)
@@ -176,7 +176,7 @@ def add_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[str, ...
 
 
 def _splice_new_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[str, ...]]) -> _Spliced:
-    text, _, roadmap = _load_valid(raw, display)
+    text, _, roadmap = load_valid(raw, display)
     task_id = str(fields["id"])
     if task_id in roadmap.tasks_by_id:
         raise UsageError(say("edit.task_exists", path=display, task=task_id))
@@ -188,11 +188,15 @@ def _splice_new_task(raw: bytes, display: str, fields: Mapping[str, str | tuple[
     return _Spliced(new_raw, intended, changes)
 
 
-def add_entries(raw: bytes, display: str, entries: Mapping[str, Sequence[Mapping[str, Written]]]) -> Edited:
+def add_entries(
+    raw: bytes, display: str, plan: Callable[[Roadmap], Mapping[str, Sequence[Mapping[str, Written]]]]
+) -> Edited:
     """New entries at the end of the roadmap's top-level lists (`departments`, `sections`, `tasks`),
-    each written the way its list's items are, every other byte as it was; a list the file does not
-    have is added before `tasks:`. The new text must load, with every old task as it was."""
-    text, _, roadmap = _load_valid(raw, display)
+    as `plan` makes them from the roadmap, each written the way its list's items are, every other
+    byte as it was; a list the file does not have is added before `tasks:`. The new text must load,
+    with every old task as it was."""
+    text, _, roadmap = load_valid(raw, display)
+    entries = plan(roadmap)
     doc = Document(text, spans(text))
     splices = []
     for key, records in entries.items():
