@@ -1,7 +1,8 @@
 """Working days in Kazakhstan: weekends, public holidays, days off moved by law or decree.
 
 The holiday rules (a holiday on a weekend moves the day off to the next working day, the Government's
-transfers, Kurban Ait) come from the `holidays` package (country KZ). A roadmap corrects it for
+transfers, Kurban Ait) come from the `holidays` package (country KZ), its answer kept per machine
+(`official_calendar`). A roadmap corrects it for
 decrees the package does not know yet with ``calendar: {extra_days_off, extra_working_days}``.
 
 Counting is arithmetic on weekdays plus a sorted list of exceptions per year, so counting the working
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from roadmap_cli.dates import PLANNING_YEARS
+from roadmap_cli.official_calendar import official_year
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +55,9 @@ class WorkingCalendar:
         days_off: set[date] = set()
         working: set[date] = set()
         if year in PLANNING_YEARS:  # outside them (an --as-of far off), only weekends are days off
-            import holidays
-
-            official = holidays.country_holidays("KZ", years=year)
-            days_off.update(official)
-            working.update(day for day in official.weekend_workdays if day.year == year)
+            official = official_year(year)
+            days_off.update(official.days_off)
+            working.update(official.weekend_working_days)
         days_off.update(day for day in self.extra_days_off if day.year == year)
         days_off -= self.extra_working_days
         working.update(day for day in self.extra_working_days if day.year == year)

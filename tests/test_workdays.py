@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -146,3 +147,80 @@ def test_an_instant_without_an_offset_is_refused(run: Run, write: Write) -> None
     result = run("check", str(write(roadmap(task("T", "2026-03-31")))), "--as-of", "2026-03-31T20:30:00")
     assert result.exit_code == ExitCode.USAGE
     assert "is not an instant with a time zone" in result.stderr
+
+
+# The official calendar is kept per machine (roadmap_cli/official_calendar.py): what a new process
+# answers, whether it had to import the holidays package, and what the cache holds afterwards.
+CALENDAR_OF_2026 = """
+import json, sys
+from datetime import date, timedelta
+from roadmap_cli.workdays import kazakhstan_calendar
+calendar, day, off = kazakhstan_calendar(), date(2026, 1, 1), []
+while day.year == 2026:
+    if not calendar.is_working_day(day) and day.weekday() < 5:
+        off.append(day.isoformat())
+    day += timedelta(days=1)
+print(json.dumps({"off": off, "asked_the_package": "holidays" in sys.modules}))
+"""
+
+
+def _calendar_of_2026(cache_home: Path) -> dict[str, object]:
+    completed = subprocess.run(
+        [sys.executable, "-c", CALENDAR_OF_2026],
+        env={**os.environ, "XDG_CACHE_HOME": str(cache_home)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return dict(json.loads(completed.stdout))
+
+
+def _official_days_off_2026() -> list[str]:
+    return sorted(f"2026-{day}" for day in OFFICIAL_DAYS_OFF[2026] if f"2026-{day}" != "2026-08-31")
+
+
+def test_the_official_calendar_is_asked_once_per_machine(tmp_path: Path) -> None:
+    first = _calendar_of_2026(tmp_path)
+    assert first == {"off": _official_days_off_2026(), "asked_the_package": True}
+    assert (tmp_path / "roadmap" / "kazakhstan-calendar.json").is_file()
+    assert _calendar_of_2026(tmp_path) == {"off": _official_days_off_2026(), "asked_the_package": False}
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "not json {",
+        '{"key": "another version of the package", "years": {}}',
+        '["a list"]',
+        '{"key": null}',
+        "\x00\xff",
+    ],
+)
+def test_a_damaged_or_foreign_calendar_cache_is_computed_again(tmp_path: Path, kept: str) -> None:
+    cache = tmp_path / "roadmap" / "kazakhstan-calendar.json"
+    cache.parent.mkdir()
+    cache.write_text(kept, encoding="utf-8")
+    assert _calendar_of_2026(tmp_path) == {"off": _official_days_off_2026(), "asked_the_package": True}
+    assert "2026" in json.loads(cache.read_text(encoding="utf-8"))["years"]  # and kept anew
+    assert _calendar_of_2026(tmp_path)["asked_the_package"] is False
+
+
+def test_a_damaged_year_in_the_calendar_cache_is_computed_again(tmp_path: Path) -> None:
+    _calendar_of_2026(tmp_path)
+    cache = tmp_path / "roadmap" / "kazakhstan-calendar.json"
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    kept["years"]["2026"]["days_off"] = ["not a date"]
+    cache.write_text(json.dumps(kept), encoding="utf-8")
+    assert _calendar_of_2026(tmp_path) == {"off": _official_days_off_2026(), "asked_the_package": True}
+
+
+def test_a_calendar_cache_that_cannot_be_written_is_not_kept(tmp_path: Path) -> None:
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("", encoding="utf-8")
+    for _run in range(2):
+        assert _calendar_of_2026(not_a_directory) == {
+            "off": _official_days_off_2026(),
+            "asked_the_package": True,
+        }
+    assert not_a_directory.read_text(encoding="utf-8") == ""

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import functools
 import os
@@ -216,6 +215,8 @@ def _exchange(first: Path, second: Path) -> bool:
     )
     if result == 0:
         return True
+    import ctypes
+
     error = ctypes.get_errno()
     if error in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # the filesystem or kernel cannot swap
         return False
@@ -226,6 +227,8 @@ def _exchange(first: Path, second: Path) -> bool:
 def _renameat2() -> Any:
     if sys.platform != "linux":
         return None
+    import ctypes  # only where a file is swapped in
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         return libc.renameat2

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from xml.sax.saxutils import escape
+from html import escape
 
 from roadmap_cli import messages
 from roadmap_cli.report import sentences
@@ -140,4 +140,4 @@ def _label(row: DeadlineRow) -> str:
 
 
 def _text(text: str) -> str:
-    return escape(xml_text(text))
+    return escape(xml_text(text), quote=True)

@@ -8,12 +8,14 @@ Every value from the file is written as a string cell (never a formula, whatever
 from __future__ import annotations
 
 import io
+from copy import copy
 from datetime import date
 from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell as SheetCell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -24,14 +26,11 @@ from roadmap_cli.report.sentences import official_word
 
 # A state's fill, in the colours a reader of the terminal table knows.
 FILLS = {
-    state: PatternFill("solid", fgColor=colour)
-    for state, colour in (
-        (OfficialState.EXECUTED, "C6EFCE"),
-        (OfficialState.EXECUTED_LATE, "FFEB9C"),
-        (OfficialState.NOT_EXECUTED, "FFC7CE"),
-        (OfficialState.AT_RISK, "F8CBAD"),
-        (OfficialState.POSTPONED, "DDEBF7"),
-    )
+    OfficialState.EXECUTED: "C6EFCE",
+    OfficialState.EXECUTED_LATE: "FFEB9C",
+    OfficialState.NOT_EXECUTED: "FFC7CE",
+    OfficialState.AT_RISK: "F8CBAD",
+    OfficialState.POSTPONED: "DDEBF7",
 }
 # Column widths in characters, by column: wide enough for the headings, narrow enough for A4.
 WIDTHS = (9, 40, 22, 30, 22, 40, 26, 14, 20, 12)
@@ -40,27 +39,93 @@ MAX_LINES = 30  # a row taller than that would not fit a printed page; Excel cap
 DATE_FORMAT = "DD.MM.YYYY"
 STATUS_COLUMN = execution.COLUMN_KEYS.index("execution.column.status") + 1
 FONT = "Times New Roman"
-# Each style made once: openpyxl hashes a new style object for every cell it is given to.
-PLAIN = Font(name=FONT)
-BOLD = Font(name=FONT, bold=True)
-WRAPPED = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
+AMOUNT_FORMAT = "#,##0.0##"
+
+# The few looks a cell can have, each a named style of the workbook (LibreOffice and Excel list
+# them by these names).
+TEXT = "Roadmap text"  # wrapped at the column's width, top-aligned
+HEADING = "Roadmap heading"  # the same, bold
+PLAIN = "Roadmap value"  # a number, or an empty cell
+DATE = "Roadmap date"
+AMOUNT = "Roadmap amount"
+TO_FILL = "Roadmap to fill"  # a heading of a column a department fills in
+STATE = {state: f"Roadmap {state.value}" for state in FILLS}  # the status cell, in its state's colour
+REPLY_FILL = PatternFill("solid", fgColor="FFF2CC")  # the cells a department fills in
+
+
+def _named_styles() -> list[NamedStyle]:
+    wrapped, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
+    plain, bold = Font(name=FONT), Font(name=FONT, bold=True)
+    return [
+        NamedStyle(TEXT, font=plain, alignment=wrapped),
+        NamedStyle(HEADING, font=bold, alignment=wrapped),
+        NamedStyle(PLAIN, font=plain, alignment=top),
+        NamedStyle(DATE, font=plain, alignment=top, number_format=DATE_FORMAT),
+        NamedStyle(AMOUNT, font=plain, alignment=top, number_format=AMOUNT_FORMAT),
+        NamedStyle(TO_FILL, font=bold, alignment=wrapped, fill=REPLY_FILL),
+        *(
+            NamedStyle(STATE[state], font=plain, alignment=wrapped, fill=PatternFill("solid", fgColor=colour))
+            for state, colour in FILLS.items()
+        ),
+    ]
+
+
+class _Book:
+    """A workbook with our named styles, and the cells it is written in."""
+
+    def __init__(self) -> None:
+        self.workbook = Workbook()
+        self._looks: dict[str, StyleArray] = {}
+        for style in _named_styles():
+            self.workbook.add_named_style(style)
+            self._looks[style.name] = style.as_tuple()
+
+    def text(self, sheet: Worksheet, row: int, column: int, value: str, look: str = TEXT) -> None:
+        """A cell holding `value` as text: set as a string type, so a leading `=` is never a formula."""
+        cell = self._cell(sheet, row, column, look)
+        cell.value = value
+        cell.data_type = "s"
+
+    def value(
+        self, sheet: Worksheet, row: int, column: int, value: execution.Cell | int, text_look: str = TEXT
+    ) -> None:
+        if isinstance(value, str):
+            self.text(sheet, row, column, value, text_look)
+        elif isinstance(value, date):
+            self._cell(sheet, row, column, DATE).value = value
+        elif isinstance(value, Decimal):
+            # A number a sum can add; the plan's amounts have few digits.
+            self._cell(sheet, row, column, AMOUNT).value = float(value)
+        else:
+            self._cell(sheet, row, column, PLAIN).value = value
+
+    def saved(self) -> bytes:
+        buffer = io.BytesIO()
+        self.workbook.save(buffer)
+        return buffer.getvalue()
+
+    def _cell(self, sheet: Worksheet, row: int, column: int, look: str) -> SheetCell:
+        """The cell, given the named style `look` as `cell.style = look` would, by copying the style's
+        indexes: openpyxl's own setter searches the workbook's styles by name for every cell it is
+        given to (a quarter of the time of a 10,000-row report). Copying a cell's `_style` is how
+        openpyxl itself copies a worksheet."""
+        cell = sheet.cell(row=row, column=column)
+        assert isinstance(cell, SheetCell)  # nothing here is merged
+        cell._style = copy(self._looks[look])  # type: ignore[attr-defined]  # not in the stubs
+        return cell
 
 
 def render(document: ExecutionDocument) -> bytes:
-    workbook = Workbook()
-    summary = workbook.active
+    book = _Book()
+    summary = book.workbook.active
     assert summary is not None
     summary.title = _sheet_name(messages.text("execution.summary_sheet"))
-    _summary(summary, document)
-    _items(workbook.create_sheet(_sheet_name(messages.text("execution.items_sheet"))), document)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    _summary(book, summary, document)
+    _items(book, book.workbook.create_sheet(_sheet_name(messages.text("execution.items_sheet"))), document)
+    return book.saved()
 
 
 # The reply form: the columns a department fills in are shaded, and a hidden sheet says whose it is.
-TO_FILL = PatternFill("solid", fgColor="FFF2CC")
 REPLY_WIDTHS = (9, 50, 26, 20, 50, 26, 14, 18)
 REPLY_HEADER_ROW = 5
 
@@ -72,8 +137,8 @@ def render_reply_form(document: ReplyFormDocument) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     execution_report = document.execution
-    workbook = Workbook()
-    sheet = workbook.active
+    book = _Book()
+    sheet = book.workbook.active
     assert sheet is not None
     sheet.title = _sheet_name(messages.text("reply.sheet"))
     department = sentences.plain_text(document.department_name)
@@ -84,21 +149,20 @@ def render_reply_form(document: ReplyFormDocument) -> bytes:
         messages.text("reply.how"),
     ]
     for number, text in enumerate(heading, start=1):
-        _text(sheet, number, 1, text).font = BOLD if number <= 2 else PLAIN
+        book.text(sheet, number, 1, text, HEADING if number <= 2 else TEXT)
     filled = {document.columns.index(key) + 1 for key in document.filled}
     for column, key in enumerate(document.columns, start=1):
-        cell = _text(sheet, REPLY_HEADER_ROW, column, messages.text(key))
-        cell.font, cell.alignment = BOLD, WRAPPED
-        if column in filled:
-            cell.fill = TO_FILL
+        book.text(
+            sheet, REPLY_HEADER_ROW, column, messages.text(key), TO_FILL if column in filled else HEADING
+        )
         sheet.column_dimensions[get_column_letter(column)].width = REPLY_WIDTHS[column - 1]
     line = REPLY_HEADER_ROW + 1
     for row in execution_report.rows:
         values = execution.reply_cells(row)
         for column, value in enumerate(values, start=1):
-            _value(sheet, line, column, value)
+            book.value(sheet, line, column, value)
             if column in filled:
-                sheet.cell(row=line, column=column).fill = TO_FILL
+                sheet.cell(row=line, column=column).fill = REPLY_FILL
         sheet.row_dimensions[line].height = LINE_HEIGHT * _lines_needed(values)
         line += 1
     words = ",".join(sentences.status_word(status) for status in document.statuses)
@@ -108,14 +172,12 @@ def render_reply_form(document: ReplyFormDocument) -> bytes:
     sheet.add_data_validation(choices)
     sheet.freeze_panes = f"A{REPLY_HEADER_ROW + 1}"
     _printed(sheet)
-    meta = workbook.create_sheet(document.facts_sheet)
+    meta = book.workbook.create_sheet(document.facts_sheet)
     for number, (key, value) in enumerate(document.facts, start=1):
-        _text(meta, number, 1, key)
-        _text(meta, number, 2, value)
+        book.text(meta, number, 1, key)
+        book.text(meta, number, 2, value)
     meta.sheet_state = "hidden"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return book.saved()
 
 
 def _sheet_name(name: str) -> str:
@@ -123,57 +185,38 @@ def _sheet_name(name: str) -> str:
     return "".join(" " if char in "[]:*?/\\" else char for char in name)[:31]
 
 
-def _text(sheet: Worksheet, row: int, column: int, value: str) -> SheetCell:
-    """A cell holding `value` as text: set as a string type, so a leading `=` is never a formula."""
-    cell = sheet.cell(row=row, column=column)
-    assert isinstance(cell, SheetCell)  # nothing here is merged
-    cell.value = value
-    cell.data_type = "s"
-    cell.font = PLAIN
-    return cell
-
-
-def _summary(sheet: Worksheet, document: ExecutionDocument) -> None:
+def _summary(book: _Book, sheet: Worksheet, document: ExecutionDocument) -> None:
     lines = [*execution.heading_lines(document), "", execution.summary_text(document)]
     for number, line in enumerate(lines, start=1):
-        _text(sheet, number, 1, line).font = BOLD if number <= 2 else PLAIN
+        book.text(sheet, number, 1, line, HEADING if number <= 2 else TEXT)
     first = len(lines) + 2
     for offset, state in enumerate(OfficialState):
-        _text(sheet, first + offset, 1, official_word(state))
-        count = sheet.cell(row=first + offset, column=2, value=document.count(state))
-        count.font = PLAIN
-        if state in FILLS:
-            sheet.cell(row=first + offset, column=1).fill = FILLS[state]
-    for number in range(1, len(lines) + 1):
-        sheet.cell(row=number, column=1).alignment = WRAPPED
+        book.text(sheet, first + offset, 1, official_word(state), STATE.get(state, TEXT))
+        book.value(sheet, first + offset, 2, document.count(state))
     sheet.column_dimensions["A"].width = 70
     sheet.column_dimensions["B"].width = 10
     _printed(sheet)
 
 
-def _items(sheet: Worksheet, document: ExecutionDocument) -> None:
+def _items(book: _Book, sheet: Worksheet, document: ExecutionDocument) -> None:
     headers = [*execution.headers(document), messages.text("execution.column.date")]
     for column, header in enumerate(headers, start=1):
-        cell = _text(sheet, 1, column, header)
-        cell.font = BOLD
-        cell.alignment = WRAPPED
+        book.text(sheet, 1, column, header, HEADING)
     for column in range(1, len(headers) + 1):
         sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[min(column, len(WIDTHS)) - 1]
     line = 2
     for title, rows in execution.by_section(document):
-        _text(sheet, line, 1, title).font = BOLD
+        book.text(sheet, line, 1, title, HEADING)
         line += 1
         for row in rows:
             values = execution.cells(row, document)
+            look = STATE.get(row.deadline.official, TEXT)
             for column, value in enumerate(values, start=1):
-                _value(sheet, line, column, value)
+                book.value(sheet, line, column, value, look if column == STATUS_COLUMN else TEXT)
             # Excel and LibreOffice do not grow a row for wrapped text they did not lay out themselves.
             sheet.row_dimensions[line].height = LINE_HEIGHT * _lines_needed(values)
             due = row.deadline
-            _value(sheet, line, len(headers), None if due.pending else due.effective_deadline)
-            fill = FILLS.get(due.official)
-            if fill is not None:
-                sheet.cell(row=line, column=STATUS_COLUMN).fill = fill
+            book.value(sheet, line, len(headers), None if due.pending else due.effective_deadline)
             line += 1
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"  # the header on every printed page
@@ -190,21 +233,6 @@ def _lines_needed(values: list[execution.Cell]) -> int:
             lines = sum(max(1, -(-len(part) // width)) for part in value.split("\n"))
             needed = max(needed, lines)
     return min(needed, MAX_LINES)
-
-
-def _value(sheet: Worksheet, row: int, column: int, value: execution.Cell) -> None:
-    if isinstance(value, str):
-        _text(sheet, row, column, value).alignment = WRAPPED
-        return
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, date):
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, Decimal):
-        cell.value = float(value)  # a number a sum can add; the plan's amounts have few digits
-        cell.number_format = "#,##0.0##"
-    cell.font = PLAIN
-    cell.alignment = TOP
 
 
 def _printed(sheet: Worksheet) -> None:
