@@ -10,15 +10,17 @@ marked unrecorded: possible before the policy existed, or pushed past `diff --ch
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, tzinfo
+from enum import StrEnum
 from pathlib import Path
 
 from roadmap_cli import git
 from roadmap_cli.diff import Change, ChangeKind, compare
 from roadmap_cli.history_cache import FIRST, INVALID, Cache, Step, cache_in
 from roadmap_cli.load import load_bytes
-from roadmap_cli.model import Postponement, Roadmap
+from roadmap_cli.model import Postponement, Roadmap, Status, Task
 from roadmap_cli.source import DEFAULT_LIMITS, Limits
 
 
@@ -149,7 +151,9 @@ def slippage(found: History, baseline: Roadmap | None = None, since: datetime | 
         if then is not None and then.deadline is not None and since is not None:
             start, from_time = then.deadline, since
         elif task.id in added:
-            start, from_time = added[task.id]
+            deadline_then, from_time = added[task.id]
+            moved_to = [event.change.new for event in moves.get(task.id, [])]
+            start = _first(task, [deadline_then, *(day for day in moved_to if isinstance(day, date))])
         else:
             continue
         if task.deadline is None:
@@ -158,3 +162,144 @@ def slippage(found: History, baseline: Roadmap | None = None, since: datetime | 
         unrecorded = sum(1 for event in counted if event.unrecorded)
         slips.append(Slip(task.id, task.department, start, task.deadline, len(counted), unrecorded))
     return slips
+
+
+class Kept(StrEnum):
+    """How a deadline that fell due was kept."""
+
+    ON_TIME = "on-time"  # done on or before it
+    LATE = "late"  # done after it
+    OVERDUE = "overdue"  # still open after it
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """One task's deadline that fell due, and how it was kept."""
+
+    task: str
+    department: str
+    deadline: date
+    kept: Kept
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """The deadlines that fell due by `as_of`, judged twice: against the deadline in force when it
+    fell due (a deadline moved before it passed counts from its new day, one passed and moved only
+    afterwards is missed on the day it passed), and against each task's baseline."""
+
+    in_force: tuple[Due, ...]
+    baseline: tuple[Due, ...]
+
+
+def deadlines_kept(
+    found: History, as_of: date, zone: tzinfo, baseline: Roadmap | None = None, since: datetime | None = None
+) -> Record:
+    """Each dated task of the newest roadmap (cancelled ones apart: they left the plan) that fell
+    due, judged on `as_of` from its deadlines over the history, commit days in `zone`."""
+    if found.last is None:
+        return Record((), ())
+    deadlines = _deadlines_in_force(found, zone)
+    in_force: list[Due] = []
+    against_baseline: list[Due] = []
+    for task in found.last.tasks:
+        if task.deadline is None or task.status is Status.CANCELLED:
+            continue
+        done = task.completed if task.status is Status.DONE else None
+        spans = deadlines.get(task.id) or [(date.min, task.deadline)]
+        fell_due = _fell_due(spans, done, as_of)
+        if fell_due is not None:
+            in_force.append(Due(task.id, task.department, *fell_due))
+        then = baseline.tasks_by_id.get(task.id) if baseline is not None and since is not None else None
+        first: date = (
+            then.deadline
+            if then is not None and then.deadline is not None
+            else _first(task, [deadline for _day, deadline in spans])
+        )
+        kept = _kept(first, done, as_of)
+        if kept is not None:
+            against_baseline.append(Due(task.id, task.department, first, kept))
+    return Record(tuple(in_force), tuple(against_baseline))
+
+
+def _deadlines_in_force(found: History, zone: tzinfo) -> dict[str, list[tuple[date, date]]]:
+    """Each task's deadlines as (the day it came into force, the deadline), oldest first; a later
+    change on the same day replaces an earlier one."""
+    spans: dict[str, list[tuple[date, date]]] = {}
+    for event in found.events:
+        change = event.change
+        moved = change.kind in (ChangeKind.DEADLINE_LATER, ChangeKind.DEADLINE_EARLIER)
+        if not isinstance(change.new, date) or not (moved or change.kind is ChangeKind.ADDED):
+            continue
+        day = event.revision.when.astimezone(zone).date()
+        own = spans.setdefault(change.task_id, [])
+        if own and own[-1][0] == day:
+            own.pop()
+        own.append((day, change.new))
+    return spans
+
+
+def _first(task: Task, deadlines: Sequence[date]) -> date:
+    """A task's baseline deadline, of the `deadlines` it had over the history (oldest first): the
+    one it had in the commit that added it; or, when the file records a postponement from a deadline
+    the history never had (a move made before the roadmap was in git), the one that record says
+    was first set."""
+    recorded = task.postponements[0].from_ if task.postponements else None
+    return recorded if recorded is not None and recorded not in deadlines else deadlines[0]
+
+
+def _fell_due(spans: list[tuple[date, date]], done: date | None, as_of: date) -> tuple[date, Kept] | None:
+    """The first deadline in force that passed without the task done, or the one in force when it
+    was done on time; None while none has fallen due."""
+    for index, (_since, deadline) in enumerate(spans):
+        until = spans[index + 1][0] if index + 1 < len(spans) else date.max
+        if done is not None and done < until and done <= deadline:
+            return deadline, Kept.ON_TIME  # done while this deadline was in force, in time
+        passed = deadline < until and deadline < as_of  # its day ended before it was moved
+        if passed and (done is None or done > deadline):
+            return deadline, Kept.LATE if done is not None else Kept.OVERDUE
+    return None
+
+
+def _kept(deadline: date, done: date | None, as_of: date) -> Kept | None:
+    if done is not None:
+        return Kept.ON_TIME if done <= deadline else Kept.LATE
+    return Kept.OVERDUE if deadline < as_of else None
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """A month of the burn-up: the tasks planned to be done by its end (by their baseline
+    deadlines) and the tasks done by then, both counted from the start."""
+
+    month: date  # its first day
+    planned: int
+    done: int
+
+
+def burn_up(found: History, as_of: date, zone: tzinfo) -> tuple[Month, ...]:
+    """Planned against done, month by month, from the first baseline deadline's month to `as_of`'s."""
+    if found.last is None:
+        return ()
+    deadlines = _deadlines_in_force(found, zone)
+    planned: list[date] = []
+    done: list[date] = []
+    for task in found.last.tasks:
+        if task.deadline is None or task.status is Status.CANCELLED:
+            continue
+        spans = deadlines.get(task.id) or [(date.min, task.deadline)]
+        planned.append(_first(task, [deadline for _day, deadline in spans]))
+        if task.status is Status.DONE and task.completed is not None:
+            done.append(task.completed)
+    if not planned:
+        return ()
+    month = min(planned).replace(day=1)
+    last = as_of.replace(day=1)
+    months = []
+    while month <= last:
+        following = (month + timedelta(days=32)).replace(day=1)
+        months.append(
+            Month(month, sum(day < following for day in planned), sum(day < following for day in done))
+        )
+        month = following
+    return tuple(months)

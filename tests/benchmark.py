@@ -253,6 +253,25 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
         ),
         # The file's history: its two commits read and compared (no cache yet: every run reads them all).
         "roadmap history": ([roadmap, "history", "--file", "roadmap.yaml", "--format", "json"], None),
+        "roadmap history --on-time": (
+            [
+                roadmap,
+                "history",
+                "--file",
+                "roadmap.yaml",
+                "--on-time",
+                "--until",
+                "2026-11-26",
+                "-f",
+                "json",
+            ],
+            None,
+        ),
+        # The roadmap as it stood at the commit before, read from git and judged.
+        "roadmap status --at": (
+            [roadmap, "status", "roadmap.yaml", "--at", "HEAD~1", "--as-of", "2026-11-26"],
+            None,
+        ),
         # The reports above, taken in again: a 1,000-item plan as a Word table and as an Excel sheet.
         "roadmap import docx": (
             [roadmap, "import", "report.docx", "-o", "imported.yaml"],

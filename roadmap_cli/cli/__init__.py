@@ -51,6 +51,7 @@ from roadmap_cli.cli.options import (
     NewTitleOption,
     NoteTextOption,
     OnOption,
+    OnTimeOption,
     OutputOption,
     PathArgument,
     PathsArgument,
@@ -254,6 +255,7 @@ def history(
     until: UntilOption = None,
     department: DepartmentOption = None,
     slipped: SlippageOption = False,
+    on_time: OnTimeOption = False,
     baseline: BaselineOption = None,
     output_format: FormatOption = None,
     lang: LangOption = None,
@@ -267,7 +269,7 @@ def history(
     last = options.given(until, "--until", options.date_option)
     chosen = [options.identifier(task, "TASK") for task in tasks or []]
     since_revision = options.given(baseline, "--baseline", options.text)
-    return run(file, chosen, first, last, department, view, slipped, since_revision)
+    return run(file, chosen, first, last, department, view, slipped, since_revision, on_time)
 
 
 @app.command()

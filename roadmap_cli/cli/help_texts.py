@@ -186,9 +186,12 @@ _RU: Mapping[str, str] = {
     "Only changes committed on or before DATE (roadmap's zone).": "Только изменения, закоммиченные по DATE (в поясе дорожной карты).",
     "Instead: each task's deadline against its baseline, and the days slipped.":
         "Вместо этого: срок каждой задачи относительно базового плана и дни сдвига.",
-    "With --slippage: measure from the roadmap at this revision or date (default: each task from the commit that added it).":
-        "С --slippage: отсчитывать от дорожной карты на этой ревизии или дате (по умолчанию: каждую\n"
-        "задачу от коммита, который её добавил).",
+    "With --slippage or --on-time: measure from the roadmap at this revision or date (default: each task from the commit that added it).":
+        "С --slippage или --on-time: отсчитывать от дорожной карты на этой ревизии или дате (по умолчанию:\n"
+        "каждую задачу от коммита, который её добавил).",
+    "Instead: each department's record of keeping its deadlines, month by month, against the deadline in force when each fell due and against the baseline (--until: the day judged).":
+        "Вместо этого: исполнение сроков каждым исполнителем по месяцам, относительно срока, действовавшего\n"
+        "на момент наступления, и относительно базового плана (--until: день оценки).",
 }  # fmt: skip
 
 # Kazakh: the words of the akimat's documents (орындаушы, мерзім, есепті кезең, мерзімді ауыстыру).
@@ -364,9 +367,12 @@ _KK: Mapping[str, str] = {
     "Only changes committed on or before DATE (roadmap's zone).": "Тек DATE күніне дейін коммиттелген өзгерістер (жол картасының белдеуінде).",
     "Instead: each task's deadline against its baseline, and the days slipped.":
         "Оның орнына: әр тапсырманың мерзімі базалық жоспарға қатысты және жылжыған күндер.",
-    "With --slippage: measure from the roadmap at this revision or date (default: each task from the commit that added it).":
-        "--slippage бірге: осы ревизиядағы немесе күндегі жол картасынан есептеу (әдепкі: әр\n"
-        "тапсырманы оны қосқан коммиттен).",
+    "With --slippage or --on-time: measure from the roadmap at this revision or date (default: each task from the commit that added it).":
+        "--slippage немесе --on-time бірге: осы ревизиядағы немесе күндегі жол картасынан есептеу\n"
+        "(әдепкі: әр тапсырманы оны қосқан коммиттен).",
+    "Instead: each department's record of keeping its deadlines, month by month, against the deadline in force when each fell due and against the baseline (--until: the day judged).":
+        "Оның орнына: әр орындаушының мерзімдерді сақтауы ай сайын, мерзім келген кездегі қолданыстағы\n"
+        "мерзімге және базалық жоспарға қатысты (--until: бағаланатын күн).",
 }  # fmt: skip
 
 HELP: Mapping[str, Mapping[str, str]] = {"ru": _RU, "kk": _KK}

@@ -488,13 +488,21 @@ SlippageOption = Annotated[
         "--slippage", help="Instead: each task's deadline against its baseline, and the days slipped."
     ),
 ]
+OnTimeOption = Annotated[
+    bool,
+    typer.Option(
+        "--on-time",
+        help="Instead: each department's record of keeping its deadlines, month by month, against the "
+        "deadline in force when each fell due and against the baseline (--until: the day judged).",
+    ),
+]
 BaselineOption = Annotated[
     str | None,
     typer.Option(
         "--baseline",
         metavar="REV|DATE",
-        help="With --slippage: measure from the roadmap at this revision or date (default: each task "
-        "from the commit that added it).",
+        help="With --slippage or --on-time: measure from the roadmap at this revision or date (default: "
+        "each task from the commit that added it).",
         show_default=False,
     ),
 ]

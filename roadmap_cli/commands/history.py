@@ -10,12 +10,14 @@ from pathlib import Path
 from roadmap_cli import git
 from roadmap_cli.analysis import find_department
 from roadmap_cli.commands.shared import View, emit, locate, speak
+from roadmap_cli.dates import resolve_timezone, today_in
 from roadmap_cli.errors import ExitCode, RoadmapError, UsageError
-from roadmap_cli.history import history, slippage
+from roadmap_cli.history import History, Record, deadlines_kept, history, slippage
 from roadmap_cli.messages import say
 from roadmap_cli.model import Roadmap
 from roadmap_cli.report import history as rendered
-from roadmap_cli.report.build import history_document, slippage_document
+from roadmap_cli.report.build import history_document, record_document, slippage_document
+from roadmap_cli.report.document import RecordDocument
 from roadmap_cli.report.formats import OutputFormat
 from roadmap_cli.revisions import load_at
 
@@ -31,10 +33,15 @@ def show_history(
     view: View,
     slipped: bool = False,
     baseline: str | None = None,
+    on_time: bool = False,
 ) -> ExitCode:
     if view.output_format not in FORMATS:
         formats = ", ".join(each.value for each in FORMATS)
         raise UsageError(say("history.format", format=view.output_format.value, formats=formats))
+    if slipped and on_time:
+        raise UsageError(say("history.one_view"))
+    if baseline is not None and not (slipped or on_time):
+        raise UsageError(say("slip.baseline_alone"))
     speak(view.language)
     resolved, shown = locate(path)
     found = history(resolved)
@@ -42,8 +49,13 @@ def show_history(
         speak(view.language, language=found.last.info.language)
         if department is not None:  # by id or by name, as everywhere
             department = find_department(found.last, department).id
-    if baseline is not None and not slipped:
-        raise UsageError(say("slip.baseline_alone"))
+    if on_time:
+        emit(
+            rendered.render_record(
+                _record(resolved, shown, found, tasks, since, until, department, baseline), view.output_format
+            )
+        )
+        return ExitCode.OK
     if slipped:
         against, since_time = _baseline(resolved, shown, baseline)
         slips = slippage(found, against, since_time)
@@ -53,6 +65,33 @@ def show_history(
         document = history_document(shown, found, tasks, since, until, department)
     emit(rendered.render(document, view.output_format))
     return ExitCode.OK
+
+
+def _record(
+    path: Path,
+    shown: str,
+    found: History,
+    tasks: Sequence[str],
+    since: date | None,
+    until: date | None,
+    department: str | None,
+    baseline: str | None,
+) -> RecordDocument:
+    """The on-time record judged on `until` (default: today in the roadmap's zone), of the months
+    from `since`'s on, of these tasks."""
+    zone = found.last.info.tz if found.last is not None else resolve_timezone(None)
+    as_of = until or today_in(zone)
+    against, since_time = _baseline(path, shown, baseline)
+    record = deadlines_kept(found, as_of, zone, against, since_time)
+    if tasks or since is not None:
+        first_month = since.replace(day=1) if since is not None else date.min
+        record = Record(
+            *(
+                tuple(due for due in dues if (not tasks or due.task in tasks) and due.deadline >= first_month)
+                for dues in (record.in_force, record.baseline)
+            )
+        )
+    return record_document(shown, found, record, as_of, baseline, department)
 
 
 def _baseline(path: Path, shown: str, baseline: str | None) -> tuple[Roadmap | None, datetime | None]:

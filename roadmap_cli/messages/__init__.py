@@ -145,3 +145,10 @@ def day(value: date) -> str:
     if _Current.language == "en":
         return value.isoformat()
     return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+
+
+def month(value: date) -> str:
+    """The month of a date the local way: 12.2026 in Kazakh and Russian, 2026-12 in English."""
+    if _Current.language == "en":
+        return f"{value.year:04d}-{value.month:02d}"
+    return f"{value.month:02d}.{value.year:04d}"

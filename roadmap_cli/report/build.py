@@ -24,10 +24,10 @@ from roadmap_cli.dates import resolve_timezone
 from roadmap_cli.diff import Change
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
-from roadmap_cli.history import History, Slip
+from roadmap_cli.history import Due, History, Kept, Record, Slip
 from roadmap_cli.intake import replies
 from roadmap_cli.messages import say
-from roadmap_cli.model import DepartmentKind, Section, Status
+from roadmap_cli.model import DepartmentKind, Roadmap, Section, Status
 from roadmap_cli.official import official_state
 from roadmap_cli.report.document import (
     WORKING_TREE,
@@ -46,8 +46,10 @@ from roadmap_cli.report.document import (
     FileResult,
     HistoryDocument,
     HistoryRow,
+    KeptRow,
     MovedDeadline,
     PlanRecord,
+    RecordDocument,
     ReplyFormDocument,
     RoadmapDocument,
     SectionRow,
@@ -507,6 +509,50 @@ def slippage_document(
     )
     timezone = found.last.info.timezone_name if found.last is not None else "UTC+05:00"
     return HistoryDocument(shown, timezone, (), found.revisions, found.invalid, tuple(rows), baseline)
+
+
+def record_document(
+    shown: str, found: History, record: Record, as_of: date, baseline: str | None, department: str | None
+) -> RecordDocument:
+    """The on-time record by lead department (in the plan's order) and month, each department
+    closed by its total; of one department with one."""
+    roadmap = found.last
+    return RecordDocument(
+        shown,
+        as_of,
+        baseline,
+        () if roadmap is None else _kept_rows(roadmap, record.in_force, department),
+        () if roadmap is None else _kept_rows(roadmap, record.baseline, department),
+        found.revisions,
+        found.invalid,
+    )
+
+
+def _kept_rows(roadmap: Roadmap, dues: Sequence[Due], department: str | None) -> tuple[KeptRow, ...]:
+    counted: dict[tuple[str, date | None], dict[Kept, int]] = {}
+    for due in dues:
+        if department is not None and due.department != department:
+            continue
+        for month in (due.deadline.replace(day=1), None):
+            tally = counted.setdefault((due.department, month), dict.fromkeys(Kept, 0))
+            tally[due.kept] += 1
+    order = {department.id: index for index, department in enumerate(roadmap.departments)}
+    rows = []
+    for (department_id, month), tally in sorted(
+        counted.items(), key=lambda item: (order.get(item[0][0], len(order)), item[0][1] or date.max)
+    ):
+        known = roadmap.departments_by_id.get(department_id)
+        rows.append(
+            KeptRow(
+                department_id,
+                known.name if known is not None else Localized(("", department_id)),
+                month,
+                tally[Kept.ON_TIME],
+                tally[Kept.LATE],
+                tally[Kept.OVERDUE],
+            )
+        )
+    return tuple(rows)
 
 
 # What a department may say of its own item in a reply: cancelling one takes the akimat's decision.

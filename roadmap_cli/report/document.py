@@ -406,6 +406,51 @@ class HistoryDocument:
     baseline: str | None = None  # the revision given, or None: each task from the commit that added it
 
 
+class KeptRow(NamedTuple):
+    """A department's deadlines that fell due in one month (`month` None: in all months), and how
+    they were kept. The rate divides by every deadline that fell due, the open and overdue ones
+    included: met on time / (met + still open and overdue)."""
+
+    department: str
+    department_name: Localized
+    month: date | None  # its first day
+    on_time: int
+    late: int
+    overdue: int
+
+    @property
+    def fell_due(self) -> int:
+        return self.on_time + self.late + self.overdue
+
+    @property
+    def rate(self) -> int | None:
+        """Whole percent of the deadlines that fell due met on time; None: none fell due."""
+        return None if not self.fell_due else round(100 * self.on_time / self.fell_due)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordDocument:
+    """`roadmap history --on-time`: each department's record of keeping its deadlines, month by
+    month, judged against the deadline in force when each fell due and against the baseline."""
+
+    file: str
+    as_of: date
+    baseline: str | None  # the revision given, or None: each task as first committed
+    in_force: tuple[KeptRow, ...]  # by department (the plan's order), month, then the department's total
+    against_baseline: tuple[KeptRow, ...]
+    revisions: int
+    invalid: tuple[str, ...]
+
+
+class BurnUpMonth(NamedTuple):
+    """The brief's burn-up: by a month's end, the items planned done (by their baseline deadlines)
+    and the items done, both counted from the start."""
+
+    month: date
+    planned: int
+    done: int
+
+
 class TimelineGroup(NamedTuple):
     """One band of the brief's timeline: a section (or, in a plan without sections, a lead
     department) and its items' deadlines in the plan's order."""

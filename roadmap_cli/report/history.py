@@ -9,7 +9,7 @@ from typing import Any
 
 from roadmap_cli import messages
 from roadmap_cli.report import sentences
-from roadmap_cli.report.document import HistoryDocument, HistoryRow, SlipRow
+from roadmap_cli.report.document import HistoryDocument, HistoryRow, KeptRow, RecordDocument, SlipRow
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import OutputFormat
 
@@ -53,13 +53,10 @@ def _lines(document: HistoryDocument) -> list[str]:
 
 
 def _markdown(document: HistoryDocument) -> str:
-    def cell(text: str) -> str:
-        return inert(text).replace("|", "\\|")
-
     heading = messages.text(
         "history.heading", path=document.file, revisions=messages.Amount(document.revisions)
     )
-    lines = [f"## {cell(heading)}", ""]
+    lines = [f"## {_cell(heading)}", ""]
     if document.rows:
         headers = [
             messages.text(key)
@@ -80,10 +77,13 @@ def _markdown(document: HistoryDocument) -> str:
                 sentences.change_sentence(row.change),
                 _basis(row),
             ]
-            lines.append("| " + " | ".join(cell(each) for each in cells) + " |")
+            lines.append("| " + " | ".join(_cell(each) for each in cells) + " |")
     else:
-        lines.append(cell(messages.text("history.none")))
-    lines += ["", *(cell(messages.text("history.invalid", commit=commit[:7])) for commit in document.invalid)]
+        lines.append(_cell(messages.text("history.none")))
+    lines += [
+        "",
+        *(_cell(messages.text("history.invalid", commit=commit[:7])) for commit in document.invalid),
+    ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -185,3 +185,110 @@ def _slippage(document: HistoryDocument, output_format: OutputFormat) -> str:
     if output_format is OutputFormat.MARKDOWN:
         return "\n".join([f"## {inert(heading)}", "", *(f"- {inert(line)}" for line in lines[1:])]) + "\n"
     return "".join(inert(line) + "\n" for line in lines)
+
+
+def render_record(document: RecordDocument, output_format: OutputFormat) -> str:
+    """The on-time record: per department, a line (or a table row) per month and one in all."""
+    if output_format is OutputFormat.JSON:
+        return json.dumps(_record_data(document), ensure_ascii=False, indent=2) + "\n"
+    heading = messages.text("record.heading", path=document.file, date=messages.day(document.as_of))
+    baseline = messages.text(
+        "record.baseline_heading", baseline=document.baseline or messages.text("slip.baseline_added")
+    )
+    if output_format is OutputFormat.MARKDOWN:
+        parts = [f"## {_cell(heading)}", "", *_record_table(document.in_force)]
+        parts += ["", f"### {_cell(baseline)}", "", *_record_table(document.against_baseline)]
+        return "\n".join(parts) + "\n"
+    lines = [heading, *_record_lines(document.in_force), "", baseline]
+    lines += _record_lines(document.against_baseline)
+    return "".join(inert(line) + "\n" for line in lines)
+
+
+def _cell(text: str) -> str:
+    return inert(text).replace("|", "\\|")
+
+
+def _rate(row: KeptRow) -> str:
+    return "—" if row.rate is None else messages.text("record.rate", rate=row.rate)
+
+
+def _record_lines(rows: tuple[KeptRow, ...]) -> list[str]:
+    if not rows:
+        return [messages.text("record.none")]
+    lines: list[str] = []
+    previous = None
+    for row in rows:
+        if row.department != previous:
+            lines.append(sentences.plain_text(row.department_name))
+        previous = row.department
+        when = messages.text("record.all_months") if row.month is None else messages.month(row.month)
+        lines.append(
+            "  "
+            + messages.text(
+                "record.line",
+                when=when,
+                due=messages.Amount(row.fell_due),
+                on_time=messages.Amount(row.on_time),
+                late=messages.Amount(row.late),
+                overdue=messages.Amount(row.overdue),
+                rate=_rate(row),
+            )
+        )
+    return lines
+
+
+RECORD_COLUMNS = (
+    "record.column.department",
+    "record.column.month",
+    "record.column.due",
+    "record.column.on_time",
+    "record.column.late",
+    "record.column.overdue",
+    "record.column.rate",
+)
+
+
+def _record_table(rows: tuple[KeptRow, ...]) -> list[str]:
+    if not rows:
+        return [_cell(messages.text("record.none"))]
+    headers = [messages.text(key) for key in RECORD_COLUMNS]
+    lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
+    for row in rows:
+        when = messages.text("record.all_months") if row.month is None else messages.month(row.month)
+        cells = [
+            sentences.plain_text(row.department_name),
+            f"**{when}**" if row.month is None else when,
+            *(messages.grouped(number) for number in (row.fell_due, row.on_time, row.late, row.overdue)),
+            _rate(row),
+        ]
+        lines.append("| " + " | ".join(_cell(each) for each in cells) + " |")
+    return lines
+
+
+def _record_data(document: RecordDocument) -> dict[str, Any]:
+    def rows(found: tuple[KeptRow, ...]) -> list[dict[str, Any]]:
+        return [
+            {
+                "department": row.department,
+                "department_name": sentences.plain_text(row.department_name),
+                "month": None if row.month is None else f"{row.month:%Y-%m}",
+                "fell_due": row.fell_due,
+                "on_time": row.on_time,
+                "late": row.late,
+                "overdue": row.overdue,
+                "rate": row.rate,
+            }
+            for row in found
+        ]
+
+    return {
+        "schema": "roadmap-on-time",
+        "version": 1,
+        "file": document.file,
+        "as_of": document.as_of.isoformat(),
+        "baseline": document.baseline,
+        "revisions": document.revisions,
+        "invalid_revisions": list(document.invalid),
+        "in_force": rows(document.in_force),
+        "against_baseline": rows(document.against_baseline),
+    }
