@@ -149,18 +149,22 @@ def slippage(found: History, baseline: Roadmap | None = None, since: datetime | 
         then = baseline.tasks_by_id.get(task.id) if baseline is not None else None
         start: date
         if then is not None and then.deadline is not None and since is not None:
-            start, from_time = then.deadline, since
+            start, from_time, before_history = then.deadline, since, False
         elif task.id in added:
             deadline_then, from_time = added[task.id]
             moved_to = [event.change.new for event in moves.get(task.id, [])]
             start = _first(task, [deadline_then, *(day for day in moved_to if isinstance(day, date))])
+            before_history = start != deadline_then  # from a move recorded before the roadmap was in git
         else:
             continue
         if task.deadline is None:
             continue
         counted = [event for event in moves.get(task.id, []) if event.revision.when > from_time]
         unrecorded = sum(1 for event in counted if event.unrecorded)
-        slips.append(Slip(task.id, task.department, start, task.deadline, len(counted), unrecorded))
+        moved = len(counted)
+        if before_history:  # the records the history did not add are moves made before it
+            moved += max(0, len(task.postponements) - (moved - unrecorded))
+        slips.append(Slip(task.id, task.department, start, task.deadline, moved, unrecorded))
     return slips
 
 

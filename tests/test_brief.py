@@ -102,7 +102,7 @@ def test_hostile_titles_are_text_in_the_brief(run: Run, write: Write) -> None:
 def test_the_brief_is_html_only_and_a_section_is_the_execution_reports(run: Run, write: Write) -> None:
     path = write(PLAN)
     wrong = run("report", str(path), "--kind", "brief", "-o", str(path.parent / "brief.docx"))
-    assert wrong.exit_code == 2 and "a brief report is written as html, not docx" in wrong.stderr
+    assert wrong.exit_code == 2 and "--kind brief is written as html, not docx" in wrong.stderr
     section = run("report", str(path), "--kind", "brief", "-o", str(path.parent / "b.html"), "--section", "7")
     assert section.exit_code == 2 and not (path.parent / "b.html").exists()
 

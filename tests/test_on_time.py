@@ -12,6 +12,7 @@ from typing import Any
 from roadmap_cli.errors import ExitCode
 from tests.conftest import Run
 from tests.helpers import roadmap, task
+from tests.test_brief import Page
 from tests.test_diff import Repo
 
 RECORD = "[{from: %s, to: %s, reason: R, decision: D}]"
@@ -194,3 +195,57 @@ def test_two_views_at_once_or_a_baseline_alone_are_refused(run: Run, tmp_path: P
     assert both.exit_code == ExitCode.USAGE and "choose one" in both.stderr
     alone = run("history", "--file", path, "--baseline", "approved")
     assert alone.exit_code == ExitCode.USAGE and "--on-time" in alone.stderr
+
+
+def test_the_brief_draws_the_slippage_the_on_time_record_and_the_burn_up_from_history(
+    run: Run, tmp_path: Path
+) -> None:
+    repo = Repo(tmp_path / "repo")
+    repo.commit(
+        roadmap(task("A", "2026-03-31", "done", completed="2026-03-20"), task("C", "2026-04-15")),
+        "approved",
+        date="2026-01-15T10:00:00+05:00",
+    )
+    hostile = "<script>alert(1)</script>"
+    repo.commit(
+        roadmap(
+            task("A", "2026-03-31", "done", completed="2026-03-20", title=repr(hostile)),
+            task("C", "2026-06-15", department="roads"),  # moved quietly after its day
+        ),
+        "quiet move",
+        date="2026-05-01T10:00:00+05:00",
+    )
+    output = tmp_path / "brief.html"
+    path = str(repo.root / "roadmap.yaml")
+    result = run(
+        "report",
+        path,
+        "--kind",
+        "brief",
+        "--history",
+        "--as-of",
+        "2026-07-01",
+        "-o",
+        str(output),
+        "--lang",
+        "ru",
+    )
+    assert result.exit_code == 0, result.stderr
+    page = Page()
+    page.feed(output.read_text(encoding="utf-8"))
+    assert "script" not in page.tags and hostile in page.text
+    assert "Сдвиг относительно базового плана (1)" in page.text
+    assert "C Roads 15.04.2026 15.06.2026 +61 1 1" in page.text  # moved once, without a record
+    assert "Соблюдение сроков по исполнителям" in page.text
+    assert "Управление энергетики 1 1 0 0 100 % 100 %" in page.text
+    assert "Roads 1 0 0 1 0 % 0 %" in page.text  # missed on 15 April, still open
+    assert "Запланировано и исполнено по месяцам" in page.text
+    assert "03.2026" in page.text and "07.2026" in page.text and "polyline" in page.tags
+    without = tmp_path / "plain.html"
+    assert run("report", path, "--kind", "brief", "--as-of", "2026-07-01", "-o", str(without)).exit_code == 0
+    assert "polyline" not in without.read_text(encoding="utf-8")  # only when asked: it reads every revision
+    for refused in (["--kind", "execution", "--history"], ["--kind", "brief", "--history", "--at", "HEAD~1"]):
+        suffix = "docx" if "execution" in refused else "html"
+        wrong = run("report", path, *refused, "-o", str(tmp_path / f"x.{suffix}"))
+        assert wrong.exit_code == ExitCode.USAGE and "--history" in wrong.stderr
+        assert not (tmp_path / f"x.{suffix}").exists()

@@ -23,6 +23,7 @@ from roadmap_cli.cli.options import (
     AtOption,
     BaselineOption,
     BaseOption,
+    BriefHistoryOption,
     CoExecutorOption,
     DecisionOption,
     DeliverableOption,
@@ -284,6 +285,7 @@ def report(
     department: DepartmentOption = None,
     section: SectionOption = None,
     warn_days: WarnDaysOption = "14",
+    with_history: BriefHistoryOption = False,
     lang: LangOption = None,
 ) -> ExitCode:
     """For people: the official execution report ("Информация о ходе исполнения") as a Word or Excel
@@ -293,7 +295,9 @@ def report(
     language = options.requested_language(lang)
     when, window = options.as_of(as_of), options.window(warn_days)
     point = options.given(at, "--at", options.text)
-    return run(path, kind, office_format, output, when, window, department, section, language, point)
+    return run(
+        path, kind, office_format, output, when, window, department, section, language, point, with_history
+    )
 
 
 @app.command(name="import")

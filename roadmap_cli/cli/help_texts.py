@@ -189,6 +189,9 @@ _RU: Mapping[str, str] = {
     "With --slippage or --on-time: measure from the roadmap at this revision or date (default: each task from the commit that added it).":
         "С --slippage или --on-time: отсчитывать от дорожной карты на этой ревизии или дате (по умолчанию:\n"
         "каждую задачу от коммита, который её добавил).",
+    "With --kind brief: add, from the file's git history, the tasks slipped from their baseline, each department's on-time record and the burn-up.":
+        "С --kind brief: добавить из истории файла в git задачи, сдвинутые относительно базового плана,\n"
+        "соблюдение сроков каждым исполнителем и график «запланировано и исполнено».",
     "Instead: each department's record of keeping its deadlines, month by month, against the deadline in force when each fell due and against the baseline (--until: the day judged).":
         "Вместо этого: исполнение сроков каждым исполнителем по месяцам, относительно срока, действовавшего\n"
         "на момент наступления, и относительно базового плана (--until: день оценки).",
@@ -370,6 +373,9 @@ _KK: Mapping[str, str] = {
     "With --slippage or --on-time: measure from the roadmap at this revision or date (default: each task from the commit that added it).":
         "--slippage немесе --on-time бірге: осы ревизиядағы немесе күндегі жол картасынан есептеу\n"
         "(әдепкі: әр тапсырманы оны қосқан коммиттен).",
+    "With --kind brief: add, from the file's git history, the tasks slipped from their baseline, each department's on-time record and the burn-up.":
+        "--kind brief бірге: файлдың git тарихынан базалық жоспардан жылжыған тапсырмаларды, әр\n"
+        "орындаушының мерзімдерді сақтауын және «жоспарланғаны мен орындалғаны» графигін қосу.",
     "Instead: each department's record of keeping its deadlines, month by month, against the deadline in force when each fell due and against the baseline (--until: the day judged).":
         "Оның орнына: әр орындаушының мерзімдерді сақтауы ай сайын, мерзім келген кездегі қолданыстағы\n"
         "мерзімге және базалық жоспарға қатысты (--until: бағаланатын күн).",

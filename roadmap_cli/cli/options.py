@@ -488,6 +488,14 @@ SlippageOption = Annotated[
         "--slippage", help="Instead: each task's deadline against its baseline, and the days slipped."
     ),
 ]
+BriefHistoryOption = Annotated[
+    bool,
+    typer.Option(
+        "--history",
+        help="With --kind brief: add, from the file's git history, the tasks slipped from their "
+        "baseline, each department's on-time record and the burn-up.",
+    ),
+]
 OnTimeOption = Annotated[
     bool,
     typer.Option(

@@ -11,10 +11,12 @@ from typing import Final
 
 from roadmap_cli import messages
 from roadmap_cli.analysis import Window, find_department, status_report
-from roadmap_cli.commands.shared import STDOUT, deliver, judging_day, load_one, tell
+from roadmap_cli.commands.shared import STDOUT, deliver, judging_day, load_one, locate, tell
+from roadmap_cli.dates import resolve_timezone
 from roadmap_cli.errors import ExitCode, UsageError
 from roadmap_cli.messages import say
-from roadmap_cli.report.build import brief_document, execution_document
+from roadmap_cli.report.build import brief_document, brief_history, execution_document
+from roadmap_cli.report.document import BriefHistory
 from roadmap_cli.report.formats import REPORT_FORMATS, ReportFormat, ReportKind
 
 NAME_KEYS: Final = {ReportKind.EXECUTION: "report.name.execution", ReportKind.BRIEF: "report.name.brief"}
@@ -31,6 +33,7 @@ def report(
     section: str | None,
     language: str | None,
     at: str | None = None,
+    with_history: bool = False,
 ) -> ExitCode:
     chosen = report_format or _format_of(output, kind)
     if chosen not in REPORT_FORMATS[kind]:
@@ -38,6 +41,10 @@ def report(
         raise UsageError(say("report.kind_format", kind=kind.value, formats=formats, format=chosen.value))
     if kind is ReportKind.BRIEF and section is not None:
         raise UsageError(say("report.no_section"))
+    if with_history and kind is not ReportKind.BRIEF:
+        raise UsageError(say("report.history_brief_only"))
+    if with_history and at is not None:
+        raise UsageError(say("report.history_at"))
     if output == STDOUT and chosen is not ReportFormat.HTML and sys.stdout.isatty():
         raise UsageError(say("report.binary_to_terminal", format=chosen.value))
     loaded, roadmap, as_of = load_one(path, language, at, as_of)
@@ -48,7 +55,10 @@ def report(
         from roadmap_cli.report import html
 
         department_id = find_department(roadmap, department).id if department is not None else None
-        brief = brief_document(loaded, status_report(roadmap, day, window, department_id), department_id)
+        past = _from_history(path, day, department_id) if with_history else None
+        brief = brief_document(
+            loaded, status_report(roadmap, day, window, department_id), department_id, past
+        )
         raw, items = html.render(brief).encode("utf-8"), sum(len(group.rows) for group in brief.timeline)
     else:
         execution = execution_document(loaded, day, window, department, section)
@@ -70,6 +80,16 @@ def report(
         )
     )
     return ExitCode.OK
+
+
+def _from_history(path: Path | None, day: date, department_id: str | None) -> BriefHistory:
+    """The brief's slippage, on-time record and burn-up, from the roadmap file's git history."""
+    from roadmap_cli.history import burn_up, deadlines_kept, history, slippage
+
+    found = history(locate(path)[0])
+    zone = found.last.info.tz if found.last is not None else resolve_timezone(None)
+    record = deadlines_kept(found, day, zone)
+    return brief_history(found, slippage(found), record, burn_up(found, day, zone), department_id)
 
 
 def _format_of(output: str, kind: ReportKind) -> ReportFormat:

@@ -321,7 +321,7 @@ MESSAGES: dict[str, str] = {
     "brief.postponed_figure": "Postponed",
     "brief.moves": "Times moved",
     "brief.slipped": "Days slipped",
-    "report.kind_format": "a {kind} report is written as {formats}, not {format}",
+    "report.kind_format": "--kind {kind} is written as {formats}, not {format}",
     # diff
     "change.added": "{task} added, due {new}",
     "change.removed": "{task} removed (was {old})",
@@ -570,4 +570,14 @@ MESSAGES: dict[str, str] = {
     "record.column.overdue": "Open, overdue",
     "record.column.rate": "On time, %",
     "history.one_view": "--slippage and --on-time are two views of the history: choose one",
+    "brief.slippage": "Slipped from the baseline ({count})",
+    "brief.baseline": "Baseline",
+    "brief.unrecorded": "Without a record",
+    "brief.on_time": "Deadlines kept, by department",
+    "brief.rate_baseline": "Against the baseline, %",
+    "brief.burn_up": "Planned and done, month by month",
+    "brief.burn_up.planned": "planned by then (baseline)",
+    "brief.burn_up.done": "done by then",
+    "report.history_brief_only": "--history goes with --kind brief",
+    "report.history_at": "--history reads the file's history up to now: it does not go with --at",
 }

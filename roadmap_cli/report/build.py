@@ -24,7 +24,7 @@ from roadmap_cli.dates import resolve_timezone
 from roadmap_cli.diff import Change
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
-from roadmap_cli.history import Due, History, Kept, Record, Slip
+from roadmap_cli.history import Due, History, Kept, Month, Record, Slip
 from roadmap_cli.intake import replies
 from roadmap_cli.messages import say
 from roadmap_cli.model import DepartmentKind, Roadmap, Section, Status
@@ -32,6 +32,8 @@ from roadmap_cli.official import official_state
 from roadmap_cli.report.document import (
     WORKING_TREE,
     BriefDocument,
+    BriefHistory,
+    BurnUpMonth,
     ChangeRow,
     CheckDocument,
     DeadlineRow,
@@ -598,7 +600,32 @@ def _worst(assessments: Sequence[Assessment]) -> Assessment:
     return assessments[-1]
 
 
-def brief_document(loaded: LoadedRoadmap, report: StatusReport, department_id: str | None) -> BriefDocument:
+def brief_history(
+    found: History, slips: Sequence[Slip], record: Record, burn_up: Sequence[Month], department: str | None
+) -> BriefHistory:
+    """The brief's part from the history: of one department with `department`."""
+    slipped = slippage_document("", found, slips, None, department).slips or ()
+    if found.last is None:
+        return BriefHistory((), (), (), ())
+
+    def totals(dues: Sequence[Due]) -> tuple[KeptRow, ...]:
+        assert found.last is not None
+        return tuple(row for row in _kept_rows(found.last, dues, department) if row.month is None)
+
+    return BriefHistory(
+        tuple(row for row in slipped if row.days or row.moves),
+        totals(record.in_force),
+        totals(record.baseline),
+        tuple(BurnUpMonth(month.month, month.planned, month.done) for month in burn_up),
+    )
+
+
+def brief_document(
+    loaded: LoadedRoadmap,
+    report: StatusReport,
+    department_id: str | None,
+    history: BriefHistory | None = None,
+) -> BriefDocument:
     """The meeting brief: the status of `report` (one department's, with `department_id`), the
     postponed items, and a timeline of every item by section (by lead department without sections)."""
     roadmap = loaded.roadmap
@@ -628,4 +655,4 @@ def brief_document(loaded: LoadedRoadmap, report: StatusReport, department_id: s
         (row for row in rows if row.moves and row.status not in (Status.DONE, Status.CANCELLED)),
         key=lambda row: -row.moves,
     )
-    return BriefDocument(status, tuple(postponed), tuple(group for group in timeline if group.rows))
+    return BriefDocument(status, tuple(postponed), tuple(group for group in timeline if group.rows), history)

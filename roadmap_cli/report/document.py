@@ -468,6 +468,19 @@ class BriefDocument:
     status: StatusDocument
     postponed: tuple[DeadlineRow, ...]  # open items moved at least once, the most moved first
     timeline: tuple[TimelineGroup, ...]
+    history: BriefHistory | None = None  # with `--history`: what the file's git history adds
+
+
+@dataclass(frozen=True, slots=True)
+class BriefHistory:
+    """What the brief adds from the roadmap file's git history: the tasks that slipped from their
+    baseline (the furthest first), each department's on-time record in all (against the deadline in
+    force, then against the baseline), and the burn-up, month by month."""
+
+    slips: tuple[SlipRow, ...]
+    on_time: tuple[KeptRow, ...]
+    on_time_baseline: tuple[KeptRow, ...]
+    burn_up: tuple[BurnUpMonth, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,16 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from roadmap_cli import messages
-from roadmap_cli.report import sentences, timeline
-from roadmap_cli.report.document import DEFAULT_ROWS, BriefDocument, DeadlineRow, DepartmentRow, first_rows
+from roadmap_cli.report import burnup, sentences, timeline
+from roadmap_cli.report.document import (
+    DEFAULT_ROWS,
+    BriefDocument,
+    BriefHistory,
+    DeadlineRow,
+    DepartmentRow,
+    KeptRow,
+    first_rows,
+)
 from roadmap_cli.report.escape import inert
 
 TEMPLATE = "meeting_brief.html.jinja"
@@ -123,7 +131,84 @@ def _context(document: BriefDocument) -> dict[str, Any]:
             ),
         ],
         "timeline": Markup(timeline.svg(document.timeline, status.as_of)),
+        "history": None if document.history is None else _history(document.history, names),
     }
+
+
+def _history(history: BriefHistory, names: dict[str, DepartmentRow]) -> dict[str, Any]:
+    """The slippage from the baseline, the on-time record and the burn-up, from the git history."""
+
+    def name(department_id: str) -> str:
+        return _name(names[department_id]) if department_id in names else inert(department_id)
+
+    slips = [
+        [
+            row.task,
+            name(row.department),
+            messages.day(row.baseline),
+            messages.day(row.current),
+            f"{row.days:+d}",
+            str(row.moves),
+            str(row.unrecorded),
+        ]
+        for row in history.slips
+    ]
+    baseline = {row.department: row for row in history.on_time_baseline}
+    record = [
+        [
+            name(row.department),
+            str(row.fell_due),
+            str(row.on_time),
+            str(row.late),
+            str(row.overdue),
+            _rate(row),
+            _rate(baseline[row.department]) if row.department in baseline else "",
+        ]
+        for row in history.on_time
+    ]
+    return {
+        "lists": [
+            _list(
+                messages.text("brief.slippage", count=messages.Amount(len(slips))),
+                [
+                    messages.text("column.task"),
+                    messages.text("column.department"),
+                    messages.text("brief.baseline"),
+                    messages.text("column.deadline"),
+                    messages.text("brief.slipped"),
+                    messages.text("brief.moves"),
+                    messages.text("brief.unrecorded"),
+                ],
+                slips,
+                numbers_from=4,
+            ),
+            _list(
+                messages.text("brief.on_time"),
+                [
+                    messages.text("column.department"),
+                    *(
+                        messages.text(key)
+                        for key in (
+                            "record.column.due",
+                            "record.column.on_time",
+                            "record.column.late",
+                            "record.column.overdue",
+                            "record.column.rate",
+                        )
+                    ),
+                    messages.text("brief.rate_baseline"),
+                ],
+                record,
+                numbers_from=1,
+            ),
+        ],
+        "burn_up_heading": messages.text("brief.burn_up"),
+        "burn_up": Markup(burnup.svg(history.burn_up)),
+    }
+
+
+def _rate(row: KeptRow) -> str:
+    return "—" if row.rate is None else f"{row.rate} %"
 
 
 _COUNT_KEYS = ("column.tasks", "column.done", "column.overdue", "column.due_soon", "column.at_risk")
@@ -139,10 +224,17 @@ def _department(row: DepartmentRow) -> dict[str, Any]:
     }
 
 
-def _list(heading: str, headers: list[str], rows: list[list[str]]) -> dict[str, Any]:
+def _list(heading: str, headers: list[str], rows: list[list[str]], numbers_from: int = 4) -> dict[str, Any]:
+    """A table of the brief: its columns from `numbers_from` (counted from 0) on are figures."""
     shown, hidden = first_rows(rows, DEFAULT_ROWS)
     more = messages.text("brief.more", count=messages.Amount(hidden)) if hidden else ""
-    return {"heading": heading, "headers": headers, "rows": shown, "hidden": more}
+    return {
+        "heading": heading,
+        "headers": headers,
+        "rows": shown,
+        "hidden": more,
+        "numbers_from": numbers_from,
+    }
 
 
 def _name(row: DepartmentRow) -> str:
