@@ -10,7 +10,7 @@ marked unrecorded: possible before the policy existed, or pushed past `diff --ch
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -201,16 +201,10 @@ def deadlines_kept(
 ) -> Record:
     """Each dated task of the newest roadmap (cancelled ones apart: they left the plan) that fell
     due, judged on `as_of` from its deadlines over the history, commit days in `zone`."""
-    if found.last is None:
-        return Record((), ())
-    deadlines = _deadlines_in_force(found, zone)
     in_force: list[Due] = []
     against_baseline: list[Due] = []
-    for task in found.last.tasks:
-        if task.deadline is None or task.status is Status.CANCELLED:
-            continue
+    for task, spans in _dated_tasks(found, zone):
         done = task.completed if task.status is Status.DONE else None
-        spans = deadlines.get(task.id) or [(date.min, task.deadline)]
         fell_due = _fell_due(spans, done, as_of)
         if fell_due is not None:
             in_force.append(Due(task.id, task.department, *fell_due))
@@ -224,6 +218,18 @@ def deadlines_kept(
         if kept is not None:
             against_baseline.append(Due(task.id, task.department, first, kept))
     return Record(tuple(in_force), tuple(against_baseline))
+
+
+def _dated_tasks(found: History, zone: tzinfo) -> Iterator[tuple[Task, list[tuple[date, date]]]]:
+    """The tasks the record and the burn-up count: the newest roadmap's dated tasks, cancelled ones
+    apart (they left the plan); each with its deadlines in force over the history (`_deadlines_in_force`;
+    a task the history never dated, its deadline now)."""
+    if found.last is None:
+        return
+    deadlines = _deadlines_in_force(found, zone)
+    for task in found.last.tasks:
+        if task.deadline is not None and task.status is not Status.CANCELLED:
+            yield task, deadlines.get(task.id) or [(date.min, task.deadline)]
 
 
 def _deadlines_in_force(found: History, zone: tzinfo) -> dict[str, list[tuple[date, date]]]:
@@ -283,15 +289,9 @@ class Month:
 
 def burn_up(found: History, as_of: date, zone: tzinfo) -> tuple[Month, ...]:
     """Planned against done, month by month, from the first baseline deadline's month to `as_of`'s."""
-    if found.last is None:
-        return ()
-    deadlines = _deadlines_in_force(found, zone)
     planned: list[date] = []
     done: list[date] = []
-    for task in found.last.tasks:
-        if task.deadline is None or task.status is Status.CANCELLED:
-            continue
-        spans = deadlines.get(task.id) or [(date.min, task.deadline)]
+    for task, spans in _dated_tasks(found, zone):
         planned.append(_first(task, [deadline for _day, deadline in spans]))
         if task.status is Status.DONE and task.completed is not None:
             done.append(task.completed)

@@ -128,6 +128,15 @@ def test_the_excel_report_has_a_summary_and_a_filtered_sheet_of_items(run: Run, 
     assert rows["7.2"][-1] == datetime(2026, 6, 1)  # a real date, not text
     assert items.cell(list(rows).index("7.2") + 2, 7).fill.fgColor.rgb.endswith("FFC7CE")  # not executed: red
     assert rows["7.3"][6].startswith("перенос срока")
+    # How a reader sees the cells: Times New Roman; an item's text wrapped in its column, a section's
+    # title on one line running on over the empty cells beside it; a due date written as a date.
+    section_row = next(row for row in range(2, items.max_row + 1) if items.cell(row, 2).value is None)
+    assert items.cell(section_row, 1).font.bold and not items.cell(section_row, 1).alignment.wrap_text
+    item_row = list(rows).index("7.2") + 2
+    assert (
+        items.cell(item_row, 2).alignment.wrap_text and items.cell(item_row, 2).font.name == "Times New Roman"
+    )
+    assert items.cell(item_row, len(header)).number_format == "DD.MM.YYYY"
 
 
 def test_a_plan_with_costs_gets_the_cost_and_financing_columns(run: Run, tmp_path: Path) -> None:

@@ -45,6 +45,7 @@ AMOUNT_FORMAT = "#,##0.0##"
 # them by these names).
 TEXT = "Roadmap text"  # wrapped at the column's width, top-aligned
 HEADING = "Roadmap heading"  # the same, bold
+SECTION = "Roadmap section"  # bold on one line, running on over the empty cells beside it
 PLAIN = "Roadmap value"  # a number, or an empty cell
 DATE = "Roadmap date"
 AMOUNT = "Roadmap amount"
@@ -59,6 +60,7 @@ def _named_styles() -> list[NamedStyle]:
     return [
         NamedStyle(TEXT, font=plain, alignment=wrapped),
         NamedStyle(HEADING, font=bold, alignment=wrapped),
+        NamedStyle(SECTION, font=bold, alignment=top),
         NamedStyle(PLAIN, font=plain, alignment=top),
         NamedStyle(DATE, font=plain, alignment=top, number_format=DATE_FORMAT),
         NamedStyle(AMOUNT, font=plain, alignment=top, number_format=AMOUNT_FORMAT),
@@ -206,7 +208,7 @@ def _items(book: _Book, sheet: Worksheet, document: ExecutionDocument) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[min(column, len(WIDTHS)) - 1]
     line = 2
     for title, rows in execution.by_section(document):
-        book.text(sheet, line, 1, title, HEADING)
+        book.text(sheet, line, 1, title, SECTION)
         line += 1
         for row in rows:
             values = execution.cells(row, document)
