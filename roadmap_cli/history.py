@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from roadmap_cli import git
+from roadmap_cli.dates import resolve_timezone
 from roadmap_cli.diff import Change, ChangeKind, compare
 from roadmap_cli.history_cache import FIRST, INVALID, Cache, Step, cache_in
 from roadmap_cli.load import load_bytes
@@ -38,6 +39,11 @@ class History:
     revisions: int  # the commits that changed the file
     invalid: tuple[str, ...]  # the commits at which the file did not load, skipped
     last: Roadmap | None  # the newest valid revision: its departments, zone and names
+
+    @property
+    def zone(self) -> tzinfo:
+        """The time zone commit days are counted in: the newest valid revision's (else Kazakhstan's)."""
+        return self.last.info.tz if self.last is not None else resolve_timezone(None)
 
 
 def history(path: Path, limits: Limits = DEFAULT_LIMITS) -> History:

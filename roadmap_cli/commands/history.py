@@ -10,7 +10,7 @@ from pathlib import Path
 from roadmap_cli import git
 from roadmap_cli.analysis import find_department
 from roadmap_cli.commands.shared import View, emit, locate, speak
-from roadmap_cli.dates import resolve_timezone, today_in
+from roadmap_cli.dates import today_in
 from roadmap_cli.errors import ExitCode, RoadmapError, UsageError
 from roadmap_cli.history import History, Record, deadlines_kept, history, slippage
 from roadmap_cli.messages import say
@@ -79,7 +79,7 @@ def _record(
 ) -> RecordDocument:
     """The on-time record judged on `until` (default: today in the roadmap's zone), of the months
     from `since`'s on, of these tasks."""
-    zone = found.last.info.tz if found.last is not None else resolve_timezone(None)
+    zone = found.zone
     as_of = until or today_in(zone)
     against, since_time = _baseline(path, shown, baseline)
     record = deadlines_kept(found, as_of, zone, against, since_time)

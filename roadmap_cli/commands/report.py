@@ -12,7 +12,6 @@ from typing import Final
 from roadmap_cli import messages
 from roadmap_cli.analysis import Window, find_department, status_report
 from roadmap_cli.commands.shared import STDOUT, deliver, judging_day, load_one, locate, tell
-from roadmap_cli.dates import resolve_timezone
 from roadmap_cli.errors import ExitCode, UsageError
 from roadmap_cli.messages import say
 from roadmap_cli.report.build import brief_document, brief_history, execution_document
@@ -87,7 +86,7 @@ def _from_history(path: Path | None, day: date, department_id: str | None) -> Br
     from roadmap_cli.history import burn_up, deadlines_kept, history, slippage
 
     found = history(locate(path)[0])
-    zone = found.last.info.tz if found.last is not None else resolve_timezone(None)
+    zone = found.zone
     record = deadlines_kept(found, day, zone)
     return brief_history(found, slippage(found), record, burn_up(found, day, zone), department_id)
 

@@ -20,7 +20,6 @@ from roadmap_cli.analysis import (
     find_department,
     planned_costs,
 )
-from roadmap_cli.dates import resolve_timezone
 from roadmap_cli.diff import Change
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
@@ -470,7 +469,7 @@ def history_document(
 ) -> HistoryDocument:
     """The history's changes, as the filters keep them: of these tasks, between these days (in the
     roadmap's zone), of this department (leading the task after the change)."""
-    zone = found.last.info.tz if found.last is not None else resolve_timezone(None)
+    zone = found.zone
     wanted = set(tasks)
     rows = []
     for event in found.events:
