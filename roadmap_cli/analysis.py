@@ -205,8 +205,10 @@ def assess_task(
     calendar: WorkingCalendar,
     window: Window = Window(),
     rule: DayOffRule = DayOffRule.KEEP,
+    ahead: date | None = None,
 ) -> list[Assessment]:
-    """The task's deadline, or every period of a duty due by the as-of date and the next one."""
+    """The task's deadline, or every period of a duty due by the as-of date and the next one (with
+    `ahead`, every one due by that later day: a calendar shows what is coming)."""
 
     def due(stated: date) -> date:
         return calendar.next_working_day(stated) if rule is DayOffRule.NEXT_WORKING_DAY else stated
@@ -217,8 +219,11 @@ def assess_task(
         return [Assessment(task, as_of, as_of, as_of, calendar, window, standing=True)]
     # A period reported after the as-of day was not reported yet on that day.
     submitted = {period: on for period, on in task.submitted.items() if on <= as_of}
-    occurrences = list(task.recurrence.schedule.due_through(as_of))
-    listed = occurrences[-LISTED_PERIODS:]
+    occurrences = list(task.recurrence.schedule.due_through(max(as_of, ahead or as_of)))
+    upcoming = [occurrence for occurrence in occurrences if occurrence.due > as_of]
+    fallen_due = occurrences[: len(occurrences) - len(upcoming)]
+    shown_due = fallen_due[-(LISTED_PERIODS - 1 if upcoming else LISTED_PERIODS) :]
+    listed = shown_due + upcoming
     assessments = [
         Assessment(
             task,
@@ -233,7 +238,7 @@ def assess_task(
         )
         for occurrence in listed
     ]
-    missed = [item for item in occurrences[: -len(listed)] if item.label not in submitted]
+    missed = [item for item in fallen_due[: len(fallen_due) - len(shown_due)] if item.label not in submitted]
     if missed:
         first, last = missed[0], missed[-1]
         label = f"{first.label}…{last.label}"
@@ -253,14 +258,17 @@ def assess_task(
     return assessments
 
 
-def assess_all(roadmap: Roadmap, as_of: date, window: Window = Window()) -> list[Assessment]:
+def assess_all(
+    roadmap: Roadmap, as_of: date, window: Window = Window(), ahead: date | None = None
+) -> list[Assessment]:
+    """Every deadline of the roadmap in file order, judged on `as_of` (`ahead`: see `assess_task`)."""
     calendar = roadmap_calendar(roadmap)
     rule = roadmap.calendar.deadline_on_day_off
     tasks = roadmap.tasks_by_id
     assessments = [
         assessment
         for task in roadmap.tasks
-        for assessment in assess_task(_dated(task, tasks, as_of), as_of, calendar, window, rule)
+        for assessment in assess_task(_dated(task, tasks, as_of), as_of, calendar, window, rule, ahead)
     ]
     overdue = {assessment.task.id for assessment in assessments if assessment.is_overdue}
     # A plan that keeps no progress notes cannot be judged by their absence.

@@ -39,6 +39,7 @@ from roadmap_cli.recurrence import DueTerms, Frequency, Schedule
 from roadmap_cli.values import (
     MONEY_SCHEMA,
     DeadlineText,
+    EmailAddress,
     Identifier,
     IsoDate,
     Leads,
@@ -166,6 +167,10 @@ class Department(_Strict):
     id: Identifier
     name: Localized
     kind: DepartmentKind = DepartmentKind.DEPARTMENT
+    language: Language | None = Field(
+        default=None, description="the language its reminders are written in: kk, ru or en"
+    )
+    email: EmailAddress | None = Field(default=None, description="where its reminders go (`roadmap remind`)")
 
 
 class Section(_Strict):

@@ -216,6 +216,28 @@ DeadlineText = Annotated[
 ]
 NonBlank = Annotated[str, AfterValidator(_non_blank), WithJsonSchema({"type": "string", "minLength": 1})]
 
+# One mailbox as a person writes it (`uprav@aktobe.gov.kz`): no name, no comment, no space and none of
+# the characters that separate addresses or start a header's next line, so that a reminder sent to it
+# can only ever go to that one address.
+_EMAIL_PATTERN = r"^[^\s@<>(),;:\"\[\]\\]+@[^\s@<>(),;:\"\[\]\\.]+(\.[^\s@<>(),;:\"\[\]\\.]+)+$"
+_EMAIL = re.compile(_EMAIL_PATTERN)
+
+
+def email_problem(value: str) -> Text | None:
+    """Why `value` is not one mailbox, or None when it is."""
+    return None if _EMAIL.fullmatch(value) else say("invalid.email", value=shortened(value))
+
+
+def _email(value: str) -> str:
+    if _EMAIL.fullmatch(value) is None:
+        raise invalid("invalid.email", value=shortened(value))
+    return value
+
+
+EmailAddress = Annotated[
+    str, AfterValidator(_email), WithJsonSchema({"type": "string", "pattern": _EMAIL_PATTERN})
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Localized:

@@ -81,6 +81,14 @@ class WorkingCalendar:
             day += timedelta(days=1)
         return day
 
+    def working_days_before(self, day: date, count: int) -> date:
+        """The working day `count` working days before `day` (a reminder's day: "3 working days
+        before the deadline"); `day` itself for 0."""
+        while count > 0:
+            day -= timedelta(days=1)
+            count -= self.is_working_day(day)
+        return day
+
     def working_days_between(self, earlier: date, later: date) -> int:
         """Working days after `earlier`, up to and including `later`; negative when `later` is earlier."""
         if later < earlier:

@@ -78,6 +78,8 @@ def roadmap_lines(count: int, moved: bool = False, plan_fields: bool = False) ->
             "    name:",
             f"      kk: Басқарма №{number}",
             f"      ru: Управление №{number}",
+            f"    language: {('kk', 'ru')[number % 2]}",
+            f"    email: dept-{number:02d}@example.kz",
         ]
     lines += ["", "tasks:"]
     yield from (line + "\n" for line in lines)
@@ -207,6 +209,10 @@ def git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
+# Reminders of what falls due within two working weeks of the benchmark's day.
+SOON = ["--within", "10wd", "--as-of", "2026-11-26"]
+
+
 def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[list[str], list[str] | None]]:
     found = {
         "python -c pass": ([python, "-c", "pass"], None),
@@ -270,6 +276,41 @@ def commands(python: str, roadmap: str, checker: str | None) -> dict[str, tuple[
         # The roadmap as it stood at the commit before, read from git and judged.
         "roadmap status --at": (
             [roadmap, "status", "roadmap.yaml", "--at", "HEAD~1", "--as-of", "2026-11-26"],
+            None,
+        ),
+        # Every department's reminder, as e-mail files (a text and an HTML part each) and as one JSON.
+        "roadmap remind eml": (
+            [
+                roadmap,
+                "remind",
+                "roadmap.yaml",
+                "-f",
+                "eml",
+                "--from",
+                "roadmap@example.kz",
+                "-o",
+                "mail",
+                *SOON,
+            ],
+            None,
+        ),
+        "roadmap remind json": (
+            [roadmap, "remind", "roadmap.yaml", "-f", "json", *SOON],
+            None,
+        ),
+        # Every deadline and a year of each duty's periods as an iCalendar feed, with alarms.
+        "roadmap calendar": (
+            [
+                roadmap,
+                "calendar",
+                "roadmap.yaml",
+                "--alarm",
+                "3wd",
+                "-o",
+                "deadlines.ics",
+                "--as-of",
+                "2026-11-26",
+            ],
             None,
         ),
         # The reports above, taken in again: a 1,000-item plan as a Word table and as an Excel sheet.

@@ -76,6 +76,25 @@ def test_example_ci_files_run_commands_and_options_that_exist(name: str) -> None
         command.make_context(command_name, list(args))  # raises on an unknown option or bad value
 
 
+@pytest.mark.parametrize("name", ["github-actions-remind.yml", "gitlab-ci-remind.yml"])
+def test_example_reminder_jobs_send_through_smtp_and_publish_the_calendar(
+    name: str, run: Run, tmp_path: Path
+) -> None:
+    lines = commands_in(yaml_data(REPO / "examples" / name))
+    [remind] = [line for line in lines if line.startswith("roadmap remind")]
+    [calendar] = [line for line in lines if line.startswith("roadmap calendar")]
+    assert "--smtp" in remind and "-o deadlines.ics" in calendar
+    group = typer.main.get_command(app)
+    for line in lines:
+        _program, command_name, *args = shlex.split(line)
+        group.commands[command_name].make_context(command_name, list(args))  # type: ignore[attr-defined]
+    # The calendar line as the job runs it, in the repository's directory, on the shipped sample.
+    _program, *args = shlex.split(calendar)
+    result = run(*args, str(SAMPLE), cwd=tmp_path)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert (tmp_path / "deadlines.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
 def _as_yaml_tools_read(path: Path) -> Any:
     """The data as a YAML 1.2 tool reads it (yaml-language-server, check-jsonschema): `1` and `7.1` are
     numbers, `true` a boolean; timestamps stay text, as those tools keep them."""

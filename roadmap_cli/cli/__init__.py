@@ -18,19 +18,24 @@ import typer
 from roadmap_cli import __version__, messages
 from roadmap_cli.cli import options
 from roadmap_cli.cli.options import (
+    AlarmOption,
     AllOption,
     AsOfOption,
     AtOption,
     BaselineOption,
     BaseOption,
     BriefHistoryOption,
+    CalendarOutputOption,
     CoExecutorOption,
     DecisionOption,
     DeliverableOption,
     DepartmentOption,
     DependsOnOption,
+    DigestFormatOption,
+    DigestOutputOption,
     DocumentOption,
     DryRunOption,
+    EveryDepartmentOption,
     EvidenceOption,
     ExportFormatOption,
     FailOnOption,
@@ -68,14 +73,17 @@ from roadmap_cli.cli.options import (
     ReportPathArgument,
     RussianPlanOption,
     SectionOption,
+    SenderOption,
     SheetOption,
     SinceOption,
     SlippageOption,
+    SmtpOption,
     TableOption,
     TaskArgument,
     ToOption,
     UntilOption,
     WarnDaysOption,
+    WithinOption,
 )
 from roadmap_cli.cli.usage import RoadmapGroup
 from roadmap_cli.errors import ExitCode, RoadmapError
@@ -298,6 +306,66 @@ def report(
     return run(
         path, kind, office_format, output, when, window, department, section, language, point, with_history
     )
+
+
+@app.command()
+@guarded
+def remind(
+    paths: ReadPathsArgument = None,
+    within: WithinOption = "5wd",
+    department: DepartmentOption = None,
+    digest_format: DigestFormatOption = None,
+    output: DigestOutputOption = None,
+    sender: SenderOption = None,
+    smtp: SmtpOption = None,
+    every: EveryDepartmentOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> ExitCode:
+    """A reminder for each department: what is overdue (worst first), what falls due within the
+    window, its duties' reports coming due and what is at risk, in the department's own language.
+
+    Judged by the rules of `roadmap status`. Printed, written one file per department, or sent as
+    e-mail through --smtp; a department with nothing to be reminded of gets none.
+    """
+    from roadmap_cli.commands.remind import remind as run
+
+    language = options.requested_language(lang)
+    window = options.window(within, "--within")
+    chosen_sender = options.given(sender, "--from", options.mail_sender)
+    server = options.given(smtp, "--smtp", options.mail_server)
+    when = options.as_of(as_of)
+    return run(
+        paths or [None],
+        when,
+        window,
+        department,
+        digest_format,
+        output,
+        chosen_sender,
+        server,
+        every,
+        language,
+    )
+
+
+@app.command()
+@guarded
+def calendar(
+    paths: ReadPathsArgument = None,
+    output: CalendarOutputOption = "-",
+    department: DepartmentOption = None,
+    alarm: AlarmOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> ExitCode:
+    """The deadlines as an iCalendar feed (.ics) for Outlook, Thunderbird or a phone: an all-day event
+    per deadline and per period of a duty (a year ahead), re-imported as updates, not duplicates."""
+    from roadmap_cli.commands.calendar import calendar as run
+
+    language = options.requested_language(lang)
+    ringing = options.given(alarm, "--alarm", options.working_days)
+    return run(paths or [None], options.as_of(as_of), department, ringing, output, language)
 
 
 @app.command(name="import")

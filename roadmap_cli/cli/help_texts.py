@@ -195,6 +195,38 @@ _RU: Mapping[str, str] = {
     "Instead: each department's record of keeping its deadlines, month by month, against the deadline in force when each fell due and against the baseline (--until: the day judged).":
         "Вместо этого: исполнение сроков каждым исполнителем по месяцам, относительно срока, действовавшего\n"
         "на момент наступления, и относительно базового плана (--until: день оценки).",
+    "A reminder for each department: what is overdue (worst first), what falls due within the\n"
+    "window, its duties' reports coming due and what is at risk, in the department's own language.\n\n"
+    "Judged by the rules of `roadmap status`. Printed, written one file per department, or sent as\n"
+    "e-mail through --smtp; a department with nothing to be reminded of gets none.":
+        "Напоминание каждому управлению: что просрочено (худшее первым), у чего срок наступает в\n"
+        "ближайшее время, какие отчёты по периодическим поручениям пора сдавать и что под риском, на языке управления.\n\n"
+        "По правилам `roadmap status`. Выводится на экран, записывается по файлу на управление или\n"
+        "отправляется почтой через --smtp; управлению, которому не о чем напоминать, напоминание не составляется.",
+    "Remind of deadlines within N calendar days or N working days (5wd).":
+        "Напоминать о сроках в ближайшие N календарных или N рабочих дней (5wd).",
+    "text, markdown, html, eml (an e-mail message per department) or json. Default: text, or eml with --smtp.":
+        "text, markdown, html, eml (письмо на каждое управление) или json. По умолчанию: text, с --smtp — eml.",
+    "Write one file per department into this directory (DEPARTMENT.txt, .md, .html, .eml or .json). Default: "
+    "standard output.":
+        "Записать по файлу на управление в эту папку (УПРАВЛЕНИЕ.txt, .md, .html, .eml или .json). "
+        "По умолчанию: стандартный вывод.",
+    "Who the e-mails are from (roadmap@akimat.kz, or Akimat <roadmap@akimat.kz>). Default: $ROADMAP_MAIL_FROM.":
+        "От кого письма (roadmap@akimat.kz или Akimat <roadmap@akimat.kz>). По умолчанию: $ROADMAP_MAIL_FROM.",
+    "Send the e-mails through this mail server: STARTTLS when it offers it, and the login from "
+    "$ROADMAP_SMTP_USER and $ROADMAP_SMTP_PASSWORD when set (never from the roadmap).":
+        "Отправить письма через этот почтовый сервер: STARTTLS, если сервер его предлагает, и вход по "
+        "$ROADMAP_SMTP_USER и $ROADMAP_SMTP_PASSWORD, если они заданы (никогда не из дорожной карты).",
+    "Write a reminder for a department with nothing to remind it of, too (it says so).":
+        "Составить напоминание и управлению, которому не о чем напоминать (оно так и скажет).",
+    "The deadlines as an iCalendar feed (.ics) for Outlook, Thunderbird or a phone: an all-day event\n"
+    "per deadline and per period of a duty (a year ahead), re-imported as updates, not duplicates.":
+        "Сроки как календарь iCalendar (.ics) для Outlook, Thunderbird или телефона: событие на весь день\n"
+        "на каждый срок и каждый период поручения (на год вперёд); повторный импорт обновляет, а не дублирует.",
+    "The .ics file to write (replaced whole, never half-written), or - for standard output.":
+        "Файл .ics для записи (заменяется целиком, никогда не наполовину) или - для стандартного вывода.",
+    "Remind N working days before each open deadline, at 09:00 in the roadmap's time zone.":
+        "Напоминать за N рабочих дней до каждого открытого срока, в 09:00 по часовому поясу дорожной карты.",
 }  # fmt: skip
 
 # Kazakh: the words of the akimat's documents (орындаушы, мерзім, есепті кезең, мерзімді ауыстыру).
@@ -379,6 +411,38 @@ _KK: Mapping[str, str] = {
     "Instead: each department's record of keeping its deadlines, month by month, against the deadline in force when each fell due and against the baseline (--until: the day judged).":
         "Оның орнына: әр орындаушының мерзімдерді сақтауы ай сайын, мерзім келген кездегі қолданыстағы\n"
         "мерзімге және базалық жоспарға қатысты (--until: бағаланатын күн).",
+    "A reminder for each department: what is overdue (worst first), what falls due within the\n"
+    "window, its duties' reports coming due and what is at risk, in the department's own language.\n\n"
+    "Judged by the rules of `roadmap status`. Printed, written one file per department, or sent as\n"
+    "e-mail through --smtp; a department with nothing to be reminded of gets none.":
+        "Әр басқармаға еске салу: мерзімі өткені (ең нашары бірінші), мерзімі жақын қалғаны,\n"
+        "тапсыратын мерзімді есептері және қауіп төнгені, басқарманың өз тілінде.\n\n"
+        "`roadmap status` ережелерімен. Экранға шығарылады, әр басқармаға бір файл жазылады немесе\n"
+        "--smtp арқылы поштамен жіберіледі; еске салатын ештеңесі жоқ басқармаға хабар жасалмайды.",
+    "Remind of deadlines within N calendar days or N working days (5wd).":
+        "N күнтізбелік немесе N жұмыс күні ішіндегі мерзімдерді еске салу (5wd).",
+    "text, markdown, html, eml (an e-mail message per department) or json. Default: text, or eml with --smtp.":
+        "text, markdown, html, eml (әр басқармаға бір хат) немесе json. Әдепкі: text, --smtp болса eml.",
+    "Write one file per department into this directory (DEPARTMENT.txt, .md, .html, .eml or .json). Default: "
+    "standard output.":
+        "Әр басқармаға бір файлды осы қалтаға жазу (БАСҚАРМА.txt, .md, .html, .eml немесе .json). "
+        "Әдепкі: стандартты шығыс.",
+    "Who the e-mails are from (roadmap@akimat.kz, or Akimat <roadmap@akimat.kz>). Default: $ROADMAP_MAIL_FROM.":
+        "Хаттар кімнен (roadmap@akimat.kz немесе Akimat <roadmap@akimat.kz>). Әдепкі: $ROADMAP_MAIL_FROM.",
+    "Send the e-mails through this mail server: STARTTLS when it offers it, and the login from "
+    "$ROADMAP_SMTP_USER and $ROADMAP_SMTP_PASSWORD when set (never from the roadmap).":
+        "Хаттарды осы пошта сервері арқылы жіберу: сервер ұсынса STARTTLS, берілсе $ROADMAP_SMTP_USER "
+        "және $ROADMAP_SMTP_PASSWORD арқылы кіру (ешқашан жол картасынан емес).",
+    "Write a reminder for a department with nothing to remind it of, too (it says so).":
+        "Еске салатын ештеңесі жоқ басқармаға да хабар жазу (ол соны айтады).",
+    "The deadlines as an iCalendar feed (.ics) for Outlook, Thunderbird or a phone: an all-day event\n"
+    "per deadline and per period of a duty (a year ahead), re-imported as updates, not duplicates.":
+        "Мерзімдер Outlook, Thunderbird немесе телефонға арналған iCalendar күнтізбесі (.ics) ретінде: әр\n"
+        "мерзімге және тапсырманың әр кезеңіне (бір жыл алға) күні бойғы оқиға; қайта импорттау көшірмелемей жаңартады.",
+    "The .ics file to write (replaced whole, never half-written), or - for standard output.":
+        "Жазылатын .ics файлы (толығымен ауыстырылады, ешқашан жартылай емес) немесе стандартты шығыс үшін -.",
+    "Remind N working days before each open deadline, at 09:00 in the roadmap's time zone.":
+        "Әр ашық мерзімге N жұмыс күні қалғанда, жол картасының уақыт белдеуі бойынша 09:00-де еске салу.",
 }  # fmt: skip
 
 HELP: Mapping[str, Mapping[str, str]] = {"ru": _RU, "kk": _KK}

@@ -19,10 +19,11 @@ from roadmap_cli import messages
 from roadmap_cli.gate import FailOn
 from roadmap_cli.invisible import is_blank
 from roadmap_cli.report.escape import inert
-from roadmap_cli.report.formats import OutputFormat, ReportFormat, ReportKind, default_format
+from roadmap_cli.report.formats import DigestFormat, OutputFormat, ReportFormat, ReportKind, default_format
 
 if TYPE_CHECKING:
     from roadmap_cli.analysis import Window
+    from roadmap_cli.commands.remind import MailServer, Sender
     from roadmap_cli.commands.shared import View
     from roadmap_cli.wording import Deadline
 
@@ -286,14 +287,46 @@ def as_of(value: str | None) -> date | datetime | None:
     return date_option(value, "--as-of")
 
 
-def window(value: str) -> Window:
-    """--warn-days: 14 calendar days, or 10wd working days."""
+def window(value: str, option: str = "--warn-days") -> Window:
+    """--warn-days (or --within, --alarm): 14 calendar days, or 10wd working days."""
     from roadmap_cli.analysis import Window
 
     try:
         return Window.parse(value)
     except ValueError as exc:
-        raise refused(str(exc), "--warn-days") from None
+        raise refused(str(exc), option) from None
+
+
+def working_days(value: str, option: str) -> int:
+    """A count of working days: ``3wd`` (or ``3``, taken as working days all the same)."""
+    return window(value.lower().removesuffix("wd"), option).days
+
+
+def mail_sender(value: str, option: str) -> Sender:
+    """--from: a mailbox (roadmap@akimat.kz) or a name and a mailbox (Akimat <roadmap@akimat.kz>),
+    as one line; the mailbox checked as a department's e-mail is."""
+    from email.utils import formataddr, parseaddr
+
+    from roadmap_cli.commands.remind import Sender
+    from roadmap_cli.values import email_problem
+
+    name, address = parseaddr(text(value, option))
+    problem = email_problem(address) if address and value.isprintable() else email_problem(value)
+    if problem is not None:
+        raise refused(str(problem), option)
+    return Sender(formataddr((" ".join(name.split()), address)) if name else address, address)
+
+
+def mail_server(value: str, option: str) -> MailServer:
+    """--smtp HOST:PORT (an IPv6 address in brackets: [::1]:25)."""
+    from roadmap_cli.commands.remind import MailServer
+
+    host, _colon, port = text(value, option).rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    port_number = int(port) if port.isascii() and port.isdigit() and len(port) < 6 else 0
+    if not host or not host.isprintable() or not 0 < port_number < 65536:
+        raise refused(messages.text("usage.smtp", value=value), option)
+    return MailServer(host, port_number)
 
 
 def text(value: str, option: str) -> str:
@@ -512,5 +545,82 @@ BaselineOption = Annotated[
         help="With --slippage or --on-time: measure from the roadmap at this revision or date (default: "
         "each task from the commit that added it).",
         show_default=False,
+    ),
+]
+WithinOption = Annotated[
+    str,
+    typer.Option(
+        "--within",
+        metavar="N|Nwd",
+        help="Remind of deadlines within N calendar days or N working days (5wd).",
+    ),
+]
+DigestFormatOption = Annotated[
+    DigestFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="text, markdown, html, eml (an e-mail message per department) or json. Default: text, "
+        "or eml with --smtp.",
+        show_default=False,
+    ),
+]
+DigestOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="DIR",
+        help="Write one file per department into this directory (DEPARTMENT.txt, .md, .html, .eml or "
+        ".json). Default: standard output.",
+        show_default=False,
+        file_okay=False,
+    ),
+]
+SenderOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        metavar="ADDRESS",
+        envvar="ROADMAP_MAIL_FROM",
+        help="Who the e-mails are from (roadmap@akimat.kz, or Akimat <roadmap@akimat.kz>). Default: "
+        "$ROADMAP_MAIL_FROM.",
+        show_default=False,
+    ),
+]
+SmtpOption = Annotated[
+    str | None,
+    typer.Option(
+        "--smtp",
+        metavar="HOST:PORT",
+        help="Send the e-mails through this mail server: STARTTLS when it offers it, and the login from "
+        "$ROADMAP_SMTP_USER and $ROADMAP_SMTP_PASSWORD when set (never from the roadmap).",
+        show_default=False,
+    ),
+]
+EveryDepartmentOption = Annotated[
+    bool,
+    typer.Option(
+        "--every-department",
+        help="Write a reminder for a department with nothing to remind it of, too (it says so).",
+    ),
+]
+AlarmOption = Annotated[
+    str | None,
+    typer.Option(
+        "--alarm",
+        metavar="Nwd",
+        help="Remind N working days before each open deadline, at 09:00 in the roadmap's time zone.",
+        show_default=False,
+    ),
+]
+CalendarOutputOption = Annotated[
+    str,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="The .ics file to write (replaced whole, never half-written), or - for standard output.",
     ),
 ]

@@ -10,10 +10,11 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from roadmap_cli import messages
 from roadmap_cli.dates import today_in
@@ -239,6 +240,30 @@ def is_directory(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
+
+
+R = TypeVar("R")
+
+
+def each_with_department(
+    several: Sequence[LoadedRoadmap], department: str | None, work: Callable[[LoadedRoadmap, Roadmap], R]
+) -> list[R]:
+    """`work` done on each valid roadmap; with `department`, on the roadmaps that have it (`work`
+    raises a usage error for the others): none having it is the first one's usage error."""
+    done: list[R] = []
+    unknown: UsageError | None = None
+    for each in several:
+        if each.roadmap is None:
+            continue
+        try:
+            done.append(work(each, each.roadmap))
+        except UsageError as error:
+            if department is None:
+                raise
+            unknown = unknown or error
+    if unknown is not None and not done:
+        raise unknown
+    return done
 
 
 def judging_day(roadmap: Roadmap, as_of: date | datetime | None) -> date:

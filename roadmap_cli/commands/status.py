@@ -9,14 +9,16 @@ from pathlib import Path
 from roadmap_cli.analysis import StatusReport, Window, status_report
 from roadmap_cli.commands.shared import (
     View,
+    each_with_department,
     emit,
     judging_day,
     load_one,
     load_several,
     tell_warnings,
 )
-from roadmap_cli.errors import ExitCode, UsageError
+from roadmap_cli.errors import ExitCode
 from roadmap_cli.load import LoadedRoadmap
+from roadmap_cli.model import Roadmap
 from roadmap_cli.report.build import several_document, status_document
 from roadmap_cli.report.formats import render
 
@@ -51,21 +53,9 @@ def status(
 def _reports(
     several: Sequence[LoadedRoadmap], as_of: date | datetime | None, window: Window, department: str | None
 ) -> list[tuple[LoadedRoadmap, StatusReport]]:
-    """Each valid roadmap's report; with `department`, of the roadmaps that have it (none having it is
-    the first one's usage error)."""
-    reports: list[tuple[LoadedRoadmap, StatusReport]] = []
-    unknown: UsageError | None = None
-    for each in several:
-        if each.roadmap is None:
-            continue
-        try:
-            reports.append(
-                (each, status_report(each.roadmap, judging_day(each.roadmap, as_of), window, department))
-            )
-        except UsageError as error:
-            if department is None:
-                raise
-            unknown = unknown or error
-    if unknown is not None and not reports:
-        raise unknown
-    return reports
+    """Each valid roadmap's report; with `department`, of the roadmaps that have it."""
+
+    def report(loaded: LoadedRoadmap, roadmap: Roadmap) -> tuple[LoadedRoadmap, StatusReport]:
+        return loaded, status_report(roadmap, judging_day(roadmap, as_of), window, department)
+
+    return each_with_department(several, department, report)

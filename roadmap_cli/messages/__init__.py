@@ -11,8 +11,9 @@ The language is chosen once per command (`use`), from --lang, $ROADMAP_LANG, the
 
 from __future__ import annotations
 
+import contextlib
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -45,6 +46,18 @@ def use(language: str) -> None:
 
 def current() -> str:
     return _Current.language
+
+
+@contextlib.contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Speak `language` within the block, then the language spoken before (a reminder is written in
+    its department's language, whatever the command speaks)."""
+    before = _Current.language
+    use(language)
+    try:
+        yield
+    finally:
+        _Current.language = before
 
 
 def requested(option: str | None, environ: Mapping[str, str]) -> str | None:

@@ -4,7 +4,7 @@ of `report` that sees the core's own types; renderers take the documents these r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
@@ -19,25 +19,31 @@ from roadmap_cli.analysis import (
     deadline_order,
     find_department,
     planned_costs,
+    roadmap_calendar,
 )
 from roadmap_cli.diff import Change
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
 from roadmap_cli.history import Due, History, Kept, Month, Record, Slip
 from roadmap_cli.intake import replies
-from roadmap_cli.messages import say
+from roadmap_cli.messages import DEFAULT_LANGUAGE, say
 from roadmap_cli.model import DepartmentKind, Roadmap, Section, Status
 from roadmap_cli.official import official_state
+from roadmap_cli.reminders import Digest
 from roadmap_cli.report.document import (
     WORKING_TREE,
     BriefDocument,
     BriefHistory,
     BurnUpMonth,
+    CalendarDocument,
+    CalendarEvent,
     ChangeRow,
     CheckDocument,
     DeadlineRow,
     DepartmentRow,
     DiffDocument,
+    DigestDocument,
+    DigestPart,
     EditDocument,
     EditedField,
     ExecutionDocument,
@@ -51,6 +57,7 @@ from roadmap_cli.report.document import (
     MovedDeadline,
     PlanRecord,
     RecordDocument,
+    RemindDocument,
     ReplyFormDocument,
     RoadmapDocument,
     SectionRow,
@@ -655,3 +662,108 @@ def brief_document(
         key=lambda row: -row.moves,
     )
     return BriefDocument(status, tuple(postponed), tuple(group for group in timeline if group.rows), history)
+
+
+def remind_document(
+    found: Sequence[tuple[LoadedRoadmap, date, Sequence[Digest]]],
+    window: Window,
+    language: str | None,
+    every: bool = False,
+) -> RemindDocument:
+    """Each department's digest across the roadmaps (`found`: each roadmap, its day, its digests),
+    in the order the departments first appear; a department with nothing to say is left out (named
+    in `quiet`) unless `every`. Written in the department's `language`, else in `language` (asked
+    for), else in the roadmap's own, else English."""
+    parts: dict[str, list[DigestPart]] = {}
+    first: dict[str, tuple[LoadedRoadmap, Digest]] = {}
+    for loaded, day, digests in found:
+        roadmap = loaded.roadmap
+        assert roadmap is not None
+
+        position = loaded.task_position
+        for digest in digests:
+            first.setdefault(digest.department.id, (loaded, digest))
+            listed = parts.setdefault(digest.department.id, [])
+            if digest.is_empty and not every:
+                continue
+            overdue, due_soon, duties, at_risk = (
+                tuple(deadline_row(item, position(item.task.id), with_working_days=True) for item in items)
+                for items in (digest.overdue, digest.due_soon, digest.duties, digest.at_risk)
+            )
+            named = {
+                executor
+                for each in (*overdue, *due_soon, *duties, *at_risk)
+                for executor in (*each.lead_ids, *each.co_executors)
+            }
+            names = {key: roadmap.departments_by_id[key].name for key in sorted(named)}
+            info = roadmap.info
+            part = DigestPart(
+                loaded.path, info.id, info.title, day, overdue, due_soon, duties, at_risk, names
+            )
+            listed.append(part)
+    documents = []
+    for department_id, (loaded, digest) in first.items():
+        if not parts[department_id]:
+            continue
+        department = digest.department
+        written_in = department.language or language or loaded.language or DEFAULT_LANGUAGE
+        documents.append(
+            DigestDocument(
+                department_id,
+                department.name,
+                str(written_in),
+                department.email,
+                window,
+                tuple(parts[department_id]),
+            )
+        )
+    quiet = tuple(department_id for department_id in first if not parts[department_id])
+    return RemindDocument(tuple(documents), quiet, window)
+
+
+# How far ahead the calendar lists a duty's periods: a year, renewed by every run (a feed is
+# re-imported, or re-published by CI, far more often than that).
+CALENDAR_AHEAD = timedelta(days=366)
+# The hour of the day a calendar's reminder rings, in the roadmap's zone: the start of a working day.
+ALARM_HOUR = time(9)
+
+
+def calendar_document(
+    found: Sequence[tuple[LoadedRoadmap, date, str | None]],
+    alarm_working_days: int | None,
+    created: datetime,
+) -> CalendarDocument:
+    """Every dated deadline of the roadmaps (`found`: each roadmap, its day, the department to keep,
+    or None for all), and each duty's periods due within a year, as calendar events."""
+    events: list[CalendarEvent] = []
+    names: dict[str, Localized] = {}
+    for loaded, day, department_id in found:
+        roadmap = loaded.roadmap
+        assert roadmap is not None
+        names.update((department.id, department.name) for department in roadmap.departments)
+        calendar, zone = roadmap_calendar(roadmap), roadmap.info.tz
+        for assessment in assess_all(roadmap, day, ahead=day + CALENDAR_AHEAD):
+            task = assessment.task
+            if assessment.standing or assessment.periods > 1:
+                continue  # no date to put it on; the older missed periods, taken as one, have none either
+            if department_id is not None and not task.involves(department_id):
+                continue
+            alarm = None
+            if alarm_working_days is not None and not assessment.is_closed:
+                ringing = calendar.working_days_before(assessment.due, alarm_working_days)
+                # A reminder before the judging day has rung already: importing it would only
+                # pop up at once.
+                if ringing >= day:
+                    alarm = datetime.combine(ringing, ALARM_HOUR, tzinfo=zone).astimezone(UTC)
+            period = f"/{assessment.period}" if assessment.period is not None else ""
+            events.append(
+                CalendarEvent(
+                    uid=f"{roadmap.info.id}/{task.id}{period}@roadmap",
+                    roadmap=roadmap.info.title,
+                    row=deadline_row(assessment, loaded.task_position(task.id)),
+                    alarm=alarm,
+                )
+            )
+    first = found[0][0].roadmap
+    assert first is not None
+    return CalendarDocument(first.info.title, first.info.timezone_name, created, tuple(events), names)

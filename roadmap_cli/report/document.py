@@ -484,6 +484,68 @@ class BriefHistory:
 
 
 @dataclass(frozen=True, slots=True)
+class DigestPart:
+    """What one roadmap has for a department on its as-of day (a digest gathers one per roadmap)."""
+
+    file: str
+    roadmap: str  # the roadmap's id
+    title: Localized
+    as_of: date
+    overdue: tuple[DeadlineRow, ...]  # worst first
+    due_soon: tuple[DeadlineRow, ...]  # tasks' deadlines, soonest first
+    duties: tuple[DeadlineRow, ...]  # duties' periods coming due, soonest first
+    at_risk: tuple[DeadlineRow, ...]  # not already listed as due soon
+    names: dict[str, Localized]  # the name of every executor the rows name, by id
+
+
+@dataclass(frozen=True, slots=True)
+class DigestDocument:
+    """`roadmap remind`: one department's reminder, across the roadmaps that name it, in the
+    language it is written in (the department's own, else the one asked for or the roadmap's)."""
+
+    department: str
+    name: Localized
+    language: str
+    email: str | None
+    window: Window
+    parts: tuple[DigestPart, ...]  # the roadmaps that have something for it, in the order given
+
+    @property
+    def as_of(self) -> date:
+        return self.parts[0].as_of
+
+    def count(self, which: Literal["overdue", "due_soon", "duties", "at_risk"]) -> int:
+        return sum(len(getattr(part, which)) for part in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class RemindDocument:
+    digests: tuple[DigestDocument, ...]  # each department with something to say (or all, when asked)
+    quiet: tuple[str, ...]  # the departments with nothing to say, left out
+    window: Window
+
+
+class CalendarEvent(NamedTuple):
+    """One all-day event of the calendar feed: a deadline, or one period of a duty."""
+
+    uid: str  # the same for the same deadline on every run (a re-import updates, not duplicates)
+    roadmap: Localized  # the roadmap's title
+    row: DeadlineRow
+    alarm: datetime | None  # when to remind, in UTC (None: closed or past, nothing to remind of)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDocument:
+    """`roadmap calendar`: the deadlines of one or several roadmaps as an iCalendar feed."""
+
+    title: Localized
+    timezone: str  # the (first) roadmap's zone: the day each all-day event falls on is that zone's
+    created: datetime  # UTC: each event's DTSTAMP
+    events: tuple[CalendarEvent, ...]
+    names: dict[str, Localized]  # every executor's name, by id
+
+
+@dataclass(frozen=True, slots=True)
 class FileFinding:
     """A finding about one of several files, with the file it is in."""
 

@@ -33,6 +33,26 @@ class ReportFormat(StrEnum):
     HTML = "html"
 
 
+class DigestFormat(StrEnum):
+    """What `roadmap remind` writes each department's reminder as."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    EML = "eml"  # an RFC 5322 message with a plain-text and an HTML part
+    JSON = "json"
+
+
+# The file name ending of each reminder written to a directory.
+DIGEST_SUFFIXES = {
+    DigestFormat.TEXT: "txt",
+    DigestFormat.MARKDOWN: "md",
+    DigestFormat.HTML: "html",
+    DigestFormat.EML: "eml",
+    DigestFormat.JSON: "json",
+}
+
+
 # The formats each kind is written in; the first is the default when a file's name says none.
 REPORT_FORMATS = {
     ReportKind.EXECUTION: (ReportFormat.DOCX, ReportFormat.XLSX),

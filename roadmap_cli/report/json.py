@@ -39,7 +39,7 @@ def _place(position: Position | None) -> Data:
     return {"line": position.line if position else None, "column": position.column if position else None}
 
 
-def _texts(value: Localized | None) -> dict[str, str] | None:
+def localized_data(value: Localized | None) -> dict[str, str] | None:
     return None if value is None else {language or "any": text for language, text in value.texts}
 
 
@@ -55,13 +55,13 @@ def _plan(plan: PlanRecord) -> Data:
     if act is not None:
         approved = {
             "kind": act.kind.value,
-            "by": _texts(act.by),
+            "by": localized_data(act.by),
             "number": act.number,
             "date": _iso(act.date),
         }
     return {
         "approved": approved,
-        "curator": _texts(plan.curator),
+        "curator": localized_data(plan.curator),
         "period": None if period is None else {"starts": _iso(period.starts), "ends": _iso(period.ends)},
     }
 
@@ -83,17 +83,17 @@ def _finding(finding: Finding) -> Data:
     }
 
 
-def _deadline(row: DeadlineRow) -> Data:
+def deadline_data(row: DeadlineRow) -> Data:
     data: Data = {
         "id": row.task,
-        "title": _texts(row.title),
+        "title": localized_data(row.title),
         "department": row.department,
         "leads": list(row.lead_ids),
         "co_executors": list(row.co_executors),
         "deadline": None if row.pending else row.deadline.isoformat(),
         "deadline_as_written": row.deadline_as_written,
         "deadline_starts": _iso(row.starts),
-        "deadline_wordings": _texts(row.deadline_wordings),
+        "deadline_wordings": localized_data(row.deadline_wordings),
         "original_deadline": _iso(row.original_deadline),
         "moves": row.moves,
         "status": row.status.value,
@@ -113,7 +113,7 @@ def _deadline(row: DeadlineRow) -> Data:
         "days_left": row.days_left,
         "risk": None if row.risk is None else row.risk.value,
         "progress": [
-            {"on": _iso(note.on), "text": _texts(note.text), "document": note.document}
+            {"on": _iso(note.on), "text": localized_data(note.text), "document": note.document}
             for note in row.progress
         ],
     }
@@ -152,12 +152,12 @@ def _body(document: Document) -> Data:
                     "due_soon": len(document.due_soon),
                     "at_risk": len(document.at_risk),
                 },
-                "tasks": [_deadline(row) for row in document.deadlines],
+                "tasks": [deadline_data(row) for row in document.deadlines],
             }
         case StatusDocument():
             return {
                 "file": document.file,
-                "title": _texts(document.title),
+                "title": localized_data(document.title),
                 "plan": _plan(document.plan),
                 "cost": None
                 if document.cost is None
@@ -175,7 +175,7 @@ def _body(document: Document) -> Data:
                 "sections": [
                     {
                         "id": row.id,
-                        "title": _texts(row.title),
+                        "title": localized_data(row.title),
                         "tasks": row.tasks,
                         "done": row.done,
                         "done_late": row.done_late,
@@ -187,13 +187,13 @@ def _body(document: Document) -> Data:
                     }
                     for row in document.sections
                 ],
-                "overdue": [_deadline(row) for row in document.overdue],
-                "due_soon": [_deadline(row) for row in document.due_soon],
-                "at_risk": [_deadline(row) for row in document.at_risk],
-                "to_review": [_deadline(row) for row in document.to_review],
+                "overdue": [deadline_data(row) for row in document.overdue],
+                "due_soon": [deadline_data(row) for row in document.due_soon],
+                "at_risk": [deadline_data(row) for row in document.at_risk],
+                "to_review": [deadline_data(row) for row in document.to_review],
                 "deadlines": None
                 if document.department_deadlines is None
-                else [_deadline(row) for row in document.department_deadlines],
+                else [deadline_data(row) for row in document.department_deadlines],
             }
         case DiffDocument():
             violations = document.violations
@@ -245,7 +245,7 @@ def _body(document: Document) -> Data:
 def _department(row: DepartmentRow) -> Data:
     return {
         "id": row.id,
-        "name": _texts(row.name),
+        "name": localized_data(row.name),
         "kind": row.kind.value,
         "tasks": row.tasks,
         "done": row.done,
