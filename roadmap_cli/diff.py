@@ -124,7 +124,7 @@ def compare(base: Roadmap | None, head: Roadmap) -> list[Change]:
         old = old_tasks.get(task.id)
         if old is None:
             changes.append(Change(ChangeKind.ADDED, task.id, task.department, None, schedule(task)))
-        else:
+        elif old is not task:  # the very same model: a history's revisions share unchanged tasks
             changes.extend(_task_changes(old, task))
     changes.extend(
         Change(ChangeKind.REMOVED, task.id, task.department, task.status.value, None)

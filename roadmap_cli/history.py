@@ -20,8 +20,8 @@ from roadmap_cli import git
 from roadmap_cli.dates import resolve_timezone
 from roadmap_cli.diff import Change, ChangeKind, compare
 from roadmap_cli.history_cache import FIRST, INVALID, Cache, Step, cache_in
-from roadmap_cli.load import load_bytes
 from roadmap_cli.model import Postponement, Roadmap, Status, Task
+from roadmap_cli.revision_loader import RevisionLoader
 from roadmap_cli.source import DEFAULT_LIMITS, Limits
 
 
@@ -53,7 +53,7 @@ def history(path: Path, limits: Limits = DEFAULT_LIMITS) -> History:
     relative = git.path_in_repository(root, path)
     revisions = git.file_history(root, relative)
     blobs = git.blob_ids(root, [f"{revision.commit}:{revision.path}" for revision in revisions])
-    roadmap_of = _Loader(root, limits)
+    roadmap_of = _Loader(root, limits, blobs)
     events: list[Event] = []
     invalid: list[str] = []
     before = FIRST
@@ -88,22 +88,41 @@ def _judged(cache: Cache, roadmap_of: _Loader, before: str, blob: str) -> list[S
 
 
 class _Loader:
-    """A revision's roadmap by its blob id, loaded when first asked for; the last few kept."""
+    """A revision's roadmap by its blob id, loaded when first asked for; the last few kept.
 
-    def __init__(self, root: Path, limits: Limits) -> None:
+    The blobs are read from git a batch at a time, in the order the history asks for them, and
+    each revision is loaded by a `RevisionLoader`, which parses only what changed since the last."""
+
+    def __init__(self, root: Path, limits: Limits, blobs: Sequence[str | None]) -> None:
         self.root, self.limits = root, limits
+        self.order = [blob for blob in blobs if blob is not None]
+        self.position = {blob: at for at, blob in reversed(list(enumerate(self.order)))}
+        self.raw: dict[str, bytes | None] = {}
         self.loaded: dict[str, Roadmap | None] = {}
+        self.reader = RevisionLoader(limits)
 
     def __call__(self, blob: str) -> Roadmap | None:
         if blob not in self.loaded:
-            [raw] = git.read_many(self.root, [blob])
+            raw = self._raw(blob)
             roadmap = None
             if raw is not None and len(raw) <= self.limits.max_bytes:
-                roadmap = load_bytes(raw, blob[:7], self.limits).roadmap
+                roadmap = self.reader.load(raw, blob[:7])
             if len(self.loaded) > 2:  # a history is read in order: only the newest are asked again
                 self.loaded.pop(next(iter(self.loaded)))
             self.loaded[blob] = roadmap
         return self.loaded[blob]
+
+    def _raw(self, blob: str) -> bytes | None:
+        """The blob's bytes: with the ones the history will ask for next, by one git call."""
+        if blob not in self.raw:
+            at = self.position.get(blob, len(self.order))
+            batch = list(dict.fromkeys([blob, *self.order[at + 1 : at + READ_AHEAD]]))
+            self.raw = dict(zip(batch, git.read_many(self.root, batch), strict=True))
+        return self.raw.pop(blob)
+
+
+# How many revisions are read from git at once: one process for many, and a bounded few megabytes.
+READ_AHEAD = 32
 
 
 def _steps(before: Roadmap | None, after: Roadmap) -> list[Step]:

@@ -63,7 +63,7 @@ def encode_like(raw: bytes, text: str) -> bytes:
     return (UTF8_BOM if raw.startswith(UTF8_BOM) else b"") + text.encode("utf-8")
 
 
-_FOREIGN_BOMS = (
+FOREIGN_BOMS = (
     (b"\x00\x00\xfe\xff", "UTF-32"),
     (b"\xff\xfe\x00\x00", "UTF-32"),
     (b"\xfe\xff", "UTF-16"),
@@ -169,7 +169,7 @@ def encoding_problem(raw: bytes) -> Finding | None:
 
     Checked a slice at a time, so that a large file is not held a second time as text.
     """
-    for bom, name in _FOREIGN_BOMS:
+    for bom, name in FOREIGN_BOMS:
         if raw.startswith(bom):
             return error("encoding", say("yaml.foreign_encoding", encoding=name), Position(1, 1))
     checker = codecs.getincrementaldecoder("utf-8")()

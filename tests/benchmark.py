@@ -393,7 +393,7 @@ def main() -> int:
         type=int,
         metavar="COMMITS",
         help="instead: `roadmap history` of a 1,000-task roadmap over COMMITS commits (each moving one "
-        "deadline with its record), cold (no cache) and warm",
+        "deadline with its record, every revision valid), cold (no cache) and warm",
     )
     options = parser.parse_args()
     bin_dir = Path(sys.executable).parent
@@ -448,10 +448,20 @@ def long_history(roadmap: str, commits: int, runs: int) -> int:
         git(cwd, "config", "user.email", "bench@example.org")
         git(cwd, "config", "user.name", "bench")
         lines = list(roadmap_lines(1000))
-        deadlines = [at for at, line in enumerate(lines) if line.startswith("    deadline: 20")]
+        # The k-th deadline line is task k's; the ones moved are neither done nor postponed already.
+        dated = [at for at, line in enumerate(lines) if line.startswith("    deadline: 20")]
+        deadlines = [at for task, at in enumerate(dated) if task % 7 != 3 and task % 5 != 0]
+        moves: dict[int, list[str]] = {}
         for number in range(commits):
             at = deadlines[number % len(deadlines)]
-            lines[at] = f"    deadline: 2027-{number % 12 + 1:02d}-{number % 28 + 1:02d}\n"
+            records = moves.setdefault(at, [])
+            old = lines[at].split("\n")[0].removeprefix("    deadline: ")
+            new = f"2027-{number // len(deadlines) % 12 + 1:02d}-{number % 28 + 1:02d}"
+            records.append(
+                f"      - {{from: {old}, to: {new}, reason: Перенос, decision: Протокол №{number + 1}}}\n"
+            )
+            # The move with its record, as `roadmap postpone` writes one: a valid file at every commit.
+            lines[at] = f"    deadline: {new}\n    postponements:\n" + "".join(records)
             (cwd / "roadmap.yaml").write_text("".join(lines), encoding="utf-8")
             stamp = f"{1767243600 + number * 86400} +0500"  # a day apart, from 1 January 2026
             dated = {**os.environ, "GIT_COMMITTER_DATE": stamp, "GIT_AUTHOR_DATE": stamp}

@@ -359,6 +359,36 @@ def test_a_department_without_an_address_is_said_not_sent(
     assert [rcpts for _s, rcpts, _raw in handler.received] == [["energy@example.kz"]]
 
 
+class _Refusing(_Inbox):
+    """A server that takes the first message and refuses the one to roads."""
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if "roads@example.kz" in envelope.rcpt_tos:
+            return "554 5.7.1 Message rejected"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_message_the_server_refuses_is_not_reported_sent(run: Run, plan: Path) -> None:
+    from aiosmtpd.controller import Controller
+
+    handler = _Refusing()
+    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    try:
+        result = run(
+            "remind", str(plan), "--as-of", AS_OF, "--smtp", f"127.0.0.1:{controller.port}",
+            "--from", "roadmap@akimat.example.kz",
+        )  # fmt: skip
+    finally:
+        controller.stop()
+    assert result.exit_code == ExitCode.OUTPUT
+    assert "sent to energy@example.kz: energy" in result.stderr
+    assert "sent to roads" not in result.stderr
+    assert "554 5.7.1 Message rejected" in result.stderr
+    assert "not sent: roads" in result.stderr
+    assert [rcpts for _s, rcpts, _raw in handler.received] == [["energy@example.kz"]]
+
+
 @pytest.fixture
 def secure_inbox(tmp_path: Path) -> Iterator[tuple[_Inbox, int, Path]]:
     """A server that offers STARTTLS with a certificate of a test authority, and takes a login only
