@@ -10,10 +10,11 @@ marked unrecorded: possible before the policy existed, or pushed past `diff --ch
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from roadmap_cli import git
@@ -33,17 +34,31 @@ class Event:
     unrecorded: bool = False  # a later deadline without a record
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class History:
     events: tuple[Event, ...]
     revisions: int  # the commits that changed the file
     invalid: tuple[str, ...]  # the commits at which the file did not load, skipped
-    last: Roadmap | None  # the newest valid revision: its departments, zone and names
+    # The newest valid revision, read when first asked for: whole (`last`), or only what is not its
+    # tasks (`header`: the zone, the departments and names), which a history from the cache needs
+    # alone and reads in a hundredth of the time.
+    read_last: Callable[[], Roadmap | None] = field(repr=False, compare=False)
+    read_header: Callable[[], Roadmap | None] = field(repr=False, compare=False)
+
+    @cached_property
+    def last(self) -> Roadmap | None:
+        """The newest valid revision, its tasks with it."""
+        return self.read_last()
+
+    @cached_property
+    def header(self) -> Roadmap | None:
+        """The newest valid revision's roadmap, its departments, zone and names; its tasks may be left out."""
+        return self.__dict__["last"] if "last" in self.__dict__ else self.read_header()
 
     @property
     def zone(self) -> tzinfo:
         """The time zone commit days are counted in: the newest valid revision's (else Kazakhstan's)."""
-        return self.last.info.tz if self.last is not None else resolve_timezone(None)
+        return self.header.info.tz if self.header is not None else resolve_timezone(None)
 
 
 def history(path: Path, limits: Limits = DEFAULT_LIMITS) -> History:
@@ -71,8 +86,13 @@ def history(path: Path, limits: Limits = DEFAULT_LIMITS) -> History:
                 continue
             events += [Event(revision, *step) for step in steps]
             before = blob
+    newest = before if before != FIRST else None
     return History(
-        tuple(events), len(revisions), tuple(invalid), roadmap_of(before) if before != FIRST else None
+        tuple(events),
+        len(revisions),
+        tuple(invalid),
+        lambda: roadmap_of(newest) if newest is not None else None,
+        lambda: roadmap_of.header(newest) if newest is not None else None,
     )
 
 
@@ -111,6 +131,15 @@ class _Loader:
                 self.loaded.pop(next(iter(self.loaded)))
             self.loaded[blob] = roadmap
         return self.loaded[blob]
+
+    def header(self, blob: str) -> Roadmap | None:
+        """The revision's roadmap, perhaps without its tasks: the header alone when it can be cut."""
+        if blob in self.loaded:
+            return self.loaded[blob]
+        raw = self._raw(blob)
+        if raw is None or len(raw) > self.limits.max_bytes:
+            return None
+        return self.reader.header(raw, blob[:7])
 
     def _raw(self, blob: str) -> bytes | None:
         """The blob's bytes: with the ones the history will ask for next, by one git call."""

@@ -120,6 +120,13 @@ class RevisionLoader:
         self.cut += 1
         return roadmap
 
+    def header(self, raw: bytes, name: str) -> Roadmap | None:
+        """A valid revision's roadmap without its tasks, when its header can be cut off (else whole):
+        its zone, departments and names, for a history taken from the cache."""
+        cut = _cut(raw.removeprefix(UTF8_BOM))
+        header = load_bytes(cut.header, name, self.limits).roadmap if cut is not None else None
+        return header if header is not None else self.load(raw, name)
+
     def _mostly_new(self, cut: _Cut) -> bool:
         """Whether most entries are new (the first revision, or one rewritten): one whole parse is
         then faster than an entry at a time, and gives the models to remember all the same."""

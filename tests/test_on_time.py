@@ -244,7 +244,10 @@ def test_the_brief_draws_the_slippage_the_on_time_record_and_the_burn_up_from_hi
     without = tmp_path / "plain.html"
     assert run("report", path, "--kind", "brief", "--as-of", "2026-07-01", "-o", str(without)).exit_code == 0
     assert "polyline" not in without.read_text(encoding="utf-8")  # only when asked: it reads every revision
-    for refused in (["--kind", "execution", "--history"], ["--kind", "brief", "--history", "--at", "HEAD~1"]):
+    for refused in (
+        ["--kind", "execution", "--history", "--at", "HEAD~1"],
+        ["--kind", "brief", "--history", "--at", "HEAD~1"],
+    ):
         suffix = "docx" if "execution" in refused else "html"
         wrong = run("report", path, *refused, "-o", str(tmp_path / f"x.{suffix}"))
         assert wrong.exit_code == ExitCode.USAGE and "--history" in wrong.stderr

@@ -78,6 +78,7 @@ from roadmap_cli.cli.options import (
     SinceOption,
     SlippageOption,
     SmtpOption,
+    StatusHistoryOption,
     TableOption,
     TaskArgument,
     ToOption,
@@ -195,6 +196,8 @@ def status(
     department: DepartmentOption = None,
     warn_days: WarnDaysOption = "14",
     show_all: AllOption = False,
+    with_history: StatusHistoryOption = False,
+    baseline: BaselineOption = None,
     output_format: FormatOption = None,
     lang: LangOption = None,
 ) -> ExitCode:
@@ -207,7 +210,9 @@ def status(
 
     view = options.view(output_format, show_all, lang)  # first: the language of what follows
     when = options.given(at, "--at", options.text)
-    return run(paths or [None], options.as_of(as_of), options.window(warn_days), department, view, when)
+    since = options.given(baseline, "--baseline", options.text)
+    window = options.window(warn_days)
+    return run(paths or [None], options.as_of(as_of), window, department, view, when, with_history, since)
 
 
 @app.command()

@@ -186,12 +186,16 @@ _RU: Mapping[str, str] = {
     "Only changes committed on or before DATE (roadmap's zone).": "Только изменения, закоммиченные по DATE (в поясе дорожной карты).",
     "Instead: each task's deadline against its baseline, and the days slipped.":
         "Вместо этого: срок каждой задачи относительно базового плана и дни сдвига.",
-    "With --slippage or --on-time: measure from the roadmap at this revision or date (default: each task from the commit that added it).":
-        "С --slippage или --on-time: отсчитывать от дорожной карты на этой ревизии или дате (по умолчанию:\n"
-        "каждую задачу от коммита, который её добавил).",
-    "With --kind brief: add, from the file's git history, the tasks slipped from their baseline, each department's on-time record and the burn-up.":
-        "С --kind brief: добавить из истории файла в git задачи, сдвинутые относительно базового плана,\n"
-        "соблюдение сроков каждым исполнителем и график «запланировано и исполнено».",
+    "With --history (status), --slippage or --on-time (history): measure from the roadmap at this revision or date (default: each task from the commit that added it).":
+        "С --history (status), --slippage или --on-time (history): отсчитывать от дорожной карты на этой\n"
+        "ревизии или дате (по умолчанию: каждую задачу от коммита, который её добавил).",
+    "Add, from the file's git history, each task moved from its baseline (days slipped, times moved) and the totals per lead department and per section.":
+        "Добавить из git-истории файла каждую задачу, сдвинутую относительно базового плана (дни сдвига,\n"
+        "число переносов), и итоги по ответственным управлениям и разделам.",
+    "Add from the file's git history: to the brief, the tasks slipped from their baseline, each department's on-time record and the burn-up; to the execution report, each deadline move with its basis, a move made with no record said so.":
+        "Добавить из git-истории файла: в справку — задачи, сдвинутые относительно базового плана,\n"
+        "соблюдение сроков каждым исполнителем и график «запланировано и исполнено»; в отчёт об исполнении —\n"
+        "каждый перенос срока с его основанием, а перенос без оформленного решения — как таковой.",
     "Instead: each department's record of keeping its deadlines, month by month, against the deadline in force when each fell due and against the baseline (--until: the day judged).":
         "Вместо этого: исполнение сроков каждым исполнителем по месяцам, относительно срока, действовавшего\n"
         "на момент наступления, и относительно базового плана (--until: день оценки).",
@@ -402,12 +406,16 @@ _KK: Mapping[str, str] = {
     "Only changes committed on or before DATE (roadmap's zone).": "Тек DATE күніне дейін коммиттелген өзгерістер (жол картасының белдеуінде).",
     "Instead: each task's deadline against its baseline, and the days slipped.":
         "Оның орнына: әр тапсырманың мерзімі базалық жоспарға қатысты және жылжыған күндер.",
-    "With --slippage or --on-time: measure from the roadmap at this revision or date (default: each task from the commit that added it).":
-        "--slippage немесе --on-time бірге: осы ревизиядағы немесе күндегі жол картасынан есептеу\n"
-        "(әдепкі: әр тапсырманы оны қосқан коммиттен).",
-    "With --kind brief: add, from the file's git history, the tasks slipped from their baseline, each department's on-time record and the burn-up.":
-        "--kind brief бірге: файлдың git тарихынан базалық жоспардан жылжыған тапсырмаларды, әр\n"
-        "орындаушының мерзімдерді сақтауын және «жоспарланғаны мен орындалғаны» графигін қосу.",
+    "With --history (status), --slippage or --on-time (history): measure from the roadmap at this revision or date (default: each task from the commit that added it).":
+        "--history (status), --slippage немесе --on-time (history) бірге: осы ревизиядағы немесе күндегі\n"
+        "жол картасынан есептеу (әдепкі: әр тапсырманы оны қосқан коммиттен).",
+    "Add, from the file's git history, each task moved from its baseline (days slipped, times moved) and the totals per lead department and per section.":
+        "Файлдың git тарихынан базалық жоспардан жылжыған әр тапсырманы (жылжу күндері, ауыстыру саны)\n"
+        "және жауапты басқармалар мен бөлімдер бойынша қорытындыларды қосу.",
+    "Add from the file's git history: to the brief, the tasks slipped from their baseline, each department's on-time record and the burn-up; to the execution report, each deadline move with its basis, a move made with no record said so.":
+        "Файлдың git тарихынан қосу: анықтамаға — базалық жоспардан жылжыған тапсырмалар, әр орындаушының\n"
+        "мерзімдерді сақтауы және «жоспарланған мен орындалған» кестесі; орындалу есебіне — әр мерзім\n"
+        "ауыстыруы негізімен, ал шешімсіз ауыстыру — солай деп.",
     "Instead: each department's record of keeping its deadlines, month by month, against the deadline in force when each fell due and against the baseline (--until: the day judged).":
         "Оның орнына: әр орындаушының мерзімдерді сақтауы ай сайын, мерзім келген кездегі қолданыстағы\n"
         "мерзімге және базалық жоспарға қатысты (--until: бағаланатын күн).",

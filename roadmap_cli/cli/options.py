@@ -525,8 +525,17 @@ BriefHistoryOption = Annotated[
     bool,
     typer.Option(
         "--history",
-        help="With --kind brief: add, from the file's git history, the tasks slipped from their "
-        "baseline, each department's on-time record and the burn-up.",
+        help="Add from the file's git history: to the brief, the tasks slipped from their baseline, each "
+        "department's on-time record and the burn-up; to the execution report, each deadline move with "
+        "its basis, a move made with no record said so.",
+    ),
+]
+StatusHistoryOption = Annotated[
+    bool,
+    typer.Option(
+        "--history",
+        help="Add, from the file's git history, each task moved from its baseline (days slipped, times "
+        "moved) and the totals per lead department and per section.",
     ),
 ]
 OnTimeOption = Annotated[
@@ -542,8 +551,8 @@ BaselineOption = Annotated[
     typer.Option(
         "--baseline",
         metavar="REV|DATE",
-        help="With --slippage or --on-time: measure from the roadmap at this revision or date (default: "
-        "each task from the commit that added it).",
+        help="With --history (status), --slippage or --on-time (history): measure from the roadmap at this "
+        "revision or date (default: each task from the commit that added it).",
         show_default=False,
     ),
 ]

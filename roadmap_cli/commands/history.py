@@ -45,10 +45,10 @@ def show_history(
     speak(view.language)
     resolved, shown = locate(path)
     found = history(resolved)
-    if found.last is not None:
-        speak(view.language, language=found.last.info.language)
+    if found.header is not None:
+        speak(view.language, language=found.header.info.language)
         if department is not None:  # by id or by name, as everywhere
-            department = find_department(found.last, department).id
+            department = find_department(found.header, department).id
     if on_time:
         emit(
             rendered.render_record(
@@ -57,7 +57,7 @@ def show_history(
         )
         return ExitCode.OK
     if slipped:
-        against, since_time = _baseline(resolved, shown, baseline)
+        against, since_time = baseline_at(resolved, shown, baseline)
         slips = slippage(found, against, since_time)
         chosen = [slip for slip in slips if not tasks or slip.task in tasks]
         document = slippage_document(shown, found, chosen, baseline, department)
@@ -81,7 +81,7 @@ def _record(
     from `since`'s on, of these tasks."""
     zone = found.zone
     as_of = until or today_in(zone)
-    against, since_time = _baseline(path, shown, baseline)
+    against, since_time = baseline_at(path, shown, baseline)
     record = deadlines_kept(found, as_of, zone, against, since_time)
     if tasks or since is not None:
         first_month = since.replace(day=1) if since is not None else date.min
@@ -94,7 +94,7 @@ def _record(
     return record_document(shown, found, record, as_of, baseline, department)
 
 
-def _baseline(path: Path, shown: str, baseline: str | None) -> tuple[Roadmap | None, datetime | None]:
+def baseline_at(path: Path, shown: str, baseline: str | None) -> tuple[Roadmap | None, datetime | None]:
     """The roadmap at the baseline revision (or date) and its commit's time; none: each task's own."""
     if baseline is None:
         return None, None

@@ -13,8 +13,9 @@ from roadmap_cli import messages
 from roadmap_cli.analysis import Window, find_department, status_report
 from roadmap_cli.commands.shared import STDOUT, deliver, judging_day, load_one, locate, tell
 from roadmap_cli.errors import ExitCode, UsageError
+from roadmap_cli.history import history
 from roadmap_cli.messages import say
-from roadmap_cli.report.build import brief_document, brief_history, execution_document
+from roadmap_cli.report.build import brief_document, brief_history, execution_document, history_moves
 from roadmap_cli.report.document import BriefHistory
 from roadmap_cli.report.formats import REPORT_FORMATS, ReportFormat, ReportKind
 
@@ -40,8 +41,6 @@ def report(
         raise UsageError(say("report.kind_format", kind=kind.value, formats=formats, format=chosen.value))
     if kind is ReportKind.BRIEF and section is not None:
         raise UsageError(say("report.no_section"))
-    if with_history and kind is not ReportKind.BRIEF:
-        raise UsageError(say("report.history_brief_only"))
     if with_history and at is not None:
         raise UsageError(say("report.history_at"))
     if output == STDOUT and chosen is not ReportFormat.HTML and sys.stdout.isatty():
@@ -60,7 +59,8 @@ def report(
         )
         raw, items = html.render(brief).encode("utf-8"), sum(len(group.rows) for group in brief.timeline)
     else:
-        execution = execution_document(loaded, day, window, department, section)
+        moves = history_moves(history(locate(path)[0])) if with_history else None
+        execution = execution_document(loaded, day, window, department, section, moves)
         items = len(execution.rows)
         if chosen is ReportFormat.DOCX:
             from roadmap_cli.report import docx
@@ -83,7 +83,7 @@ def report(
 
 def _from_history(path: Path | None, day: date, department_id: str | None) -> BriefHistory:
     """The brief's slippage, on-time record and burn-up, from the roadmap file's git history."""
-    from roadmap_cli.history import burn_up, deadlines_kept, history, slippage
+    from roadmap_cli.history import burn_up, deadlines_kept, slippage
 
     found = history(locate(path)[0])
     zone = found.zone

@@ -21,14 +21,14 @@ from roadmap_cli.analysis import (
     planned_costs,
     roadmap_calendar,
 )
-from roadmap_cli.diff import Change
+from roadmap_cli.diff import Change, ChangeKind
 from roadmap_cli.errors import UsageError
 from roadmap_cli.findings import Finding, Position
 from roadmap_cli.history import Due, History, Kept, Month, Record, Slip
 from roadmap_cli.intake import replies
 from roadmap_cli.messages import DEFAULT_LANGUAGE, say
-from roadmap_cli.model import DepartmentKind, Roadmap, Section, Status
-from roadmap_cli.official import official_state
+from roadmap_cli.model import DepartmentKind, Roadmap, Section, Status, Task
+from roadmap_cli.official import OfficialState, official_state
 from roadmap_cli.reminders import Digest
 from roadmap_cli.report.document import (
     WORKING_TREE,
@@ -63,8 +63,10 @@ from roadmap_cli.report.document import (
     SectionRow,
     SeveralDocument,
     SlipRow,
+    SlipTotal,
     State,
     StatusDocument,
+    StatusSlippage,
     TimelineGroup,
     ValidateDocument,
     WorkingDays,
@@ -140,6 +142,34 @@ def deadline_row(
         pending=assessment.standing,
         moves=len(task.postponements) if assessment.period is None else 0,
     )
+
+
+def history_moves(found: History) -> dict[str, tuple[MovedDeadline, ...]]:
+    """Each task's deadline moved later, commit by commit, with the record made with it (or none)."""
+    zone = found.zone
+    moves: dict[str, list[MovedDeadline]] = {}
+    for event in found.events:
+        change = event.change
+        if change.kind is not ChangeKind.DEADLINE_LATER:
+            continue
+        assert isinstance(change.old, date) and isinstance(change.new, date)
+        basis, on = event.basis, event.revision.when.astimezone(zone).date()
+        reason, decision = (basis.reason, basis.decision) if basis is not None else (None, None)
+        moved = MovedDeadline(change.old, change.new, reason, decision, on, event.revision.author)
+        moves.setdefault(change.task_id, []).append(moved)
+    return {task: tuple(found_moves) for task, found_moves in moves.items()}
+
+
+def _moves(task: Task, history: tuple[MovedDeadline, ...]) -> tuple[MovedDeadline, ...]:
+    """The file's postponement records; with the history, the records of moves made before the file
+    was in git, then the moves git saw (each with its record, if one was made)."""
+    records = tuple(
+        MovedDeadline(each.from_, each.to, each.reason, each.decision) for each in task.postponements
+    )
+    if not history:
+        return records
+    seen = {(each.from_, each.to) for each in history}
+    return (*(each for each in records if (each.from_, each.to) not in seen), *history)
 
 
 def _wordings(stated: date) -> Localized | None:
@@ -231,7 +261,9 @@ def check_document(loaded: LoadedRoadmap, result: CheckResult) -> CheckDocument:
     )
 
 
-def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocument:
+def status_document(
+    loaded: LoadedRoadmap, report: StatusReport, slippage: StatusSlippage | None = None
+) -> StatusDocument:
     assert loaded.roadmap is not None
 
     def row(assessment: Assessment) -> DeadlineRow:
@@ -259,6 +291,7 @@ def status_document(loaded: LoadedRoadmap, report: StatusReport) -> StatusDocume
         sections=tuple(_section_row(section, summary, cost) for section, summary in report.sections),
         at_risk=RowsOnDemand(report.at_risk, row),
         to_review=RowsOnDemand(report.to_review, row),
+        slippage=slippage,
     )
 
 
@@ -408,9 +441,11 @@ def execution_document(
     window: Window,
     department_id: str | None = None,
     section_id: str | None = None,
+    history: dict[str, tuple[MovedDeadline, ...]] | None = None,
 ) -> ExecutionDocument:
     """The execution report of the roadmap on `as_of`: with `department_id`, the items it leads or
-    co-executes; with `section_id`, that section's items."""
+    co-executes; with `section_id`, that section's items. With `history` (`history_moves`), each
+    item's deadline moves as git tells them, a move with no record among them."""
     roadmap = loaded.roadmap
     assert roadmap is not None
     if department_id is not None:
@@ -437,16 +472,17 @@ def execution_document(
             for department_id_ in (*task.leads, *task.co_executors)
             if (department := roadmap.departments_by_id.get(department_id_)) is not None
         )
+        moved = history.get(task.id, ()) if history is not None else ()
+        row = deadline_row(judged, loaded.task_position(task.id))
+        if moved and row.official is OfficialState.IN_WORK:  # moved with no record, as git tells
+            row = row._replace(official=OfficialState.POSTPONED)
         rows[section_of[task.id]].append(
             ExecutionRow(
-                deadline=deadline_row(judged, loaded.task_position(task.id)),
+                deadline=row,
                 deliverable=task.deliverable,
                 executors=executors,
                 section=section_of[task.id],
-                moves=tuple(
-                    MovedDeadline(record.from_, record.to, record.reason, record.decision)
-                    for record in task.postponements
-                ),
+                moves=_moves(task, moved),
                 reason=task.reason,
                 cost=task.cost.amount if task.cost is not None else None,
                 sources=tuple(source.value for source in task.cost.sources) if task.cost is not None else (),
@@ -502,7 +538,7 @@ def history_document(
                 event.unrecorded,
             )
         )
-    timezone = found.last.info.timezone_name if found.last is not None else "UTC+05:00"
+    timezone = found.header.info.timezone_name if found.header is not None else "UTC+05:00"
     return HistoryDocument(shown, timezone, tuple(rows), found.revisions, found.invalid)
 
 
@@ -510,12 +546,8 @@ def slippage_document(
     shown: str, found: History, slips: Sequence[Slip], baseline: str | None, department: str | None
 ) -> HistoryDocument:
     """Each task's slip (the moved ones first, the furthest first), of one department with one."""
-    kept = [slip for slip in slips if department is None or slip.department == department]
-    rows = sorted(
-        (SlipRow(s.task, s.department, s.baseline, s.current, s.moves, s.unrecorded, s.days) for s in kept),
-        key=lambda row: (-abs(row.days), -row.moves, row.task),
-    )
-    timezone = found.last.info.timezone_name if found.last is not None else "UTC+05:00"
+    rows = _slip_rows(slips, department)
+    timezone = found.header.info.timezone_name if found.header is not None else "UTC+05:00"
     return HistoryDocument(shown, timezone, (), found.revisions, found.invalid, tuple(rows), baseline)
 
 
@@ -596,6 +628,48 @@ def _reported(assessments: Iterable[Assessment]) -> dict[str, Assessment]:
     for assessment in assessments:
         by_task.setdefault(assessment.task.id, []).append(assessment)
     return {task_id: _worst(assessments) for task_id, assessments in by_task.items()}
+
+
+def _slip_rows(slips: Sequence[Slip], department: str | None) -> list[SlipRow]:
+    """The slips as rows, the furthest first (then the most moved), of one lead department with one."""
+    kept = [slip for slip in slips if department is None or slip.department == department]
+    return sorted(
+        (SlipRow(s.task, s.department, s.baseline, s.current, s.moves, s.unrecorded, s.days) for s in kept),
+        key=lambda row: (-abs(row.days), -row.moves, row.task),
+    )
+
+
+def status_slippage(
+    roadmap: Roadmap, slips: Sequence[Slip], baseline: str | None, department: str | None
+) -> StatusSlippage:
+    """What `status --history` adds: the tasks moved from their baselines, and the totals per lead
+    department and per section (of the tasks a department leads, with `department`)."""
+    rows = [row for row in _slip_rows(slips, department) if row.days or row.moves]
+
+    def total(key: str | None, name: Localized | None, of: Sequence[SlipRow]) -> SlipTotal:
+        days, moves = sum(row.days for row in of), sum(row.moves for row in of)
+        return SlipTotal(
+            key, name, sum(bool(row.days) for row in of), days, moves, sum(r.unrecorded for r in of)
+        )
+
+    by_department: dict[str, list[SlipRow]] = {}
+    by_section: dict[str | None, list[SlipRow]] = {}
+    for row in rows:
+        by_department.setdefault(row.department, []).append(row)
+        by_section.setdefault(roadmap.section_of.get(row.task), []).append(row)
+    names = roadmap.departments_by_id
+    departments = sorted(
+        (total(key, names[key].name if key in names else None, of) for key, of in by_department.items()),
+        key=lambda each: (-each.days, each.id or ""),
+    )
+    sections = [
+        total(section.id, section.title, by_section[section.id])
+        for section in roadmap.sections
+        if section.id in by_section
+    ]
+    if roadmap.sections and None in by_section:
+        sections.append(total(None, None, by_section[None]))
+    return StatusSlippage(baseline, tuple(rows), tuple(departments), tuple(sections))
 
 
 def _worst(assessments: Sequence[Assessment]) -> Assessment:

@@ -231,6 +231,27 @@ class PlanRecord:
     period: PlanPeriod | None = None
 
 
+class SlipTotal(NamedTuple):
+    """A department's or a section's slip: its tasks moved from their baselines, in all."""
+
+    id: str | None  # None: the items outside every section
+    name: Localized | None
+    tasks: int  # the tasks whose deadline is not their baseline's
+    days: int  # their days slipped, added up (a deadline moved earlier counts less)
+    moves: int  # the deadline changes since the baselines
+    unrecorded: int  # of them, later ones without a postponement record
+
+
+@dataclass(frozen=True, slots=True)
+class StatusSlippage:
+    """`status --history`: how far the plan has moved from its baseline, from the file's git history."""
+
+    baseline: str | None  # the revision or date asked for; None: each task from the commit that added it
+    tasks: tuple[SlipRow, ...]  # the tasks moved at least once, the furthest first
+    departments: tuple[SlipTotal, ...]  # by lead department, the most days first
+    sections: tuple[SlipTotal, ...]  # in the plan's order; none when the plan has no sections
+
+
 @dataclass(frozen=True, slots=True)
 class StatusDocument:
     file: str
@@ -248,6 +269,7 @@ class StatusDocument:
     sections: tuple[SectionRow, ...] = ()  # none when the plan has no sections
     at_risk: Sequence[DeadlineRow] = ()  # soonest first
     to_review: Sequence[DeadlineRow] = ()  # what an import left to settle (`review`), in file order
+    slippage: StatusSlippage | None = None  # with --history
 
     @property
     def total(self) -> DepartmentRow:
@@ -310,12 +332,15 @@ class Executor(NamedTuple):
 
 
 class MovedDeadline(NamedTuple):
-    """One postponement record: the basis the report gives with "перенос срока"."""
+    """One postponement: the basis the report gives with "перенос срока". From the file's record, or
+    (with the history) from the commit that moved the deadline, which may have made no record."""
 
     from_: date
     to: date
-    reason: str
-    decision: str
+    reason: str | None  # None: moved with no postponement record
+    decision: str | None
+    on: date | None = None  # the day of the commit that moved it (with the history)
+    by: str | None = None  # that commit's author
 
 
 class ExecutionRow(NamedTuple):

@@ -118,12 +118,16 @@ def status_text(row: ExecutionRow) -> str:
     word = sentences.official_word(state)
     if state is OfficialState.POSTPONED and row.moves:
         first, last = row.moves[0], row.moves[-1]
-        moved = messages.text(
-            "execution.moved",
-            original=messages.day(first.from_),
-            deadline=messages.day(last.to),
-            decision=inert(last.decision),
-        )
+        original, deadline = messages.day(first.from_), messages.day(last.to)
+        if last.decision is not None:
+            decision = inert(last.decision)
+            moved = messages.text("execution.moved", original=original, deadline=deadline, decision=decision)
+        else:  # a move git saw, with no record made: said so, with who moved it and when
+            by = inert(last.by or "")
+            on = messages.day(last.on) if last.on is not None else ""
+            moved = messages.text(
+                "execution.moved_unrecorded", original=original, deadline=deadline, on=on, by=by
+            )
         return f"{word} ({moved})"
     if state is OfficialState.WITHDRAWN and row.reason:
         return f"{word} ({messages.text('execution.basis', reason=inert(row.reason))})"

@@ -126,19 +126,6 @@ def _plain(value: object) -> object:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def _slip_text(row: SlipRow) -> str:
-    return messages.text(
-        "slip.line",
-        task=row.task,
-        department=row.department,
-        baseline=messages.day(row.baseline),
-        current=messages.day(row.current),
-        days=f"{row.days:+d}",
-        moves=messages.count(row.moves, "time"),
-        unrecorded=messages.Amount(row.unrecorded),
-    )
-
-
 def _totals(rows: tuple[SlipRow, ...]) -> list[tuple[str, int, int]]:
     """Per lead department: the tasks that slipped, and the days they slipped in all."""
     totals: dict[str, list[int]] = {}
@@ -181,7 +168,7 @@ def _slippage(document: HistoryDocument, output_format: OutputFormat) -> str:
         messages.text("slip.total", department=name, count=messages.count(count, "task"), days=f"{days:+d}")
         for name, count, days in _totals(rows)
     ]
-    lines = [heading, *(_slip_text(row) for row in rows if row.days or row.moves), *totals]
+    lines = [heading, *(sentences.slip_line(row) for row in rows if row.days or row.moves), *totals]
     if output_format is OutputFormat.MARKDOWN:
         return "\n".join([f"## {inert(heading)}", "", *(f"- {inert(line)}" for line in lines[1:])]) + "\n"
     return "".join(inert(line) + "\n" for line in lines)

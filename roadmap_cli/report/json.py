@@ -27,7 +27,9 @@ from roadmap_cli.report.document import (
     PlanRecord,
     Position,
     SeveralDocument,
+    SlipTotal,
     StatusDocument,
+    StatusSlippage,
     ValidateDocument,
     command_name,
 )
@@ -123,6 +125,36 @@ def deadline_data(row: DeadlineRow) -> Data:
     return data
 
 
+def _slippage(slippage: StatusSlippage) -> Data:
+    def total(row: SlipTotal) -> Data:
+        return {
+            "id": row.id,
+            "name": localized_data(row.name),
+            "tasks": row.tasks,
+            "days": row.days,
+            "moves": row.moves,
+            "unrecorded": row.unrecorded,
+        }
+
+    return {
+        "baseline": slippage.baseline,
+        "tasks": [
+            {
+                "task": row.task,
+                "department": row.department,
+                "baseline": row.baseline.isoformat(),
+                "current": row.current.isoformat(),
+                "days": row.days,
+                "moves": row.moves,
+                "unrecorded": row.unrecorded,
+            }
+            for row in slippage.tasks
+        ],
+        "departments": [total(row) for row in slippage.departments],
+        "sections": [total(row) for row in slippage.sections],
+    }
+
+
 def _body(document: Document) -> Data:
     match document:
         case ValidateDocument():
@@ -194,6 +226,7 @@ def _body(document: Document) -> Data:
                 "deadlines": None
                 if document.department_deadlines is None
                 else [deadline_data(row) for row in document.department_deadlines],
+                "slippage": None if document.slippage is None else _slippage(document.slippage),
             }
         case DiffDocument():
             violations = document.violations

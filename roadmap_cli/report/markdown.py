@@ -219,7 +219,28 @@ def _status(document: StatusDocument, limit: int | None) -> list[str]:
     lines += _counts_table("column.department", labelled, document.cost is not None, limit)
     if document.cost is not None:
         lines += ["", escape(sentences.cost_line(document.cost))]
-    return lines + _sections(document, limit)
+    return lines + _sections(document, limit) + _slippage(document, limit)
+
+
+def _slippage(document: StatusDocument, limit: int | None) -> list[str]:
+    slippage = document.slippage
+    if slippage is None:
+        return []
+    lines = ["", f"### {escape(sentences.slip_heading(slippage))}", ""]
+    if not slippage.tasks:
+        return [*lines, escape(messages.text("status.slip_none"))]
+    shown, hidden = first_rows(slippage.tasks, limit)
+    lines += [f"- {escape(sentences.slip_line(row))}" for row in shown]
+    if hidden:
+        lines += ["", f"_{sentences.more_rows('status', hidden)}_"]
+    for heading, totals in (
+        ("status.slip_departments", slippage.departments),
+        ("status.slip_sections", slippage.sections),
+    ):
+        if totals:
+            lines += ["", f"**{escape(messages.text(heading))}**", ""]
+            lines += [f"- {escape(sentences.slip_total_line(total))}" for total in totals]
+    return lines
 
 
 def _counts_table(

@@ -27,9 +27,12 @@ from roadmap_cli.report.document import (
     ProgressNote,
     RiskReason,
     Severity,
+    SlipRow,
+    SlipTotal,
     State,
     Status,
     StatusDocument,
+    StatusSlippage,
     Window,
     unlisted,
 )
@@ -437,3 +440,32 @@ def diff_heading(document: DiffDocument, markdown: bool, base: str, head: str, p
     if working_tree:
         return messages.text("diff.heading.working_tree", path=path, base=base)
     return messages.text("diff.heading", path=path, base=base, head=head)
+
+
+def slip_line(row: SlipRow) -> str:
+    """``SEZ-008 (energy): 30.06.2026 -> 30.09.2026, +92 days, moved 1 time (0 without a record)``."""
+    return messages.text(
+        "slip.line",
+        task=row.task,
+        department=row.department,
+        baseline=messages.day(row.baseline),
+        current=messages.day(row.current),
+        days=f"{row.days:+d}",
+        moves=messages.count(row.moves, "time"),
+        unrecorded=messages.Amount(row.unrecorded),
+    )
+
+
+def slip_total_line(total: SlipTotal) -> str:
+    """A department's or a section's slip in all: ``Энергетика: сдвинуто 3, всего +120 дн.``."""
+    if total.name is not None:
+        name = shown(total.name).plain()
+    else:
+        name = total.id or messages.text("section.outside")
+    days = f"{total.days:+d}"
+    return messages.text("slip.total", department=name, count=messages.count(total.tasks, "task"), days=days)
+
+
+def slip_heading(slippage: StatusSlippage) -> str:
+    baseline = slippage.baseline or messages.text("slip.baseline_added")
+    return messages.text("status.slip_heading", baseline=baseline, count=messages.Amount(len(slippage.tasks)))

@@ -27,6 +27,7 @@ from roadmap_cli.report.document import (
     State,
     Status,
     StatusDocument,
+    StatusSlippage,
     first_rows,
 )
 from roadmap_cli.report.escape import inert
@@ -332,11 +333,35 @@ def status_view(document: StatusDocument, width: int, limit: int | None) -> Rend
         parts.append(deadlines(sentences.review_heading(len(document.to_review)), document.to_review, False))
     if document.department_deadlines is not None:
         parts.append(_every_deadline(document, document.department_deadlines, limit, width))
+    if document.slippage is not None:
+        parts.append(_slippage(document.slippage, limit))
     verdict = sentences.overdue_verdict(len(document.overdue), sentence=True)
     parts.append(
         Text(verdict, style=f"bold {OVERDUE_STYLE}") if document.overdue else Text(verdict, style=DONE_STYLE)
     )
     return Group(*parts)
+
+
+def _slippage(slippage: StatusSlippage, limit: int | None) -> RenderableType:
+    """`status --history`: the tasks moved from their baselines, then the totals, as lines (they
+    wrap at any width)."""
+    lines: list[RenderableType] = [Text(sentences.slip_heading(slippage), style="bold")]
+    if not slippage.tasks:
+        lines.append(Text(messages.text("status.slip_none"), style=DONE_STYLE))
+        return Group(*lines)
+    shown, hidden = first_rows(slippage.tasks, limit)
+    lines += [Text(inert(sentences.slip_line(row))) for row in shown]
+    if hidden:
+        lines.append(Text(sentences.more_rows("status", hidden), style="dim"))
+    for heading, totals in (
+        ("status.slip_departments", slippage.departments),
+        ("status.slip_sections", slippage.sections),
+    ):
+        if totals:
+            lines.append(Text(messages.text(heading), style="bold"))
+            said = (Text(inert(sentences.slip_total_line(total))) for total in totals)
+            lines += [Padding(line, (0, 0, 0, 2)) for line in said]
+    return Group(*lines)
 
 
 def _counts(
