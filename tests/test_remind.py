@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from roadmap_cli.errors import ExitCode
-from tests.conftest import Run, Write
+from tests.conftest import Run, RunResult, Write
 from tests.helpers import dedent
 
 AS_OF = "2026-12-02"  # a Wednesday: 5 working days run to Wednesday 9 December
@@ -320,18 +320,20 @@ def test_sent_through_smtp_and_received_intact(run: Run, plan: Path, inbox: tupl
     assert handler.received[0][0] == "roadmap@akimat.example.kz"
 
 
+def send(run: Run, plan: Path, port: int, **environment: str) -> RunResult:
+    """`remind --smtp` through the server on 127.0.0.1 at `port`, from the akimat's address."""
+    sender = {"ROADMAP_MAIL_FROM": "roadmap@akimat.example.kz", **environment}
+    return run("remind", str(plan), "--as-of", AS_OF, "--smtp", f"127.0.0.1:{port}", env=sender)
+
+
+def login(password: str) -> dict[str, str]:
+    """The login the command reads from the environment (the server takes akimat / s3cret)."""
+    return {"ROADMAP_SMTP_USER": "akimat", "ROADMAP_SMTP_PASSWORD": password}
+
+
 def test_a_refused_connection_is_one_line_and_nothing_is_reported_sent(run: Run, plan: Path) -> None:
     port = _free_port()  # nothing listens there
-    result = run(
-        "remind",
-        str(plan),
-        "--as-of",
-        AS_OF,
-        "--smtp",
-        f"127.0.0.1:{port}",
-        "--from",
-        "roadmap@akimat.example.kz",
-    )
+    result = send(run, plan, port)
     assert result.exit_code == ExitCode.OUTPUT
     assert f"could not send through 127.0.0.1:{port}: Connection refused" in result.stderr
     assert "sent to" not in result.stderr
@@ -343,16 +345,7 @@ def test_a_department_without_an_address_is_said_not_sent(
 ) -> None:
     handler, port = inbox
     plan = write(ROADMAP.replace("    email: roads@example.kz\n", ""))
-    result = run(
-        "remind",
-        str(plan),
-        "--as-of",
-        AS_OF,
-        "--smtp",
-        f"127.0.0.1:{port}",
-        "--from",
-        "roadmap@akimat.example.kz",
-    )
+    result = send(run, plan, port)
     assert result.exit_code == ExitCode.OUTPUT
     assert "roads has no email in the roadmap" in result.stderr
     assert "not sent: roads" in result.stderr
@@ -430,13 +423,14 @@ def test_starttls_and_a_login_from_the_environment(
     run: Run, plan: Path, secure_inbox: tuple[_Inbox, int, Path]
 ) -> None:
     handler, port, ca_file = secure_inbox
-    environment = {
-        "ROADMAP_SMTP_USER": "akimat",
-        "ROADMAP_SMTP_PASSWORD": "s3cret",
-        "SSL_CERT_FILE": str(ca_file),
-        "ROADMAP_MAIL_FROM": "roadmap@akimat.example.kz",
-    }
-    result = run("remind", str(plan), "--as-of", AS_OF, "--smtp", f"127.0.0.1:{port}", env=environment)
+    result = send(
+        run,
+        plan,
+        port,
+        ROADMAP_SMTP_USER="akimat",
+        ROADMAP_SMTP_PASSWORD="s3cret",
+        SSL_CERT_FILE=str(ca_file),
+    )
     assert result.exit_code == ExitCode.OK, result.stderr
     assert len(handler.received) == 2
 
@@ -445,13 +439,9 @@ def test_a_refused_login_sends_nothing_and_says_so(
     run: Run, plan: Path, secure_inbox: tuple[_Inbox, int, Path]
 ) -> None:
     handler, port, ca_file = secure_inbox
-    environment = {
-        "ROADMAP_SMTP_USER": "akimat",
-        "ROADMAP_SMTP_PASSWORD": "wrong",
-        "SSL_CERT_FILE": str(ca_file),
-        "ROADMAP_MAIL_FROM": "roadmap@akimat.example.kz",
-    }
-    result = run("remind", str(plan), "--as-of", AS_OF, "--smtp", f"127.0.0.1:{port}", env=environment)
+    result = send(
+        run, plan, port, ROADMAP_SMTP_USER="akimat", ROADMAP_SMTP_PASSWORD="wrong", SSL_CERT_FILE=str(ca_file)
+    )
     assert result.exit_code == ExitCode.OUTPUT
     [failure] = [line for line in result.stderr.splitlines() if "could not send" in line]
     assert "535" in failure
@@ -461,12 +451,7 @@ def test_a_refused_login_sends_nothing_and_says_so(
 
 def test_a_password_is_never_sent_in_the_clear(run: Run, plan: Path, inbox: tuple[_Inbox, int]) -> None:
     handler, port = inbox  # this server offers no STARTTLS
-    environment = {
-        "ROADMAP_SMTP_USER": "akimat",
-        "ROADMAP_SMTP_PASSWORD": "s3cret",
-        "ROADMAP_MAIL_FROM": "roadmap@akimat.example.kz",
-    }
-    result = run("remind", str(plan), "--as-of", AS_OF, "--smtp", f"127.0.0.1:{port}", env=environment)
+    result = send(run, plan, port, **login("s3cret"))
     assert result.exit_code == ExitCode.OUTPUT
     assert "does not offer STARTTLS" in result.stderr
     assert handler.received == []

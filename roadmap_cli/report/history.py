@@ -12,6 +12,7 @@ from roadmap_cli.report import sentences
 from roadmap_cli.report.document import HistoryDocument, HistoryRow, KeptRow, RecordDocument, SlipRow
 from roadmap_cli.report.escape import inert
 from roadmap_cli.report.formats import OutputFormat
+from roadmap_cli.report.json import slip_data
 
 
 def render(document: HistoryDocument, output_format: OutputFormat) -> str:
@@ -146,18 +147,7 @@ def _slippage(document: HistoryDocument, output_format: OutputFormat) -> str:
             "version": 1,
             "file": document.file,
             "baseline": document.baseline,
-            "tasks": [
-                {
-                    "task": row.task,
-                    "department": row.department,
-                    "baseline": row.baseline.isoformat(),
-                    "current": row.current.isoformat(),
-                    "days": row.days,
-                    "moves": row.moves,
-                    "unrecorded": row.unrecorded,
-                }
-                for row in rows
-            ],
+            "tasks": [slip_data(row) for row in rows],
             "departments": [
                 {"department": name, "tasks": count, "days": days} for name, count, days in _totals(rows)
             ],

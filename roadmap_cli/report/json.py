@@ -27,6 +27,7 @@ from roadmap_cli.report.document import (
     PlanRecord,
     Position,
     SeveralDocument,
+    SlipRow,
     SlipTotal,
     StatusDocument,
     StatusSlippage,
@@ -125,6 +126,19 @@ def deadline_data(row: DeadlineRow) -> Data:
     return data
 
 
+def slip_data(row: SlipRow) -> Data:
+    """One task's slip, as `status --history` and `history --slippage` both write it."""
+    return {
+        "task": row.task,
+        "department": row.department,
+        "baseline": row.baseline.isoformat(),
+        "current": row.current.isoformat(),
+        "days": row.days,
+        "moves": row.moves,
+        "unrecorded": row.unrecorded,
+    }
+
+
 def _slippage(slippage: StatusSlippage) -> Data:
     def total(row: SlipTotal) -> Data:
         return {
@@ -138,18 +152,7 @@ def _slippage(slippage: StatusSlippage) -> Data:
 
     return {
         "baseline": slippage.baseline,
-        "tasks": [
-            {
-                "task": row.task,
-                "department": row.department,
-                "baseline": row.baseline.isoformat(),
-                "current": row.current.isoformat(),
-                "days": row.days,
-                "moves": row.moves,
-                "unrecorded": row.unrecorded,
-            }
-            for row in slippage.tasks
-        ],
+        "tasks": [slip_data(row) for row in slippage.tasks],
         "departments": [total(row) for row in slippage.departments],
         "sections": [total(row) for row in slippage.sections],
     }
