@@ -18,10 +18,11 @@ from functools import cached_property
 from pathlib import Path
 
 from roadmap_cli import git
+from roadmap_cli.analysis import roadmap_calendar
 from roadmap_cli.dates import resolve_timezone
 from roadmap_cli.diff import Change, ChangeKind, compare
 from roadmap_cli.history_cache import FIRST, INVALID, Cache, Step, cache_in
-from roadmap_cli.model import Postponement, Roadmap, Status, Task
+from roadmap_cli.model import DayOffRule, Postponement, Roadmap, Status, Task
 from roadmap_cli.revision_loader import RevisionLoader
 from roadmap_cli.source import DEFAULT_LIMITS, Limits
 
@@ -271,7 +272,28 @@ def deadlines_kept(
         kept = _kept(first, done, as_of)
         if kept is not None:
             against_baseline.append(Due(task.id, task.department, first, kept))
-    return Record(tuple(in_force), tuple(against_baseline))
+    periods = _periods_kept(found.last, as_of) if found.last is not None else []
+    return Record((*in_force, *periods), (*against_baseline, *periods))
+
+
+def _periods_kept(roadmap: Roadmap, as_of: date) -> list[Due]:
+    """Each period of a recurring duty that fell due by `as_of`, and how it was kept: reported by its
+    due date (moved to the next working day when the roadmap says so), reported late, or not yet.
+    A duty's schedule is the one in force now, so a period counts the same against the baseline."""
+    calendar = roadmap_calendar(roadmap)
+    next_working_day = roadmap.calendar.deadline_on_day_off is DayOffRule.NEXT_WORKING_DAY
+    found: list[Due] = []
+    for task in roadmap.tasks:
+        if task.recurrence is None or task.status is Status.CANCELLED:
+            continue
+        submitted = task.submitted
+        for occurrence in task.recurrence.schedule.due_through(as_of):
+            due = calendar.next_working_day(occurrence.due) if next_working_day else occurrence.due
+            on = submitted.get(occurrence.label)
+            kept = _kept(due, on if on is not None and on <= as_of else None, as_of)
+            if kept is not None:
+                found.append(Due(task.id, task.department, due, kept))
+    return found
 
 
 def _dated_tasks(found: History, zone: tzinfo) -> Iterator[tuple[Task, list[tuple[date, date]]]]:

@@ -252,3 +252,27 @@ def test_the_brief_draws_the_slippage_the_on_time_record_and_the_burn_up_from_hi
         wrong = run("report", path, *refused, "-o", str(tmp_path / f"x.{suffix}"))
         assert wrong.exit_code == ExitCode.USAGE and "--history" in wrong.stderr
         assert not (tmp_path / f"x.{suffix}").exists()
+
+
+def test_a_duty_counts_each_period_that_fell_due(run: Run, tmp_path: Path) -> None:
+    from tests.helpers import duty
+
+    repo = Repo(tmp_path / "repo")
+    # Monthly, due the 10th of the next month: January on time, February late, March not reported
+    # by 1 May, April not yet due (10 May).
+    submitted = {"2026-01": "2026-02-09", "2026-02": "2026-03-12"}
+    repo.commit(
+        roadmap(task("A", "2026-03-31", "done", completed="2026-03-20"))
+        + duty("M", "monthly", "2026-01-01", due_day=10, submitted=submitted, department="roads"),
+        "approved",
+        date="2026-01-15T10:00:00+05:00",
+    )
+    found = record(run, repo.root / "roadmap.yaml", "--until", "2026-05-01")
+    roads = [row for row in rows(found["in_force"]) if row[0] == "roads"]
+    assert roads == [
+        ("roads", "2026-02", 1, 0, 0, 100),
+        ("roads", "2026-03", 0, 1, 0, 0),
+        ("roads", "2026-04", 0, 0, 1, 0),
+        ("roads", None, 1, 1, 1, 33),
+    ]
+    assert [row for row in rows(found["against_baseline"]) if row[0] == "roads"] == roads
