@@ -56,12 +56,13 @@ def _cut(raw: bytes) -> _Cut | None:
     revisions, and a loop over a file's lines in Python would cost more than the parsing it saves."""
     if not _readable_in_parts(raw):
         return None
-    key = 0 if raw.startswith(b"tasks:") else raw.find(b"\ntasks:") + 1  # the first: a second is the header's
-    if key == 0 and not raw.startswith(b"tasks:"):
-        return None
+    # The first ``tasks:`` at the margin; a second one is left in the header, which refuses it.
+    key = 0 if raw.startswith(b"tasks:") else raw.find(b"\ntasks:") + 1
     line_end = raw.find(b"\n", key)
+    if (key == 0 and not raw.startswith(b"tasks:")) or line_end < 0:
+        return None
     rest_of_line = raw[key + len(b"tasks:") : line_end].strip(b" ")
-    if line_end < 0 or (rest_of_line and not rest_of_line.startswith(b"#")):
+    if rest_of_line and not rest_of_line.startswith(b"#"):
         return None  # `tasks: [...]` and the like
     first = _FIRST_LINE.search(raw, line_end)  # the first line that is not blank or a comment
     if first is None or raw[first.end() - 1 : first.end() + 1] != b"- ":
@@ -97,7 +98,7 @@ class RevisionLoader:
         self._positions = compose("{}").source_map  # the rules' places are not shown here
         self._last: Roadmap | None = None  # the last revision read in parts: valid, its rules kept
         self._last_ids: list[str] = []
-        # How many revisions were read in parts, and how many whole (the benchmark prints them).
+        # How many revisions were read in parts, and how many whole (the tests look at them).
         self.cut = self.whole = 0
 
     def load(self, raw: bytes, name: str) -> Roadmap | None:
